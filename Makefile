@@ -1,0 +1,114 @@
+# warraq - one flat Makefile. `make` builds the CLI, libwarraq.so and one
+# shared object per folder of plugins/; `make demo` converts seeds/ into
+# every format under out/; `make check` runs the whole test suite.
+
+PREFIX   ?= /usr/local
+LIBDIR   ?= $(PREFIX)/lib
+PLUGINDIR ?= $(LIBDIR)/warraq/plugins
+DESTDIR  ?=
+BUILD    ?= build
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+SHARED   ?= ../shared
+
+PKGS     := libxml-2.0 libcmark libzip icu-uc icu-i18n yaml-0.1
+VERSION  := $(shell sed -n 's/^\#define WQ_VERSION "\(.*\)"/\1/p' include/warraq/warraq.h)
+
+CFLAGS   ?= -O2 -g
+WFLAGS   := -std=c11 -Wall -Wextra -Wpedantic -Werror
+DEFS     := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WFLAGS) $(DEFS) -Iinclude -fPIC -fvisibility=hidden $(PKG_CFLAGS) $(CFLAGS)
+
+CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+CORE_OBJ := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
+PLUGINS  := $(notdir $(patsubst %/,%,$(wildcard plugins/*/)))
+PLUGIN_SO := $(PLUGINS:%=$(BUILD)/plugins/%.so)
+HEADERS  := $(wildcard include/warraq/*.h) src/internal.h
+
+LIB      := $(BUILD)/libwarraq.so
+BIN      := $(BUILD)/warraq
+
+.PHONY: all deps demo check check-asan check-valgrind test install uninstall \
+	clean format regen bench fuzz
+all: $(BIN) $(PLUGIN_SO)
+
+$(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -DWQ_PLUGIN_DIR='"$(PLUGINDIR)"' -c -o $@ $<
+
+$(LIB): $(CORE_OBJ)
+	$(CC) -shared -Wl,-soname,libwarraq.so.0 $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
+	ln -sf libwarraq.so $(BUILD)/libwarraq.so.0
+
+$(BIN): $(BUILD)/obj/main.o $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< -L$(BUILD) -lwarraq -Wl,-rpath,'$$ORIGIN' \
+		-Wl,-rpath,'$$ORIGIN/../lib' -lpthread
+
+# Each folder of plugins/ is one shared object named after the folder.
+.SECONDEXPANSION:
+$(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) $(HEADERS) $(LIB) | $(BUILD)/plugins
+	$(CC) $(ALL_CFLAGS) -shared -o $@ $(filter %.c,$^) -L$(BUILD) -lwarraq \
+		-Wl,-rpath,'$$ORIGIN/..' $(PKG_LIBS)
+
+$(BUILD)/obj $(BUILD)/plugins:
+	mkdir -p $@
+
+deps:
+	@scripts/install-deps build
+
+# ---- the two contract commands ----
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/demo $(BIN)
+
+check: deps
+	@scripts/install-deps check
+	@$(MAKE) --no-print-directory all
+	@SHARED=$(SHARED) tests/run $(BIN)
+	@$(MAKE) --no-print-directory check-asan
+
+# The same suite on a build with AddressSanitizer and UBSan.
+check-asan:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan \
+		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" all
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		SHARED=$(SHARED) WQ_SANITIZED=1 tests/run $(BUILD)-asan/warraq
+
+check-valgrind: all
+	@SHARED=$(SHARED) tests/valgrind $(BIN)
+
+regen: all
+	@SHARED=$(SHARED) WQ_REGEN=1 tests/run $(BIN)
+
+# ---- installation ----
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig \
+		$(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(PREFIX)/include/warraq \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(LIB) $(DESTDIR)$(LIBDIR)/libwarraq.so.$(VERSION)
+	ln -sf libwarraq.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libwarraq.so.0
+	ln -sf libwarraq.so.0 $(DESTDIR)$(LIBDIR)/libwarraq.so
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $(DESTDIR)$(PREFIX)/bin/warraq $(BUILD)/obj/main.o \
+		-L$(BUILD) -lwarraq -Wl,-rpath,'$$ORIGIN/../lib' -lpthread
+	install -m 755 $(PLUGIN_SO) $(DESTDIR)$(PLUGINDIR)/
+	install -m 644 include/warraq/*.h $(DESTDIR)$(PREFIX)/include/warraq/
+	install -m 644 docs/warraq.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+		-e 's|@PLUGINDIR@|$(PLUGINDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+		warraq.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/warraq.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/warraq $(DESTDIR)$(LIBDIR)/libwarraq.so* \
+		$(DESTDIR)$(LIBDIR)/pkgconfig/warraq.pc \
+		$(DESTDIR)$(PREFIX)/share/man/man1/warraq.1
+	rm -rf $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(PREFIX)/include/warraq
+
+format:
+	clang-format -i src/*.c src/*.h include/warraq/*.h plugins/*/*.c
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-asan out

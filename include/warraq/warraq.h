@@ -1,0 +1,402 @@
+/*
+ * warraq.h - the public API of libwarraq: the document model, its iterator,
+ * metadata, the loaders, errors, and the helpers every writer shares.
+ *
+ * A document (wq_doc) is a tree of nodes. Its root is a WQ_NODE_DOCUMENT
+ * whose children are sections, one per source text. The document owns all
+ * of its memory: getters return borrowed pointers that live as long as the
+ * document, setters copy what they are given, and wq_doc_free() releases
+ * everything at once.
+ *
+ * Errors are returned, never printed: a function that can fail returns 0 on
+ * success or a negative WQ_E... code with a struct wq_err filled in. Running
+ * out of memory aborts the process with a message, as cmark does.
+ */
+#ifndef WARRAQ_H
+#define WARRAQ_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define WQ_API __attribute__((visibility("default")))
+#define WQ_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define WQ_API
+#define WQ_PRINTF(f, a)
+#endif
+
+#define WQ_VERSION "0.1.0"
+
+/* ---- Errors -------------------------------------------------------------- */
+
+/* Error codes; functions return them negated. */
+enum wq_errcode {
+	WQ_OK = 0,
+	WQ_EUSAGE = 1,  /* a bad option or argument */
+	WQ_EINPUT = 2,  /* the input is not a text warraq can read */
+	WQ_EIO = 3,     /* reading or writing a file failed */
+	WQ_EPLUGIN = 4, /* a plugin could not be loaded, or failed */
+};
+
+/* Where and why something failed. Fixed-size, so filling it never fails
+ * and nobody frees it. 'line' and 'col' are 1-based; 0 means unknown.
+ * 'col' counts bytes from the start of the line, as cmark does. */
+struct wq_err {
+	int code;
+	unsigned long line, col;
+	char file[512];
+	char msg[512];
+};
+
+/* Fills 'err' (if not NULL) and returns -code, so that callers can write
+ * 'return wq_err_set(...)'. 'file' may be NULL. */
+WQ_API int wq_err_set(struct wq_err *err, int code, const char *file,
+    unsigned long line, unsigned long col, const char *fmt, ...)
+    WQ_PRINTF(6, 7);
+
+/* Formats 'err' as one line, "file:line:col: message", into 'buf'. */
+WQ_API void wq_err_format(const struct wq_err *err, char *buf, size_t size);
+
+/* ---- Growable buffer ----------------------------------------------------- */
+
+/* A byte buffer that writers use to build output. Always NUL-terminated. */
+struct wq_buf {
+	char *data;
+	size_t len, cap;
+};
+
+WQ_API void wq_buf_init(struct wq_buf *b);
+WQ_API void wq_buf_free(struct wq_buf *b);
+WQ_API void wq_buf_put(struct wq_buf *b, const void *data, size_t len);
+WQ_API void wq_buf_puts(struct wq_buf *b, const char *s);
+WQ_API void wq_buf_putc(struct wq_buf *b, int c);
+WQ_API void wq_buf_printf(struct wq_buf *b, const char *fmt, ...)
+    WQ_PRINTF(2, 3);
+/* Appends 's' escaped for XML text and attribute values: & < > " and ' */
+WQ_API void wq_buf_put_xml(struct wq_buf *b, const char *s, size_t len);
+
+/* ---- Output sinks ---------------------------------------------------------- */
+
+/* Where a writer sends its bytes. write() returns 0, or a negative WQ_E...
+ * code with 'err' filled. */
+struct wq_sink {
+	int (*write)(void *arg, const void *data, size_t len, struct wq_err *err);
+	void *arg;
+};
+
+/* Writes 'len' bytes of 'data' to 'out'. */
+WQ_API int wq_sink_write(struct wq_sink *out, const void *data, size_t len,
+    struct wq_err *err);
+/* Writes the contents of 'b' to 'out'. */
+WQ_API int wq_sink_put_buf(struct wq_sink *out, const struct wq_buf *b,
+    struct wq_err *err);
+/* A sink that appends to 'b' (tests, fuzzing, nested writers). */
+WQ_API void wq_sink_to_buf(struct wq_sink *out, struct wq_buf *b);
+
+/* ---- The document model ---------------------------------------------------- */
+
+typedef struct wq_doc wq_doc;
+typedef struct wq_node wq_node;
+typedef struct wq_iter wq_iter;
+typedef struct wq_meta wq_meta;
+
+typedef enum {
+	WQ_NODE_NONE = 0,
+	/* blocks */
+	WQ_NODE_DOCUMENT,
+	WQ_NODE_SECTION, /* one source text */
+	WQ_NODE_HEADING,
+	WQ_NODE_PARAGRAPH,
+	WQ_NODE_BLOCK_QUOTE,
+	WQ_NODE_LIST,
+	WQ_NODE_ITEM,
+	WQ_NODE_CODE_BLOCK,
+	WQ_NODE_THEMATIC_BREAK,
+	/* inlines */
+	WQ_NODE_TEXT,
+	WQ_NODE_EMPH,
+	WQ_NODE_STRONG,
+	WQ_NODE_CODE,
+	WQ_NODE_LINK,
+	WQ_NODE_IMAGE,
+	WQ_NODE_SOFTBREAK,
+	WQ_NODE_LINEBREAK,
+	WQ_NODE_SPAN /* a run with its own language or direction */
+} wq_node_type;
+
+typedef enum { WQ_DIR_UNSET = 0, WQ_DIR_LTR, WQ_DIR_RTL } wq_dir;
+
+/* Returns "document", "paragraph", ... for a node type. */
+WQ_API const char *wq_node_type_name(wq_node_type t);
+/* Returns "ltr", "rtl" or NULL for WQ_DIR_UNSET. */
+WQ_API const char *wq_dir_name(wq_dir d);
+
+/* A new, empty document with no sections. Free with wq_doc_free(). */
+WQ_API wq_doc *wq_doc_new(void);
+WQ_API void wq_doc_free(wq_doc *doc);
+/* The WQ_NODE_DOCUMENT root. */
+WQ_API wq_node *wq_doc_root(const wq_doc *doc);
+/* Book-level metadata (from the command line or a metadata file). */
+WQ_API wq_meta *wq_doc_meta(const wq_doc *doc);
+/* Moves every section of 'src' to the end of 'dst' and frees 'src'.
+ * Call wq_doc_finish() after the last one. */
+WQ_API void wq_doc_append(wq_doc *dst, wq_doc *src);
+/* Readies a document for writers: the root takes the language and
+ * direction of most of the text, and sections and headings get their ids
+ * (wq_doc_assign_ids). The loaders call it; call it again after
+ * wq_doc_append(). */
+WQ_API void wq_doc_finish(wq_doc *doc);
+
+/* Creates a detached node owned by 'doc'; attach it with wq_node_append(). */
+WQ_API wq_node *wq_node_new(wq_doc *doc, wq_node_type type);
+WQ_API void wq_node_append(wq_node *parent, wq_node *child);
+/* Inserts 'n' just after 'sibling'. */
+WQ_API void wq_node_insert_after(wq_node *sibling, wq_node *n);
+/* Detaches 'n' (and its subtree) from its parent. */
+WQ_API void wq_node_unlink(wq_node *n);
+/* The document that owns 'n'. */
+WQ_API wq_doc *wq_node_doc(const wq_node *n);
+
+WQ_API wq_node_type wq_node_type_of(const wq_node *n);
+WQ_API int wq_node_is_block(const wq_node *n);
+WQ_API wq_node *wq_node_parent(const wq_node *n);
+WQ_API wq_node *wq_node_first_child(const wq_node *n);
+WQ_API wq_node *wq_node_last_child(const wq_node *n);
+WQ_API wq_node *wq_node_next(const wq_node *n);
+WQ_API wq_node *wq_node_prev(const wq_node *n);
+
+/* Text of TEXT and CODE nodes and of CODE_BLOCK, or NULL. Never NULL for
+ * those types (an empty string instead). */
+WQ_API const char *wq_node_literal(const wq_node *n);
+WQ_API size_t wq_node_literal_len(const wq_node *n);
+WQ_API void wq_node_set_literal(wq_node *n, const char *s, size_t len);
+/* Destination of a LINK or IMAGE, or NULL. */
+WQ_API const char *wq_node_url(const wq_node *n);
+WQ_API void wq_node_set_url(wq_node *n, const char *url);
+/* Title of a LINK or IMAGE, or NULL. */
+WQ_API const char *wq_node_title(const wq_node *n);
+WQ_API void wq_node_set_title(wq_node *n, const char *title);
+/* Info string of a CODE_BLOCK (its language), or NULL. */
+WQ_API const char *wq_node_info(const wq_node *n);
+WQ_API void wq_node_set_info(wq_node *n, const char *info);
+
+/* Returns the heading level (1-6), or 0 if 'n' is not a heading. */
+WQ_API int wq_node_heading_level(const wq_node *n);
+WQ_API void wq_node_set_heading_level(wq_node *n, int level);
+/* Lists: ordered or bullet, start number, tight (no blank lines between
+ * items). */
+WQ_API int wq_node_list_ordered(const wq_node *n);
+WQ_API int wq_node_list_start(const wq_node *n);
+WQ_API int wq_node_list_tight(const wq_node *n);
+WQ_API void wq_node_set_list(wq_node *n, int ordered, int start, int tight);
+
+/* Language (BCP 47) and direction set on this very node, or NULL/UNSET. */
+WQ_API const char *wq_node_lang(const wq_node *n);
+WQ_API wq_dir wq_node_dir(const wq_node *n);
+WQ_API void wq_node_set_lang(wq_node *n, const char *lang);
+WQ_API void wq_node_set_dir(wq_node *n, wq_dir dir);
+/* The language and direction in force at 'n': its own, or the nearest
+ * ancestor's. Writers use these and never guess. */
+WQ_API const char *wq_node_effective_lang(const wq_node *n);
+WQ_API wq_dir wq_node_effective_dir(const wq_node *n);
+
+/* Source position of a block: 1-based line and byte column in the
+ * section's source file (0 when the node was made, not read). */
+WQ_API unsigned long wq_node_line(const wq_node *n);
+WQ_API unsigned long wq_node_column(const wq_node *n);
+WQ_API void wq_node_set_pos(wq_node *n, unsigned long line, unsigned long col);
+
+/* The section that contains 'n', or NULL for the document root. */
+WQ_API const wq_node *wq_node_section(const wq_node *n);
+/* Number of sections, and the i-th (0-based) or NULL. */
+WQ_API size_t wq_doc_section_count(const wq_doc *doc);
+WQ_API wq_node *wq_doc_section(const wq_doc *doc, size_t i);
+
+/* ---- Sections: metadata, provenance, inference ----------------------------- */
+
+/* What the loader inferred rather than read (a bit set). */
+enum wq_inferred {
+	WQ_INFERRED_TITLE = 1 << 0,
+	WQ_INFERRED_SOURCE = 1 << 1,
+	WQ_INFERRED_DATE = 1 << 2,
+	WQ_INFERRED_LANG = 1 << 3,
+	WQ_INFERRED_DIR = 1 << 4,
+	WQ_INFERRED_HEADINGS = 1 << 5, /* short lines made sub-headings */
+};
+
+/* A section's metadata (front matter, inference, -M options). */
+WQ_API wq_meta *wq_section_meta(const wq_node *section);
+WQ_API unsigned wq_section_inferred(const wq_node *section);
+WQ_API void wq_section_set_inferred(wq_node *section, unsigned bits);
+/* Provenance: the file name as given (or "-" for stdin), its size in bytes
+ * and the SHA-256 of its bytes as 64 lowercase hex digits. */
+WQ_API const char *wq_section_file(const wq_node *section);
+WQ_API uint64_t wq_section_size(const wq_node *section);
+WQ_API const char *wq_section_sha256(const wq_node *section);
+/* The section's title: metadata "title", else its file name without
+ * directory and extension, else "untitled". Never NULL. */
+WQ_API const char *wq_section_title(const wq_node *section);
+
+/* Letters counted per language in a section's text, most used first:
+ * the basis of TEI langUsage and of direction. Returns the number of
+ * entries; fills 'lang' and 'letters' for entry 'i' when i < count. */
+WQ_API size_t wq_section_lang_usage(const wq_node *section, size_t i,
+    const char **lang, uint64_t *letters);
+
+/* ---- Metadata ---------------------------------------------------------------- */
+
+/* An ordered map from keys to one or more string values. YAML sequences
+ * become several values; nested maps become dotted keys ("a.b"). */
+WQ_API size_t wq_meta_count(const wq_meta *m);
+WQ_API const char *wq_meta_key(const wq_meta *m, size_t i);
+/* Number of values of entry i, and value j of it. */
+WQ_API size_t wq_meta_nvalues(const wq_meta *m, size_t i);
+WQ_API const char *wq_meta_value(const wq_meta *m, size_t i, size_t j);
+/* Whether entry i was a YAML sequence (even of one value). */
+WQ_API int wq_meta_is_list(const wq_meta *m, size_t i);
+/* Index of 'key', or -1. */
+WQ_API long wq_meta_find(const wq_meta *m, const char *key);
+/* The first value of 'key', or NULL. */
+WQ_API const char *wq_meta_get(const wq_meta *m, const char *key);
+/* Replaces 'key' with the single value 'value'. */
+WQ_API void wq_meta_set(wq_meta *m, const char *key, const char *value);
+/* Appends 'value' to 'key' (creating it) and marks it a list. */
+WQ_API void wq_meta_add(wq_meta *m, const char *key, const char *value);
+WQ_API void wq_meta_remove(wq_meta *m, const char *key);
+
+/* ---- Iterator ---------------------------------------------------------------- */
+
+enum wq_event { WQ_EVENT_DONE, WQ_EVENT_ENTER, WQ_EVENT_EXIT };
+
+/* Walks the subtree of 'root' depth-first: ENTER for every node, EXIT for
+ * every node that can have children (leaves get ENTER only). */
+WQ_API wq_iter *wq_iter_new(const wq_node *root);
+WQ_API void wq_iter_free(wq_iter *it);
+WQ_API enum wq_event wq_iter_next(wq_iter *it);
+WQ_API const wq_node *wq_iter_node(const wq_iter *it);
+/* Makes the next call return EXIT for the current node, skipping its
+ * children (call after an ENTER). */
+WQ_API void wq_iter_skip_children(wq_iter *it);
+/* Whether nodes of this type can have children. */
+WQ_API int wq_node_type_is_container(wq_node_type t);
+
+/* ---- Loading ------------------------------------------------------------------- */
+
+typedef enum {
+	WQ_SYNTAX_AUTO = 0, /* by extension; plain text by its blank lines */
+	WQ_SYNTAX_MARKDOWN, /* CommonMark */
+	WQ_SYNTAX_LINES,    /* one paragraph per line, Markdown per line */
+	WQ_SYNTAX_TEXT,     /* plain text: lines or blank-line paragraphs */
+} wq_syntax;
+
+/* Called for each warning (a remote image, raw HTML dropped...). 'file'
+ * may be NULL; 'code' is a short stable identifier ("raw-html"). */
+typedef void (*wq_warn_fn)(void *arg, const char *file, unsigned long line,
+    unsigned long col, const char *code, const char *msg);
+
+struct wq_load_opts {
+	wq_syntax syntax;
+	const char *lang;  /* overrides the text's language (--lang) */
+	wq_dir dir;        /* overrides the text's direction (--dir) */
+	int no_infer;      /* no title/source/date/heading inference */
+	const char *latin_lang; /* language of Latin runs; NULL means "en" */
+	size_t max_bytes;  /* refuse larger inputs; 0 means 1 GiB */
+	wq_warn_fn warn;
+	void *warn_arg;
+};
+
+/* Loads one text from memory as a document with one section. 'name' is
+ * used in errors and provenance ("-" for stdin). Returns a new document or
+ * NULL with 'err' filled. Caller frees with wq_doc_free(). */
+WQ_API wq_doc *wq_load_buffer(const char *name, const void *data, size_t len,
+    const struct wq_load_opts *opts, struct wq_err *err);
+/* Loads a file ("-" reads standard input). */
+WQ_API wq_doc *wq_load_file(const char *path, const struct wq_load_opts *opts,
+    struct wq_err *err);
+
+/* ---- Text helpers shared by writers ------------------------------------------- */
+
+/* Whether a primary language subtag is written right to left, taking a
+ * script subtag into account ("ar" and "ms-Arab" yes, "ar-Latn" no). */
+WQ_API int wq_lang_is_rtl(const char *lang);
+/* Whether 'tag' has the form of a BCP 47 language tag ("ar", "en-GB"). */
+WQ_API int wq_lang_tag_valid(const char *tag);
+/* The direction of most of the strong letters of 's', or WQ_DIR_UNSET
+ * when it has none: for labels and titles written outside the body. */
+WQ_API wq_dir wq_text_dir(const char *s, size_t len);
+/* A short UI string in the language 'lang' (falling back to English):
+ * "contents", "landmarks", "start", "cover". */
+WQ_API const char *wq_l10n(const char *lang, const char *key);
+/* The English name of a language tag's primary subtag, or NULL. */
+WQ_API const char *wq_lang_name(const char *lang);
+/* Writes into 'out' an identifier made from 'text': its ASCII letters
+ * and digits, lowercased, words joined by hyphens, at most 'size' - 1
+ * bytes. Returns its length; 0 when the text has none (Arabic-only). */
+WQ_API size_t wq_slug(const char *text, size_t len, char *out, size_t size);
+/* Concatenated text of the inlines below 'n' (TEXT and CODE literals, a
+ * space for breaks), appended to 'b'. */
+WQ_API void wq_node_text(const wq_node *n, struct wq_buf *b);
+
+/* ---- XHTML body rendering (shared by the html and epub writers) -------------- */
+
+enum wq_html_flags {
+	WQ_HTML_XHTML = 1 << 0,      /* XML syntax: also write xml:lang */
+	WQ_HTML_NO_REMOTE_IMG = 1 << 1, /* remote images become links */
+};
+
+/* Assigns every section and heading an id, unique across the document
+ * and the same for the same input: "s2" for the second section, and
+ * "s2-" plus the heading's ASCII words (see wq_slug) or its number
+ * ("s2-h3") for a heading. ICU transliteration would give readable ids
+ * for Arabic headings, but opening a transliterator costs 15-35 ms,
+ * more than converting the seeds. Read them with wq_node_id(). */
+WQ_API void wq_doc_assign_ids(wq_doc *doc);
+/* The id given by wq_doc_assign_ids(), or NULL. */
+WQ_API const char *wq_node_id(const wq_node *n);
+
+/* Renders the children of the block 'n' (a section, usually) as HTML5
+ * elements. lang/dir are written only where they differ from the parent.
+ * Calls 'warn' for each remote image dropped under WQ_HTML_NO_REMOTE_IMG. */
+WQ_API void wq_html_render_blocks(const wq_node *n, unsigned flags,
+    struct wq_buf *out, wq_warn_fn warn, void *warn_arg);
+/* A stylesheet for Arabic and mixed text: logical properties only, an
+ * Arabic-capable font stack, and no CSS direction or unicode-bidi (EPUB
+ * forbids them, RTL.md E8; HTML should not need them, H2). */
+WQ_API const char *wq_html_stylesheet(void);
+/* Renders the inlines below 'n' only. */
+WQ_API void wq_html_render_inlines(const wq_node *n, unsigned flags,
+    struct wq_buf *out);
+/* Writes ' lang="…" dir="…"' for 'n' where they differ from its parent
+ * (always, if 'force'). */
+WQ_API void wq_html_put_lang_dir(struct wq_buf *out, const wq_node *n,
+    unsigned flags, int force);
+
+/* ---- Output files (for hosts) ------------------------------------------------- */
+
+/* An output being written: to a temporary file beside its target, renamed
+ * over it only on success, so a failed run never leaves a partial file
+ * nor clobbers a good one. "-" writes to standard output instead. */
+typedef struct wq_outfile wq_outfile;
+
+/* Opens 'path' for writing and points 'out' at it. Returns NULL with
+ * 'err' filled on failure. */
+WQ_API wq_outfile *wq_outfile_open(const char *path, struct wq_sink *out,
+    struct wq_err *err);
+/* Flushes, syncs and renames the file into place, then frees 'f'. */
+WQ_API int wq_outfile_commit(wq_outfile *f, struct wq_err *err);
+/* Removes the temporary file and frees 'f'. Accepts NULL. */
+WQ_API void wq_outfile_abort(wq_outfile *f);
+/* The temporary file's path (NULL for standard output), for a signal
+ * handler that must remove it. */
+WQ_API const char *wq_outfile_temp_path(const wq_outfile *f);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

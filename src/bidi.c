@@ -1,0 +1,558 @@
+/*
+ * bidi.c - language and direction for a section, its blocks and its
+ * inline runs (RTL.md section 0, DESIGN.md section 4).
+ *
+ * Direction is never first-strong: a section's comes from the caller, its
+ * front matter, its language, or the majority of its strong letters. A
+ * block gets its own only when its letters clearly run the other way, and
+ * inside a block every opposite-direction run (DeepSeek, GPT-4o, a URL)
+ * becomes a span that writers isolate. The full UBA is not needed for
+ * this: a per-code-point classification with u_charDirection is enough,
+ * and far cheaper than ubidi_setPara on every paragraph.
+ */
+#include "internal.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+enum cls {
+	C_NEUTRAL,
+	C_L,       /* strong left-to-right */
+	C_R,       /* strong right-to-left */
+	C_DIGIT,   /* European digit */
+	C_RSCRIPT, /* neutral or number of a right-to-left script: ، ٣ */
+};
+
+/* Letters counted per script, for the language and its usage report. */
+struct counts {
+	uint64_t l, r;
+	uint64_t arab, fa, ur, hebr, latn, other_l, other_r;
+};
+
+struct ctx {
+	wq_doc *doc;
+	const char *latin_lang; /* interned in the document */
+	const char *arab_lang;  /* the section's, if Arabic-script, else "ar" */
+	const char *sec_lang;
+};
+
+static int32_t
+decode(const unsigned char *s, size_t *i)
+{
+	unsigned char c = s[*i];
+	int32_t cp;
+
+	if (c < 0x80) {
+		*i += 1;
+		return c;
+	}
+	if (c < 0xE0) {
+		cp = (c & 0x1F) << 6 | (s[*i + 1] & 0x3F);
+		*i += 2;
+	} else if (c < 0xF0) {
+		cp = (c & 0x0F) << 12 | (s[*i + 1] & 0x3F) << 6 |
+		    (s[*i + 2] & 0x3F);
+		*i += 3;
+	} else {
+		cp = (c & 0x07) << 18 | (s[*i + 1] & 0x3F) << 12 |
+		    (s[*i + 2] & 0x3F) << 6 | (s[*i + 3] & 0x3F);
+		*i += 4;
+	}
+	return cp;
+}
+
+static int
+rtl_script(int32_t c)
+{
+	return uscript_hasScript(c, USCRIPT_ARABIC) ||
+	    uscript_hasScript(c, USCRIPT_HEBREW) ||
+	    uscript_hasScript(c, USCRIPT_SYRIAC) ||
+	    uscript_hasScript(c, USCRIPT_THAANA);
+}
+
+static enum cls
+classify(int32_t c)
+{
+	if (c < 0x80) {
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			return C_L;
+		return c >= '0' && c <= '9' ? C_DIGIT : C_NEUTRAL;
+	}
+	switch (u_charDirection(c)) {
+	case U_LEFT_TO_RIGHT:
+		return C_L;
+	case U_RIGHT_TO_LEFT:
+	case U_RIGHT_TO_LEFT_ARABIC:
+		return C_R;
+	case U_ARABIC_NUMBER:
+		return C_RSCRIPT;
+	case U_EUROPEAN_NUMBER:
+		/* Extended Arabic-Indic digits are EN but belong to Arabic. */
+		return c >= 0x06F0 && c <= 0x06F9 ? C_RSCRIPT : C_DIGIT;
+	default:
+		return rtl_script(c) ? C_RSCRIPT : C_NEUTRAL;
+	}
+}
+
+static int
+is_arabic_letter(int32_t c)
+{
+	return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+	    (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
+	    (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+static void
+count_letter(struct counts *k, int32_t c, enum cls cl)
+{
+	if (cl == C_L) {
+		k->l++;
+		if (c < 0x80 || (c >= 0xC0 && c <= 0x24F) ||
+		    (c >= 0x1E00 && c <= 0x1EFF))
+			k->latn++;
+		else
+			k->other_l++;
+	} else if (cl == C_R) {
+		k->r++;
+		if (is_arabic_letter(c)) {
+			k->arab++;
+			/* Letters proper to Urdu, then to Persian (and Urdu). */
+			if (c == 0x0679 || c == 0x0688 || c == 0x0691 ||
+			    c == 0x06BA || c == 0x06D2)
+				k->ur++;
+			else if (c == 0x067E || c == 0x0686 || c == 0x0698 ||
+			    c == 0x06AF || c == 0x06A9 || c == 0x06CC)
+				k->fa++;
+		} else if ((c >= 0x0590 && c <= 0x05FF) ||
+		    (c >= 0xFB1D && c <= 0xFB4F)) {
+			k->hebr++;
+		} else {
+			k->other_r++;
+		}
+	}
+}
+
+static void
+count_text(struct counts *k, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		/* ASCII letters are the common case in Latin runs. */
+		if (p[i] < 0x80) {
+			if ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')
+				k->l++, k->latn++;
+			i++;
+			continue;
+		}
+		{
+			int32_t c = decode(p, &i);
+			enum cls cl = classify(c);
+
+			if (cl == C_L || cl == C_R)
+				count_letter(k, c, cl);
+		}
+	}
+}
+
+static void
+add_counts(struct counts *to, const struct counts *k)
+{
+	to->l += k->l, to->r += k->r, to->arab += k->arab, to->fa += k->fa;
+	to->ur += k->ur, to->hebr += k->hebr, to->latn += k->latn;
+	to->other_l += k->other_l, to->other_r += k->other_r;
+}
+
+/* Counts the prose letters below 'n' (code is not prose) and stores the
+ * strong counts in every node on the way. */
+static void
+count_node(wq_node *n, struct counts *k)
+{
+	struct counts mine;
+	wq_node *c;
+
+	memset(&mine, 0, sizeof(mine));
+	if (n->type == WQ_NODE_TEXT)
+		count_text(&mine, n->literal, n->literal_len);
+	else if (n->type != WQ_NODE_CODE && n->type != WQ_NODE_CODE_BLOCK)
+		for (c = n->first; c; c = c->next)
+			count_node(c, &mine);
+	n->nl = mine.l;
+	n->nr = mine.r;
+	add_counts(k, &mine);
+}
+
+static const char *
+arabic_lang_of(const struct counts *k)
+{
+	if (k->ur * 100 >= k->arab && k->ur > 0)
+		return "ur";
+	if (k->fa * 50 >= k->arab && k->fa > 0)
+		return "fa";
+	return "ar";
+}
+
+/* The language a run of letters is most likely in. */
+static const char *
+lang_of(const struct ctx *x, const struct counts *k, wq_dir dir)
+{
+	if (dir == WQ_DIR_LTR)
+		return k->latn >= k->other_l ? x->latin_lang : "und";
+	if (k->hebr > k->arab)
+		return "he";
+	if (k->arab == 0)
+		return "und";
+	return x->arab_lang ? x->arab_lang : arabic_lang_of(k);
+}
+
+/* A block runs the other way only when at least four in five of its
+ * strong letters do (D3): an Arabic sentence full of brand names
+ * ("يعمل Sonnet مع OpenAI/Anthropic/Google") has more Latin letters than
+ * Arabic ones and is still Arabic; an English quotation is not. */
+static wq_dir
+dominant(uint64_t nl, uint64_t nr, wq_dir parent)
+{
+	if (parent == WQ_DIR_RTL)
+		return nl > 0 && nl >= 4 * nr ? WQ_DIR_LTR : WQ_DIR_RTL;
+	return nr > 0 && nr >= 4 * nl ? WQ_DIR_RTL : WQ_DIR_LTR;
+}
+
+static const char *
+intern(struct ctx *x, const char *lang)
+{
+	if (x->sec_lang && strcmp(lang, x->sec_lang) == 0)
+		return x->sec_lang;
+	if (strcmp(lang, x->latin_lang) == 0)
+		return x->latin_lang;
+	return arena_strdup(&x->doc->arena, lang);
+}
+
+/* ---- inline runs ---- */
+
+static int
+is_connector(int32_t c)
+{
+	return c == '-' || c == '.' || c == '_' || c == '/' || c == '+' ||
+	    c == '\'' || c == 0x2019 || c == ':';
+}
+
+static int
+opener_of(int32_t c)
+{
+	return c == ')' ? '(' : c == ']' ? '[' : c == '}' ? '{' : 0;
+}
+
+/* Moves 'end' back over anything but a strong letter of 'want' or a digit,
+ * so a run never ends in a space or punctuation. */
+static size_t
+trim_back(const unsigned char *s, size_t start, size_t end, enum cls want)
+{
+	while (end > start) {
+		size_t k = end - 1, i;
+		enum cls cl;
+
+		while (k > start && (s[k] & 0xC0) == 0x80)
+			k--;
+		i = k;
+		cl = classify(decode(s, &i));
+		if (cl == want || cl == C_DIGIT || (want == C_R && cl == C_RSCRIPT))
+			break;
+		end = k;
+	}
+	return end;
+}
+
+/* Keeps brackets balanced inside a run: a run that would take "(" and
+ * leave its ")" outside (or the reverse) is cut, or takes the closer. */
+static size_t
+balance(const unsigned char *s, size_t start, size_t end, size_t len,
+    enum cls want)
+{
+	size_t stack[32], depth = 0, i = start;
+
+	while (i < end) {
+		size_t at = i;
+		int32_t c = decode(s, &i);
+
+		if (c == '(' || c == '[' || c == '{') {
+			if (depth == 32)
+				return trim_back(s, start, at, want);
+			stack[depth++] = at;
+		} else if (opener_of(c)) {
+			if (depth == 0 || s[stack[depth - 1]] != opener_of(c))
+				return trim_back(s, start, at, want);
+			depth--;
+		}
+	}
+	if (depth == 0)
+		return end;
+	if (depth == 1 && end < len && opener_of(s[end]) == s[stack[0]])
+		return end + 1;
+	return trim_back(s, start, stack[0], want);
+}
+
+/* Finds the next run of direction 'want' in s[from, len). Returns 0 when
+ * there is none, else sets *rs and *re. */
+static int
+next_run(const unsigned char *s, size_t from, size_t len, enum cls want,
+    size_t *rs, size_t *re)
+{
+	size_t i = from;
+
+	while (i < len) {
+		size_t start = i, end, j;
+		int32_t c = decode(s, &i);
+
+		if (classify(c) != want)
+			continue;
+		end = j = i;
+		while (j < len) {
+			size_t at = j;
+			int32_t d = decode(s, &j);
+			enum cls cl = classify(d);
+
+			if (cl == want || (want == C_R && cl == C_RSCRIPT)) {
+				end = j;
+			} else if (cl == C_R || cl == C_L || cl == C_RSCRIPT) {
+				break;
+			} else if (at == end && (cl == C_DIGIT ||
+			    (is_connector(d) && j < len &&
+			    (s[j] >= '0' && s[j] <= '9')))) {
+				/* Digits glued to the run: GPT-4, R1, V3. */
+				end = j;
+			}
+		}
+		end = balance(s, start, end, len, want);
+		if (end > start) {
+			*rs = start;
+			*re = end;
+			return 1;
+		}
+		i = start + 1;
+		while (i < len && (s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return 0;
+}
+
+static wq_node *
+text_node(wq_doc *doc, const char *s, size_t len)
+{
+	wq_node *t = wq_node_new(doc, WQ_NODE_TEXT);
+
+	t->literal = arena_strndup(&doc->arena, s, len);
+	t->literal_len = len;
+	return t;
+}
+
+/* Splits text node 't' so every run of direction opposite to 'dir' is a
+ * span of its own carrying that direction and a language. */
+static void
+split_text(struct ctx *x, wq_node *t, wq_dir dir)
+{
+	const unsigned char *s = (const unsigned char *)t->literal;
+	size_t len = t->literal_len, from = 0, rs, re;
+	enum cls want = dir == WQ_DIR_RTL ? C_L : C_R;
+	wq_dir other = dir == WQ_DIR_RTL ? WQ_DIR_LTR : WQ_DIR_RTL;
+	wq_node *at = t;
+
+	if ((dir == WQ_DIR_RTL ? t->nl : t->nr) == 0)
+		return;
+	while (next_run(s, from, len, want, &rs, &re)) {
+		struct counts k;
+		wq_node *span = wq_node_new(x->doc, WQ_NODE_SPAN);
+		wq_node *inner = text_node(x->doc, (const char *)s + rs, re - rs);
+
+		if (rs > from) {
+			wq_node *before = text_node(x->doc, (const char *)s + from,
+			    rs - from);
+
+			wq_node_insert_after(at, before);
+			at = before;
+		}
+		memset(&k, 0, sizeof(k));
+		count_text(&k, (const char *)s + rs, re - rs);
+		span->dir = other;
+		span->lang = (char *)intern(x, lang_of(x, &k, other));
+		span->nl = k.l, span->nr = k.r;
+		inner->nl = k.l, inner->nr = k.r;
+		wq_node_append(span, inner);
+		wq_node_insert_after(at, span);
+		at = span;
+		from = re;
+	}
+	if (at == t)
+		return; /* no run after all */
+	if (from < len)
+		wq_node_insert_after(at, text_node(x->doc, (const char *)s + from,
+		    len - from));
+	wq_node_unlink(t);
+}
+
+static void
+inlines(struct ctx *x, wq_node *n, wq_dir dir)
+{
+	wq_node *c, *next;
+
+	for (c = n->first; c; c = next) {
+		next = c->next;
+		switch (c->type) {
+		case WQ_NODE_TEXT:
+			split_text(x, c, dir);
+			break;
+		case WQ_NODE_CODE:
+			/* Code reads left to right whatever surrounds it. */
+			if (dir == WQ_DIR_RTL)
+				c->dir = WQ_DIR_LTR;
+			break;
+		case WQ_NODE_SPAN:
+			if (c->dir != WQ_DIR_UNSET) {
+				inlines(x, c, c->dir);
+				break;
+			}
+			/* fall through */
+		default:
+			inlines(x, c, dir);
+		}
+	}
+}
+
+static void
+blocks(struct ctx *x, wq_node *n, wq_dir dir)
+{
+	wq_node *c;
+
+	for (c = n->first; c; c = c->next) {
+		wq_dir d = dir;
+
+		if (c->type == WQ_NODE_CODE_BLOCK) {
+			if (dir == WQ_DIR_RTL)
+				c->dir = WQ_DIR_LTR;
+			continue;
+		}
+		if (!wq_node_is_block(c))
+			continue;
+		if (c->dir == WQ_DIR_UNSET &&
+		    (d = dominant(c->nl, c->nr, dir)) != dir) {
+			struct counts k;
+
+			memset(&k, 0, sizeof(k));
+			count_node(c, &k);
+			c->dir = d;
+			c->lang = (char *)intern(x, lang_of(x, &k, d));
+		} else if (c->dir != WQ_DIR_UNSET) {
+			d = c->dir;
+		}
+		if (c->type == WQ_NODE_PARAGRAPH || c->type == WQ_NODE_HEADING)
+			inlines(x, c, d);
+		else
+			blocks(x, c, d);
+	}
+}
+
+static void
+set_usage(struct section_info *si, const char *lang, uint64_t n)
+{
+	size_t i, j;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < si->nusage; i++)
+		if (strcmp(si->usage[i].lang, lang) == 0) {
+			si->usage[i].letters += n;
+			break;
+		}
+	if (i == si->nusage) {
+		if (si->nusage == sizeof(si->usage) / sizeof(si->usage[0]))
+			return;
+		si->usage[si->nusage].lang = lang;
+		si->usage[si->nusage++].letters = n;
+	}
+	/* Keep most used first; ties by tag, for stable output. */
+	for (i = 1; i < si->nusage; i++)
+		for (j = i; j > 0 && (si->usage[j].letters > si->usage[j - 1].letters ||
+		    (si->usage[j].letters == si->usage[j - 1].letters &&
+		    strcmp(si->usage[j].lang, si->usage[j - 1].lang) < 0)); j--) {
+			struct lang_count t = si->usage[j];
+
+			si->usage[j] = si->usage[j - 1];
+			si->usage[j - 1] = t;
+		}
+}
+
+void
+bidi_section(wq_node *sec, const struct wq_load_opts *opts)
+{
+	wq_meta *m = wq_section_meta(sec);
+	const char *lang = NULL, *mdir = wq_meta_get(m, "dir");
+	unsigned bits = wq_section_inferred(sec);
+	struct counts k;
+	struct ctx x;
+	wq_dir dir;
+
+	memset(&k, 0, sizeof(k));
+	count_node(sec, &k);
+	x.doc = wq_node_doc(sec);
+	x.latin_lang = arena_strdup(&x.doc->arena,
+	    opts->latin_lang && wq_lang_tag_valid(opts->latin_lang) ? opts->latin_lang
+							      : "en");
+	if (opts->lang && wq_lang_tag_valid(opts->lang))
+		lang = opts->lang;
+	else if (wq_lang_tag_valid(wq_meta_get(m, "lang")))
+		lang = wq_meta_get(m, "lang");
+	else if (wq_lang_tag_valid(wq_meta_get(m, "language")))
+		lang = wq_meta_get(m, "language");
+	if (lang == NULL) {
+		if (k.arab >= k.hebr && k.arab > k.latn + k.other_l)
+			lang = arabic_lang_of(&k);
+		else if (k.hebr > k.arab && k.hebr > k.latn + k.other_l)
+			lang = "he";
+		else if (k.latn > 0 && k.latn >= k.other_l)
+			lang = x.latin_lang;
+		else
+			lang = "und";
+		bits |= WQ_INFERRED_LANG;
+	}
+	x.sec_lang = arena_strdup(&x.doc->arena, lang);
+	x.arab_lang = NULL;
+	if (strncmp(x.sec_lang, "ar", 2) == 0 || strncmp(x.sec_lang, "fa", 2) == 0 ||
+	    strncmp(x.sec_lang, "ur", 2) == 0)
+		if (wq_lang_is_rtl(x.sec_lang))
+			x.arab_lang = x.sec_lang;
+
+	if (opts->dir != WQ_DIR_UNSET) {
+		dir = opts->dir;
+	} else if (mdir && (strcmp(mdir, "rtl") == 0 || strcmp(mdir, "ltr") == 0)) {
+		dir = mdir[0] == 'r' ? WQ_DIR_RTL : WQ_DIR_LTR;
+	} else {
+		/* An inferred language came from the majority of letters, so
+		 * its direction is theirs too. */
+		dir = wq_lang_is_rtl(x.sec_lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
+		if (bits & WQ_INFERRED_LANG)
+			bits |= WQ_INFERRED_DIR;
+	}
+	sec->lang = (char *)x.sec_lang;
+	sec->dir = dir;
+	wq_section_set_inferred(sec, bits);
+
+	set_usage(sec->sec, x.arab_lang ? x.arab_lang : arabic_lang_of(&k), k.arab);
+	set_usage(sec->sec, "he", k.hebr);
+	set_usage(sec->sec, x.latin_lang, k.latn);
+	set_usage(sec->sec, "und", k.other_l + k.other_r);
+
+	blocks(&x, sec, dir);
+}
+
+wq_dir
+wq_text_dir(const char *s, size_t len)
+{
+	struct counts k;
+
+	memset(&k, 0, sizeof(k));
+	count_text(&k, s, len);
+	if (k.l == 0 && k.r == 0)
+		return WQ_DIR_UNSET;
+	return k.r > k.l ? WQ_DIR_RTL : WQ_DIR_LTR;
+}

@@ -1,0 +1,129 @@
+/*
+ * internal.h - what the core's files share and plugins never see.
+ */
+#ifndef WQ_INTERNAL_H
+#define WQ_INTERNAL_H
+
+#include "warraq/plugin.h"
+#include "warraq/warraq.h"
+
+#include <stdint.h>
+
+/* Allocation that cannot fail: it aborts with a message instead. */
+void *wq_xmalloc(size_t n);
+void *wq_xcalloc(size_t n, size_t size);
+void *wq_xrealloc(void *p, size_t n);
+char *wq_xstrdup(const char *s);
+
+/* A bump allocator: everything a document holds comes from one. */
+struct arena_chunk;
+struct arena {
+	struct arena_chunk *head;
+};
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strndup(struct arena *a, const char *s, size_t len);
+char *arena_strdup(struct arena *a, const char *s);
+void arena_free(struct arena *a);
+
+struct meta_entry {
+	char *key;
+	char **values;
+	size_t nvalues, cap;
+	int is_list;
+};
+
+struct wq_meta {
+	struct arena *arena;
+	struct meta_entry *entries;
+	size_t count, cap;
+};
+void meta_init(wq_meta *m, struct arena *a);
+void meta_release(wq_meta *m);
+
+struct lang_count {
+	const char *lang;
+	uint64_t letters;
+};
+
+struct section_info {
+	wq_meta meta;
+	char *file;
+	char *stem; /* file's base name without extension, made on demand */
+	uint64_t size;
+	char sha256[65];
+	unsigned inferred;
+	struct lang_count usage[8];
+	size_t nusage;
+};
+
+struct wq_node {
+	wq_node_type type;
+	wq_doc *doc;
+	wq_node *parent, *first, *last, *next, *prev;
+	char *lang;
+	wq_dir dir;
+	unsigned long line, col;
+	char *literal; /* text, code: the content; link/image: the url */
+	size_t literal_len;
+	char *title; /* link/image title; code block info string */
+	char *id;    /* heading id, from wq_doc_assign_ids() */
+	int level;   /* heading level; list: ordered flag in bit 8 */
+	int start;   /* ordered list start */
+	int tight;
+	uint64_t nl, nr; /* strong left/right letters below (bidi.c) */
+	struct section_info *sec; /* sections only */
+};
+
+struct wq_doc {
+	struct arena arena;
+	wq_node *root;
+	wq_meta meta;
+	size_t nsections;
+};
+
+/* UTF-8: decode one code point at s[*i] (advancing *i); returns -1 on an
+ * invalid sequence. Assumes the text was validated when it matters. */
+int32_t utf8_next(const unsigned char *s, size_t len, size_t *i);
+/* Checks that 'data' is UTF-8 allowed in XML 1.0 and has no NUL byte.
+ * On failure returns the byte offset of the fault and sets *why. */
+long utf8_check(const unsigned char *data, size_t len, const char **why);
+/* Line and column (1-based, bytes) of byte offset 'off'. */
+void text_position(const char *data, size_t off, unsigned long *line,
+    unsigned long *col);
+
+/* Normalizes to NFC. Returns 0 and sets *out to NULL when the text is
+ * already NFC; else *out is a new buffer (free it) of *outlen bytes. */
+int nfc_normalize(const char *in, size_t len, char **out, size_t *outlen,
+    struct wq_err *err);
+
+/* SHA-256 of 'data' as 64 lowercase hex digits and a NUL. */
+void sha256_hex(const void *data, size_t len, char hex[65]);
+
+/* Front matter: if 'data' starts with a YAML block ("---" line ... "---"
+ * or "..." line), parses it into 'meta' and returns the number of bytes
+ * it spans (0 when there is none), or a negative error. */
+long frontmatter_parse(const char *name, const char *data, size_t len,
+    wq_meta *meta, struct wq_err *err);
+
+/* Parses Markdown into the children of 'section'. 'line_offset' is added
+ * to positions; 'line_mode' halves line numbers (see load.c). */
+struct md_ctx {
+	const char *name;
+	unsigned long first_line; /* source line of the Markdown's first line */
+	int line_mode;            /* blank lines were inserted between lines */
+	const struct wq_load_opts *opts;
+	int warned_html;
+};
+int md_parse(wq_node *section, const char *md, size_t len, struct md_ctx *ctx,
+    struct wq_err *err);
+/* Maps raw HTML (a block if 'block', else an inline fragment) into the
+ * model below 'parent'. Returns whether anything was dropped. */
+int rawhtml_map(wq_node *parent, const char *html, size_t len, int block);
+
+/* Title, source, date and heading inference (load.c calls it). */
+void infer_section(wq_node *section, const struct wq_load_opts *opts,
+    int line_mode);
+/* Language, direction and opposite-direction spans. */
+void bidi_section(wq_node *section, const struct wq_load_opts *opts);
+
+#endif

@@ -1,0 +1,407 @@
+/*
+ * load.c - from bytes to a document: checks, front matter, layout, then
+ * the Markdown parser, inference and direction analysis.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DEFAULT_MAX_BYTES ((size_t)1 << 30)
+
+static int
+has_ext(const char *name, const char *ext)
+{
+	size_t n = strlen(name), e = strlen(ext);
+
+	return n > e && strcasecmp(name + n - e, ext) == 0;
+}
+
+/* Plain text is one paragraph per line unless it separates paragraphs
+ * with blank lines: the seeds put a paragraph on each line, and joining
+ * them would bury a whole article in one paragraph. */
+static int
+looks_line_per_paragraph(const char *s, size_t len)
+{
+	size_t i = 0, lines = 0, blanks = 0;
+
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - s) : len, k = i;
+
+		while (k < end && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k == end)
+			blanks++;
+		else
+			lines++;
+		i = end + 1;
+	}
+	return lines >= 2 && blanks * 4 < lines;
+}
+
+/* Bullet characters that plain texts use for list items, all three bytes
+ * long so that swapping in "-  " keeps every column where it was. */
+static int
+is_bullet(const char *s, size_t len)
+{
+	static const char *const bullets[] = { "\xE2\x80\xA2", /* • */
+		"\xE2\x97\x8F", /* ● */ "\xE2\x96\xAA", /* ▪ */
+		"\xE2\x97\xA6", /* ◦ */ NULL };
+	size_t i;
+
+	if (len < 4 || (s[3] != ' ' && s[3] != '\t'))
+		return 0;
+	for (i = 0; bullets[i]; i++)
+		if (memcmp(s, bullets[i], 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* Writes the text as Markdown with a blank line after every line, so that
+ * each line is a block, and source line N becomes line 2N - 1. */
+static void
+to_line_markdown(const char *s, size_t len, struct wq_buf *out)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - s) : len;
+
+		/* Indentation in plain text is not a code block. */
+		while (i < end && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (is_bullet(s + i, end - i)) {
+			wq_buf_puts(out, "-  ");
+			i += 3;
+		}
+		wq_buf_put(out, s + i, end - i);
+		wq_buf_puts(out, "\n\n");
+		i = end + 1;
+	}
+}
+
+/* Lists made of one line per item were loose only because of the blank
+ * lines we inserted. */
+static void
+tighten_lists(wq_node *n)
+{
+	wq_node *c;
+
+	if (wq_node_type_of(n) == WQ_NODE_LIST)
+		wq_node_set_list(n, wq_node_list_ordered(n), wq_node_list_start(n),
+		    1);
+	for (c = wq_node_first_child(n); c; c = wq_node_next(c))
+		if (wq_node_is_block(c))
+			tighten_lists(c);
+}
+
+/* Links to javascript: and the like would run code in a reader: keep the
+ * link's text, drop the link. */
+static int
+url_is_safe(const char *url)
+{
+	static const char *const bad[] = { "javascript:", "vbscript:", "file:",
+		"data:", NULL };
+	size_t i;
+
+	while (*url == ' ' || *url == '\t')
+		url++;
+	for (i = 0; bad[i]; i++)
+		if (strncasecmp(url, bad[i], strlen(bad[i])) == 0)
+			return strncasecmp(url, "data:image/", 11) == 0 &&
+			    strncasecmp(url, "data:image/svg", 14) != 0;
+	return 1;
+}
+
+/* Joins neighbouring text nodes (cmark leaves some, and dropped raw HTML
+ * leaves more), so that the same text always gives the same tree. */
+static void
+merge_text(wq_node *n)
+{
+	wq_node *c = wq_node_first_child(n), *next;
+
+	for (; c; c = next) {
+		next = wq_node_next(c);
+		if (wq_node_type_of(c) == WQ_NODE_TEXT && next &&
+		    wq_node_type_of(next) == WQ_NODE_TEXT) {
+			struct wq_buf b;
+
+			wq_buf_init(&b);
+			wq_buf_put(&b, wq_node_literal(c), wq_node_literal_len(c));
+			wq_buf_put(&b, wq_node_literal(next),
+			    wq_node_literal_len(next));
+			wq_node_set_literal(c, b.data, b.len);
+			wq_buf_free(&b);
+			wq_node_unlink(next);
+			next = c;
+			continue;
+		}
+		merge_text(c);
+	}
+}
+
+static void
+sanitize(wq_node *n, int *dropped)
+{
+	wq_node *c = wq_node_first_child(n), *next;
+
+	for (; c; c = next) {
+		next = wq_node_next(c);
+		sanitize(c, dropped);
+		if ((wq_node_type_of(c) == WQ_NODE_LINK ||
+		    wq_node_type_of(c) == WQ_NODE_IMAGE) &&
+		    !url_is_safe(wq_node_url(c))) {
+			wq_node *k, *at = c;
+
+			*dropped = 1;
+			while ((k = wq_node_first_child(c)) != NULL) {
+				wq_node_insert_after(at, k);
+				at = k;
+			}
+			wq_node_unlink(c);
+		}
+	}
+}
+
+static int
+check_bytes(const char *name, const unsigned char *data, size_t len,
+    struct wq_err *err)
+{
+	const char *why;
+	unsigned long line, col;
+	long off;
+
+	if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
+	    (data[0] == 0xFE && data[1] == 0xFF)))
+		return wq_err_set(err, WQ_EINPUT, name, 1, 1,
+		    "UTF-16 text; convert it to UTF-8 first "
+		    "(iconv -f UTF-16 -t UTF-8)");
+	if ((off = utf8_check(data, len, &why)) >= 0) {
+		text_position((const char *)data, (size_t)off, &line, &col);
+		return wq_err_set(err, WQ_EINPUT, name, line, col, "%s (byte %ld)",
+		    why, off);
+	}
+	return 0;
+}
+
+/* Copies 'in' with CR LF and lone CR turned into LF, or returns NULL when
+ * there is no CR at all. */
+static char *
+unify_newlines(const char *in, size_t len, size_t *outlen)
+{
+	char *out, *o;
+	size_t i;
+
+	if (memchr(in, '\r', len) == NULL)
+		return NULL;
+	o = out = wq_xmalloc(len + 1);
+	for (i = 0; i < len; i++) {
+		if (in[i] == '\r') {
+			*o++ = '\n';
+			if (i + 1 < len && in[i + 1] == '\n')
+				i++;
+		} else {
+			*o++ = in[i];
+		}
+	}
+	*outlen = (size_t)(o - out);
+	return out;
+}
+
+static unsigned long
+count_lines(const char *s, size_t len)
+{
+	unsigned long n = 0;
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
+		n++, p++;
+	return n;
+}
+
+/* Front matter keys with one meaning and several spellings. */
+static void
+canonical_keys(wq_meta *m)
+{
+	long i = wq_meta_find(m, "authors");
+
+	if (i >= 0 && wq_meta_find(m, "author") < 0) {
+		size_t j, n = wq_meta_nvalues(m, (size_t)i);
+
+		for (j = 0; j < n; j++)
+			wq_meta_add(m, "author", wq_meta_value(m, (size_t)i, j));
+		wq_meta_remove(m, "authors");
+	}
+}
+
+wq_doc *
+wq_load_buffer(const char *name, const void *data, size_t len,
+    const struct wq_load_opts *opts, struct wq_err *err)
+{
+	static const struct wq_load_opts defaults;
+	const char *text = data;
+	char *crlf = NULL, *nfc = NULL;
+	size_t max, n, nfclen;
+	struct wq_buf lines;
+	struct md_ctx ctx;
+	wq_doc *doc = NULL;
+	wq_node *sec;
+	wq_syntax syntax;
+	long fm;
+	int rc, dropped = 0;
+
+	opts = opts ? opts : &defaults;
+	name = name ? name : "-";
+	max = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	wq_buf_init(&lines);
+	if (len > max) {
+		wq_err_set(err, WQ_EINPUT, name, 0, 0,
+		    "input of %zu bytes exceeds the limit of %zu", len, max);
+		return NULL;
+	}
+	if (check_bytes(name, data, len, err) != 0)
+		return NULL;
+	n = len;
+	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3, n -= 3;
+	if ((crlf = unify_newlines(text, n, &n)) != NULL)
+		text = crlf;
+	if (nfc_normalize(text, n, &nfc, &nfclen, err) != 0)
+		goto fail;
+	if (nfc)
+		text = nfc, n = nfclen;
+	if (strspn(text, " \t\n") == n) {
+		wq_err_set(err, WQ_EINPUT, name, 1, 1, "empty text");
+		goto fail;
+	}
+
+	doc = wq_doc_new();
+	sec = wq_node_new(doc, WQ_NODE_SECTION);
+	wq_node_append(wq_doc_root(doc), sec);
+	sec->sec->file = arena_strdup(&doc->arena, name);
+	sec->sec->size = len;
+	sha256_hex(data, len, sec->sec->sha256);
+	if ((fm = frontmatter_parse(name, text, n, &sec->sec->meta, err)) < 0)
+		goto fail;
+	canonical_keys(&sec->sec->meta);
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.name = name;
+	ctx.opts = opts;
+	ctx.first_line = count_lines(text, (size_t)fm) + 1;
+	text += fm, n -= (size_t)fm;
+	syntax = opts->syntax;
+	if (syntax == WQ_SYNTAX_AUTO)
+		syntax = has_ext(name, ".md") || has_ext(name, ".markdown") ||
+		    has_ext(name, ".mdown") || has_ext(name, ".mkd")
+		    ? WQ_SYNTAX_MARKDOWN : WQ_SYNTAX_TEXT;
+	if (syntax == WQ_SYNTAX_TEXT)
+		syntax = looks_line_per_paragraph(text, n) ? WQ_SYNTAX_LINES
+							   : WQ_SYNTAX_MARKDOWN;
+	if (syntax == WQ_SYNTAX_LINES) {
+		to_line_markdown(text, n, &lines);
+		ctx.line_mode = 1;
+		rc = md_parse(sec, lines.data, lines.len, &ctx, err);
+		tighten_lists(sec);
+	} else {
+		rc = md_parse(sec, text, n, &ctx, err);
+	}
+	if (rc != 0)
+		goto fail;
+	sanitize(sec, &dropped);
+	merge_text(sec);
+	if (dropped && opts->warn)
+		opts->warn(opts->warn_arg, name, 0, 0, "unsafe-url",
+		    "links to javascript:, data: or file: URLs were dropped "
+		    "(their text is kept)");
+	if (!opts->no_infer)
+		infer_section(sec, opts, ctx.line_mode);
+	bidi_section(sec, opts);
+	wq_doc_finish(doc);
+	free(crlf);
+	free(nfc);
+	wq_buf_free(&lines);
+	return doc;
+fail:
+	free(crlf);
+	free(nfc);
+	wq_buf_free(&lines);
+	wq_doc_free(doc);
+	return NULL;
+}
+
+static int
+read_all(int fd, const char *name, size_t max, char **out, size_t *outlen,
+    struct wq_err *err)
+{
+	size_t len = 0, cap = 65536;
+	char *buf = wq_xmalloc(cap);
+	ssize_t r;
+
+	for (;;) {
+		if (len == cap) {
+			if (cap > max) {
+				free(buf);
+				return wq_err_set(err, WQ_EINPUT, name, 0, 0,
+				    "input exceeds the limit of %zu bytes", max);
+			}
+			cap *= 2;
+			buf = wq_xrealloc(buf, cap);
+		}
+		r = read(fd, buf + len, cap - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			free(buf);
+			return wq_err_set(err, WQ_EIO, name, 0, 0, "%s",
+			    strerror(errno));
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+wq_doc *
+wq_load_file(const char *path, const struct wq_load_opts *opts,
+    struct wq_err *err)
+{
+	size_t max = opts && opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	int fd = 0, rc;
+	struct stat st;
+	char *data = NULL;
+	size_t len = 0;
+	wq_doc *doc;
+
+	if (strcmp(path, "-") != 0) {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			wq_err_set(err, WQ_EIO, path, 0, 0, "%s",
+			    strerror(errno));
+			return NULL;
+		}
+		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			close(fd);
+			wq_err_set(err, WQ_EINPUT, path, 0, 0, "is a directory");
+			return NULL;
+		}
+	}
+	rc = read_all(fd, path, max, &data, &len, err);
+	if (fd != 0)
+		close(fd);
+	if (rc != 0)
+		return NULL;
+	doc = wq_load_buffer(path, data, len, opts, err);
+	free(data);
+	return doc;
+}

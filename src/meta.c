@@ -1,0 +1,133 @@
+/*
+ * meta.c - ordered metadata maps: keys with one or more string values.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+meta_init(wq_meta *m, struct arena *a)
+{
+	memset(m, 0, sizeof(*m));
+	m->arena = a;
+}
+
+void
+meta_release(wq_meta *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->count; i++)
+		free(m->entries[i].values);
+	free(m->entries);
+	m->entries = NULL;
+	m->count = m->cap = 0;
+}
+
+size_t wq_meta_count(const wq_meta *m) { return m ? m->count : 0; }
+
+const char *
+wq_meta_key(const wq_meta *m, size_t i)
+{
+	return i < m->count ? m->entries[i].key : NULL;
+}
+
+size_t
+wq_meta_nvalues(const wq_meta *m, size_t i)
+{
+	return i < m->count ? m->entries[i].nvalues : 0;
+}
+
+const char *
+wq_meta_value(const wq_meta *m, size_t i, size_t j)
+{
+	if (i >= m->count || j >= m->entries[i].nvalues)
+		return NULL;
+	return m->entries[i].values[j];
+}
+
+int
+wq_meta_is_list(const wq_meta *m, size_t i)
+{
+	return i < m->count && m->entries[i].is_list;
+}
+
+long
+wq_meta_find(const wq_meta *m, const char *key)
+{
+	size_t i;
+
+	for (i = 0; m && i < m->count; i++)
+		if (strcmp(m->entries[i].key, key) == 0)
+			return (long)i;
+	return -1;
+}
+
+const char *
+wq_meta_get(const wq_meta *m, const char *key)
+{
+	long i = wq_meta_find(m, key);
+
+	return i < 0 ? NULL : wq_meta_value(m, (size_t)i, 0);
+}
+
+static struct meta_entry *
+entry(wq_meta *m, const char *key)
+{
+	long i = wq_meta_find(m, key);
+	struct meta_entry *e;
+
+	if (i >= 0)
+		return &m->entries[i];
+	if (m->count == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 8;
+		m->entries = wq_xrealloc(m->entries, m->cap * sizeof(*e));
+	}
+	e = &m->entries[m->count++];
+	memset(e, 0, sizeof(*e));
+	e->key = arena_strdup(m->arena, key);
+	return e;
+}
+
+static void
+push(wq_meta *m, struct meta_entry *e, const char *value)
+{
+	if (e->nvalues == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 2;
+		e->values = wq_xrealloc(e->values, e->cap * sizeof(char *));
+	}
+	e->values[e->nvalues++] = arena_strdup(m->arena, value);
+}
+
+void
+wq_meta_set(wq_meta *m, const char *key, const char *value)
+{
+	struct meta_entry *e = entry(m, key);
+
+	e->nvalues = 0;
+	e->is_list = 0;
+	push(m, e, value);
+}
+
+void
+wq_meta_add(wq_meta *m, const char *key, const char *value)
+{
+	struct meta_entry *e = entry(m, key);
+
+	e->is_list = 1;
+	push(m, e, value);
+}
+
+void
+wq_meta_remove(wq_meta *m, const char *key)
+{
+	long i = wq_meta_find(m, key);
+
+	if (i < 0)
+		return;
+	free(m->entries[i].values);
+	memmove(&m->entries[i], &m->entries[i + 1],
+	    (m->count - (size_t)i - 1) * sizeof(m->entries[0]));
+	m->count--;
+}

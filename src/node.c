@@ -1,0 +1,489 @@
+/*
+ * node.c - documents and nodes: creation, tree surgery, getters, setters.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const type_names[] = {
+	"none", "document", "section", "heading", "paragraph", "block_quote",
+	"list", "item", "code_block", "thematic_break", "text", "emph",
+	"strong", "code", "link", "image", "softbreak", "linebreak", "span",
+};
+
+const char *
+wq_node_type_name(wq_node_type t)
+{
+	if ((size_t)t >= sizeof(type_names) / sizeof(type_names[0]))
+		return "unknown";
+	return type_names[t];
+}
+
+const char *
+wq_dir_name(wq_dir d)
+{
+	return d == WQ_DIR_LTR ? "ltr" : d == WQ_DIR_RTL ? "rtl" : NULL;
+}
+
+wq_doc *
+wq_doc_new(void)
+{
+	wq_doc *doc = wq_xcalloc(1, sizeof(*doc));
+
+	meta_init(&doc->meta, &doc->arena);
+	doc->root = wq_node_new(doc, WQ_NODE_DOCUMENT);
+	return doc;
+}
+
+void
+wq_doc_free(wq_doc *doc)
+{
+	wq_node *s;
+
+	if (doc == NULL)
+		return;
+	for (s = doc->root->first; s; s = s->next)
+		if (s->sec)
+			meta_release(&s->sec->meta);
+	meta_release(&doc->meta);
+	arena_free(&doc->arena);
+	free(doc);
+}
+
+wq_node *
+wq_doc_root(const wq_doc *doc)
+{
+	return doc->root;
+}
+
+wq_meta *
+wq_doc_meta(const wq_doc *doc)
+{
+	return (wq_meta *)&doc->meta;
+}
+
+size_t
+wq_doc_section_count(const wq_doc *doc)
+{
+	return doc->nsections;
+}
+
+wq_node *
+wq_doc_section(const wq_doc *doc, size_t i)
+{
+	wq_node *s;
+
+	for (s = doc->root->first; s; s = s->next)
+		if (s->type == WQ_NODE_SECTION && i-- == 0)
+			return s;
+	return NULL;
+}
+
+static void
+adopt(wq_node *n, wq_doc *doc)
+{
+	wq_node *c;
+
+	n->doc = doc;
+	for (c = n->first; c; c = c->next)
+		adopt(c, doc);
+}
+
+void
+wq_doc_append(wq_doc *dst, wq_doc *src)
+{
+	struct arena_chunk **tail;
+	wq_node *s;
+
+	if (src == NULL)
+		return;
+	/* The moved nodes live in src's arena: splice its chunks into dst's. */
+	tail = &dst->arena.head;
+	while (*tail)
+		tail = (struct arena_chunk **)*tail; /* 'next' is the first field */
+	*tail = src->arena.head;
+	src->arena.head = NULL;
+	while ((s = src->root->first) != NULL) {
+		wq_node_unlink(s);
+		adopt(s, dst);
+		if (s->sec)
+			s->sec->meta.arena = &dst->arena;
+		wq_node_append(dst->root, s);
+	}
+	meta_release(&src->meta);
+	free(src);
+}
+
+/* The language and direction with the most letters behind them. */
+static void
+settle(wq_doc *doc)
+{
+	struct {
+		const char *lang;
+		wq_dir dir;
+		uint64_t n;
+	} seen[16];
+	size_t nseen = 0, i, best = 0;
+	wq_node *s;
+
+	for (s = doc->root->first; s; s = s->next) {
+		for (i = 0; i < nseen; i++)
+			if (seen[i].dir == s->dir && s->lang &&
+			    strcmp(seen[i].lang, s->lang) == 0)
+				break;
+		if (i == nseen) {
+			if (nseen == 16 || s->lang == NULL)
+				continue;
+			seen[nseen].lang = s->lang;
+			seen[nseen].dir = s->dir;
+			seen[nseen++].n = 0;
+		}
+		seen[i].n += s->nl + s->nr + 1;
+	}
+	for (i = 1; i < nseen; i++)
+		if (seen[i].n > seen[best].n)
+			best = i;
+	doc->root->lang = nseen ? (char *)seen[best].lang : NULL;
+	doc->root->dir = nseen ? seen[best].dir : WQ_DIR_UNSET;
+}
+
+void
+wq_doc_finish(wq_doc *doc)
+{
+	settle(doc);
+	wq_doc_assign_ids(doc);
+}
+
+wq_node *
+wq_node_new(wq_doc *doc, wq_node_type type)
+{
+	wq_node *n = arena_alloc(&doc->arena, sizeof(*n));
+
+	memset(n, 0, sizeof(*n));
+	n->type = type;
+	n->doc = doc;
+	if (type == WQ_NODE_SECTION) {
+		n->sec = arena_alloc(&doc->arena, sizeof(*n->sec));
+		memset(n->sec, 0, sizeof(*n->sec));
+		meta_init(&n->sec->meta, &doc->arena);
+	}
+	if (type == WQ_NODE_TEXT || type == WQ_NODE_CODE ||
+	    type == WQ_NODE_CODE_BLOCK)
+		n->literal = "";
+	return n;
+}
+
+wq_doc *
+wq_node_doc(const wq_node *n)
+{
+	return n->doc;
+}
+
+void
+wq_node_unlink(wq_node *n)
+{
+	wq_node *p = n->parent;
+
+	if (p == NULL)
+		return;
+	if (n->prev)
+		n->prev->next = n->next;
+	else
+		p->first = n->next;
+	if (n->next)
+		n->next->prev = n->prev;
+	else
+		p->last = n->prev;
+	if (n->type == WQ_NODE_SECTION && p->type == WQ_NODE_DOCUMENT)
+		n->doc->nsections--;
+	n->parent = n->next = n->prev = NULL;
+}
+
+void
+wq_node_append(wq_node *parent, wq_node *child)
+{
+	wq_node_unlink(child);
+	child->parent = parent;
+	child->prev = parent->last;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+	if (child->type == WQ_NODE_SECTION && parent->type == WQ_NODE_DOCUMENT)
+		child->doc->nsections++;
+}
+
+void
+wq_node_insert_after(wq_node *sibling, wq_node *n)
+{
+	wq_node *p = sibling->parent;
+
+	wq_node_unlink(n);
+	n->parent = p;
+	n->prev = sibling;
+	n->next = sibling->next;
+	if (sibling->next)
+		sibling->next->prev = n;
+	else if (p)
+		p->last = n;
+	sibling->next = n;
+	if (n->type == WQ_NODE_SECTION && p && p->type == WQ_NODE_DOCUMENT)
+		n->doc->nsections++;
+}
+
+wq_node_type wq_node_type_of(const wq_node *n) { return n->type; }
+wq_node *wq_node_parent(const wq_node *n) { return n->parent; }
+wq_node *wq_node_first_child(const wq_node *n) { return n->first; }
+wq_node *wq_node_last_child(const wq_node *n) { return n->last; }
+wq_node *wq_node_next(const wq_node *n) { return n->next; }
+wq_node *wq_node_prev(const wq_node *n) { return n->prev; }
+
+int
+wq_node_is_block(const wq_node *n)
+{
+	return n->type >= WQ_NODE_DOCUMENT && n->type <= WQ_NODE_THEMATIC_BREAK;
+}
+
+const char *
+wq_node_literal(const wq_node *n)
+{
+	switch (n->type) {
+	case WQ_NODE_TEXT:
+	case WQ_NODE_CODE:
+	case WQ_NODE_CODE_BLOCK:
+		return n->literal;
+	default:
+		return NULL;
+	}
+}
+
+size_t
+wq_node_literal_len(const wq_node *n)
+{
+	return wq_node_literal(n) ? n->literal_len : 0;
+}
+
+void
+wq_node_set_literal(wq_node *n, const char *s, size_t len)
+{
+	n->literal = arena_strndup(&n->doc->arena, s, len);
+	n->literal_len = len;
+}
+
+const char *
+wq_node_url(const wq_node *n)
+{
+	return n->type == WQ_NODE_LINK || n->type == WQ_NODE_IMAGE ? n->literal
+								    : NULL;
+}
+
+void
+wq_node_set_url(wq_node *n, const char *url)
+{
+	n->literal = arena_strdup(&n->doc->arena, url ? url : "");
+	n->literal_len = strlen(n->literal);
+}
+
+const char *
+wq_node_title(const wq_node *n)
+{
+	return n->type == WQ_NODE_LINK || n->type == WQ_NODE_IMAGE ? n->title
+								    : NULL;
+}
+
+void
+wq_node_set_title(wq_node *n, const char *title)
+{
+	n->title = title && *title ? arena_strdup(&n->doc->arena, title) : NULL;
+}
+
+const char *
+wq_node_info(const wq_node *n)
+{
+	return n->type == WQ_NODE_CODE_BLOCK ? n->title : NULL;
+}
+
+void
+wq_node_set_info(wq_node *n, const char *info)
+{
+	wq_node_set_title(n, info);
+}
+
+int
+wq_node_heading_level(const wq_node *n)
+{
+	return n->type == WQ_NODE_HEADING ? n->level : 0;
+}
+
+void
+wq_node_set_heading_level(wq_node *n, int level)
+{
+	n->level = level < 1 ? 1 : level > 6 ? 6 : level;
+}
+
+int wq_node_list_ordered(const wq_node *n) { return n->type == WQ_NODE_LIST && n->level; }
+int wq_node_list_start(const wq_node *n) { return n->start; }
+int wq_node_list_tight(const wq_node *n) { return n->tight; }
+
+void
+wq_node_set_list(wq_node *n, int ordered, int start, int tight)
+{
+	n->level = ordered != 0;
+	n->start = start;
+	n->tight = tight != 0;
+}
+
+const char *wq_node_lang(const wq_node *n) { return n->lang; }
+wq_dir wq_node_dir(const wq_node *n) { return n->dir; }
+
+void
+wq_node_set_lang(wq_node *n, const char *lang)
+{
+	n->lang = lang && *lang ? arena_strdup(&n->doc->arena, lang) : NULL;
+}
+
+void
+wq_node_set_dir(wq_node *n, wq_dir dir)
+{
+	n->dir = dir;
+}
+
+const char *
+wq_node_effective_lang(const wq_node *n)
+{
+	for (; n; n = n->parent)
+		if (n->lang)
+			return n->lang;
+	return NULL;
+}
+
+wq_dir
+wq_node_effective_dir(const wq_node *n)
+{
+	for (; n; n = n->parent)
+		if (n->dir != WQ_DIR_UNSET)
+			return n->dir;
+	return WQ_DIR_LTR;
+}
+
+unsigned long wq_node_line(const wq_node *n) { return n->line; }
+unsigned long wq_node_column(const wq_node *n) { return n->col; }
+
+void
+wq_node_set_pos(wq_node *n, unsigned long line, unsigned long col)
+{
+	n->line = line;
+	n->col = col;
+}
+
+const wq_node *
+wq_node_section(const wq_node *n)
+{
+	for (; n; n = n->parent)
+		if (n->type == WQ_NODE_SECTION)
+			return n;
+	return NULL;
+}
+
+const char *
+wq_node_id(const wq_node *n)
+{
+	return n->id;
+}
+
+/* ---- sections ---- */
+
+wq_meta *
+wq_section_meta(const wq_node *s)
+{
+	return s->sec ? &s->sec->meta : NULL;
+}
+
+unsigned
+wq_section_inferred(const wq_node *s)
+{
+	return s->sec ? s->sec->inferred : 0;
+}
+
+void
+wq_section_set_inferred(wq_node *s, unsigned bits)
+{
+	if (s->sec)
+		s->sec->inferred = bits;
+}
+
+const char *
+wq_section_file(const wq_node *s)
+{
+	return s->sec ? s->sec->file : NULL;
+}
+
+uint64_t
+wq_section_size(const wq_node *s)
+{
+	return s->sec ? s->sec->size : 0;
+}
+
+const char *
+wq_section_sha256(const wq_node *s)
+{
+	return s->sec && s->sec->sha256[0] ? s->sec->sha256 : NULL;
+}
+
+const char *
+wq_section_title(const wq_node *s)
+{
+	const char *t = s->sec ? wq_meta_get(&s->sec->meta, "title") : NULL;
+	const char *f, *base, *dot;
+
+	if (t && *t)
+		return t;
+	f = wq_section_file(s);
+	if (f == NULL || strcmp(f, "-") == 0)
+		return "untitled";
+	if (s->sec->stem == NULL) {
+		base = strrchr(f, '/');
+		base = base ? base + 1 : f;
+		dot = strrchr(base, '.');
+		s->sec->stem = arena_strndup(&s->doc->arena, base,
+		    dot && dot != base ? (size_t)(dot - base) : strlen(base));
+	}
+	return s->sec->stem;
+}
+
+size_t
+wq_section_lang_usage(const wq_node *s, size_t i, const char **lang,
+    uint64_t *letters)
+{
+	if (s->sec == NULL)
+		return 0;
+	if (i < s->sec->nusage) {
+		if (lang)
+			*lang = s->sec->usage[i].lang;
+		if (letters)
+			*letters = s->sec->usage[i].letters;
+	}
+	return s->sec->nusage;
+}
+
+void
+wq_node_text(const wq_node *n, struct wq_buf *b)
+{
+	const wq_node *c;
+
+	switch (n->type) {
+	case WQ_NODE_TEXT:
+	case WQ_NODE_CODE:
+		wq_buf_put(b, n->literal, n->literal_len);
+		return;
+	case WQ_NODE_SOFTBREAK:
+	case WQ_NODE_LINEBREAK:
+		wq_buf_putc(b, ' ');
+		return;
+	default:
+		for (c = n->first; c; c = c->next)
+			wq_node_text(c, b);
+	}
+}

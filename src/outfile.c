@@ -1,0 +1,191 @@
+/*
+ * outfile.c - outputs written to a temporary file and renamed into place.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct wq_outfile {
+	int fd;
+	char *path, *tmp; /* tmp is NULL for standard output */
+	char buf[65536];
+	size_t len;
+};
+
+static int
+flush(wq_outfile *f, struct wq_err *err)
+{
+	size_t off = 0;
+
+	while (off < f->len) {
+		ssize_t n = write(f->fd, f->buf + off, f->len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s",
+			    strerror(errno));
+		off += (size_t)n;
+	}
+	f->len = 0;
+	return 0;
+}
+
+static int
+put(void *arg, const void *data, size_t len, struct wq_err *err)
+{
+	wq_outfile *f = arg;
+	int rc;
+
+	if (f->len + len > sizeof(f->buf) && (rc = flush(f, err)) != 0)
+		return rc;
+	if (len > sizeof(f->buf)) {
+		size_t off = 0;
+
+		while (off < len) {
+			ssize_t n = write(f->fd, (const char *)data + off, len - off);
+
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0)
+				return wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s",
+				    strerror(errno));
+			off += (size_t)n;
+		}
+		return 0;
+	}
+	memcpy(f->buf + f->len, data, len);
+	f->len += len;
+	return 0;
+}
+
+wq_outfile *
+wq_outfile_open(const char *path, struct wq_sink *out, struct wq_err *err)
+{
+	wq_outfile *f = wq_xcalloc(1, sizeof(*f));
+	const char *slash;
+	size_t dirlen;
+	struct stat st;
+
+	f->path = wq_xstrdup(path);
+	if (strcmp(path, "-") == 0) {
+		f->fd = STDOUT_FILENO;
+	} else {
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			wq_err_set(err, WQ_EIO, path, 0, 0, "is a directory");
+			goto fail;
+		}
+		/* The temporary file sits beside the target, so rename() is
+		 * atomic; its name starts with a dot and ends in random
+		 * letters from mkstemp. */
+		slash = strrchr(path, '/');
+		dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+		f->tmp = wq_xmalloc(strlen(path) + 16);
+		memcpy(f->tmp, path, dirlen);
+		sprintf(f->tmp + dirlen, ".%s.XXXXXX", path + dirlen);
+		f->fd = mkstemp(f->tmp);
+		if (f->fd < 0) {
+			wq_err_set(err, WQ_EIO, path, 0, 0, "%s", strerror(errno));
+			free(f->tmp);
+			f->tmp = NULL;
+			goto fail;
+		}
+		/* mkstemp makes 0600; outputs are ordinary files. */
+		{
+			mode_t mask = umask(0);
+
+			umask(mask);
+			fchmod(f->fd, 0666 & ~mask);
+		}
+	}
+	out->write = put;
+	out->arg = f;
+	return f;
+fail:
+	free(f->path);
+	free(f);
+	return NULL;
+}
+
+int
+wq_outfile_commit(wq_outfile *f, struct wq_err *err)
+{
+	int rc = flush(f, err);
+
+	if (f->tmp == NULL) {
+		free(f->path);
+		free(f);
+		return rc;
+	}
+	if (rc == 0 && fsync(f->fd) != 0 && errno != EINVAL)
+		rc = wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
+	if (close(f->fd) != 0 && rc == 0)
+		rc = wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
+	f->fd = -1;
+	if (rc == 0 && rename(f->tmp, f->path) != 0)
+		rc = wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
+	if (rc != 0)
+		unlink(f->tmp);
+	free(f->tmp);
+	free(f->path);
+	free(f);
+	return rc;
+}
+
+void
+wq_outfile_abort(wq_outfile *f)
+{
+	if (f == NULL)
+		return;
+	if (f->tmp) {
+		if (f->fd >= 0)
+			close(f->fd);
+		unlink(f->tmp);
+		free(f->tmp);
+	}
+	free(f->path);
+	free(f);
+}
+
+const char *
+wq_outfile_temp_path(const wq_outfile *f)
+{
+	return f ? f->tmp : NULL;
+}
+
+/* ---- sinks ---- */
+
+int
+wq_sink_write(struct wq_sink *out, const void *data, size_t len,
+    struct wq_err *err)
+{
+	return len ? out->write(out->arg, data, len, err) : 0;
+}
+
+int
+wq_sink_put_buf(struct wq_sink *out, const struct wq_buf *b,
+    struct wq_err *err)
+{
+	return wq_sink_write(out, b->data, b->len, err);
+}
+
+static int
+to_buf(void *arg, const void *data, size_t len, struct wq_err *err)
+{
+	(void)err;
+	wq_buf_put(arg, data, len);
+	return 0;
+}
+
+void
+wq_sink_to_buf(struct wq_sink *out, struct wq_buf *b)
+{
+	out->write = to_buf;
+	out->arg = b;
+}

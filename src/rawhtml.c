@@ -1,0 +1,358 @@
+/*
+ * rawhtml.c - raw HTML inside Markdown, read with libxml2's HTML parser
+ * and mapped into what the model can hold. Nothing of it is passed through:
+ * scripts, styles, event handlers and presentational attributes are
+ * dropped; all text that a reader would see is kept.
+ */
+#include "internal.h"
+
+#include <libxml/HTMLparser.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_DEPTH 128
+
+enum role { R_DROP, R_TRANSPARENT, R_BLOCK, R_INLINE };
+
+struct tagmap {
+	const char *name;
+	enum role role;
+	wq_node_type type; /* WQ_NODE_NONE: no node of its own */
+};
+
+static const struct tagmap tags[] = {
+	{ "a", R_INLINE, WQ_NODE_LINK },
+	{ "b", R_INLINE, WQ_NODE_STRONG },
+	{ "blockquote", R_BLOCK, WQ_NODE_BLOCK_QUOTE },
+	{ "br", R_INLINE, WQ_NODE_LINEBREAK },
+	{ "code", R_INLINE, WQ_NODE_CODE },
+	{ "em", R_INLINE, WQ_NODE_EMPH },
+	{ "h1", R_BLOCK, WQ_NODE_HEADING },
+	{ "h2", R_BLOCK, WQ_NODE_HEADING },
+	{ "h3", R_BLOCK, WQ_NODE_HEADING },
+	{ "h4", R_BLOCK, WQ_NODE_HEADING },
+	{ "h5", R_BLOCK, WQ_NODE_HEADING },
+	{ "h6", R_BLOCK, WQ_NODE_HEADING },
+	{ "hr", R_BLOCK, WQ_NODE_THEMATIC_BREAK },
+	{ "i", R_INLINE, WQ_NODE_EMPH },
+	{ "img", R_INLINE, WQ_NODE_IMAGE },
+	{ "kbd", R_INLINE, WQ_NODE_CODE },
+	{ "li", R_BLOCK, WQ_NODE_ITEM },
+	{ "ol", R_BLOCK, WQ_NODE_LIST },
+	{ "p", R_BLOCK, WQ_NODE_PARAGRAPH },
+	{ "pre", R_BLOCK, WQ_NODE_CODE_BLOCK },
+	{ "samp", R_INLINE, WQ_NODE_CODE },
+	{ "span", R_INLINE, WQ_NODE_SPAN },
+	{ "strong", R_INLINE, WQ_NODE_STRONG },
+	{ "summary", R_BLOCK, WQ_NODE_PARAGRAPH },
+	{ "tt", R_INLINE, WQ_NODE_CODE },
+	{ "ul", R_BLOCK, WQ_NODE_LIST },
+	/* Never text a reader sees. */
+	{ "applet", R_DROP, WQ_NODE_NONE },
+	{ "embed", R_DROP, WQ_NODE_NONE },
+	{ "head", R_DROP, WQ_NODE_NONE },
+	{ "iframe", R_DROP, WQ_NODE_NONE },
+	{ "link", R_DROP, WQ_NODE_NONE },
+	{ "meta", R_DROP, WQ_NODE_NONE },
+	{ "noscript", R_DROP, WQ_NODE_NONE },
+	{ "object", R_DROP, WQ_NODE_NONE },
+	{ "script", R_DROP, WQ_NODE_NONE },
+	{ "style", R_DROP, WQ_NODE_NONE },
+	{ "template", R_DROP, WQ_NODE_NONE },
+	{ "textarea", R_DROP, WQ_NODE_NONE },
+	{ "title", R_DROP, WQ_NODE_NONE },
+	{ NULL, R_TRANSPARENT, WQ_NODE_NONE },
+};
+
+/* Tags that start a new block when met in block context. */
+static const char *const block_like[] = { "address", "article", "aside",
+	"center", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
+	"footer", "header", "main", "nav", "section", "table", "tbody", "td",
+	"th", "thead", "tfoot", "tr", "caption", NULL };
+
+static const struct tagmap *
+lookup(const char *name)
+{
+	const struct tagmap *t;
+	size_t i;
+
+	for (t = tags; t->name; t++)
+		if (strcasecmp(t->name, name) == 0)
+			return t;
+	for (i = 0; block_like[i]; i++)
+		if (strcasecmp(block_like[i], name) == 0) {
+			static const struct tagmap block = { NULL, R_BLOCK,
+				WQ_NODE_NONE };
+			return &block;
+		}
+	return t; /* the transparent sentinel */
+}
+
+struct ctx {
+	wq_doc *doc;
+	int dropped;
+};
+
+static const char *
+attr(xmlNode *e, const char *name)
+{
+	xmlAttr *a;
+
+	for (a = e->properties; a; a = a->next)
+		if (strcasecmp((const char *)a->name, name) == 0 && a->children &&
+		    a->children->type == XML_TEXT_NODE)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+/* Appends text with runs of HTML white space folded to one space. */
+static void
+add_text(struct ctx *c, wq_node *parent, const char *s)
+{
+	struct wq_buf b;
+	wq_node *t;
+	int space = 0;
+
+	wq_buf_init(&b);
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' ||
+		    *s == '\f') {
+			space = 1;
+			continue;
+		}
+		if (space && (b.len || wq_node_last_child(parent)))
+			wq_buf_putc(&b, ' ');
+		space = 0;
+		wq_buf_putc(&b, *s);
+	}
+	if (space && b.len)
+		wq_buf_putc(&b, ' ');
+	if (b.len) {
+		t = wq_node_new(c->doc, WQ_NODE_TEXT);
+		wq_node_set_literal(t, b.data, b.len);
+		wq_node_append(parent, t);
+	}
+	wq_buf_free(&b);
+}
+
+static void map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth);
+static void map_block(struct ctx *c, wq_node *parent, xmlNode *x, int depth);
+
+static void
+map_inline_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
+{
+	xmlNode *k;
+
+	for (k = x->children; k; k = k->next)
+		map_inline(c, parent, k, depth + 1);
+}
+
+static void
+map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
+{
+	const struct tagmap *t;
+	wq_node *n;
+	const char *v;
+
+	if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
+		add_text(c, parent, (const char *)x->content);
+		return;
+	}
+	if (x->type != XML_ELEMENT_NODE || depth > MAX_DEPTH) {
+		c->dropped = 1;
+		return;
+	}
+	t = lookup((const char *)x->name);
+	if (t->role == R_DROP) {
+		c->dropped = 1;
+		return;
+	}
+	if (t->type == WQ_NODE_NONE || t->role == R_BLOCK) {
+		/* A block inside inline content: keep its text in place. */
+		map_inline_children(c, parent, x, depth);
+		return;
+	}
+	n = wq_node_new(c->doc, t->type);
+	switch (t->type) {
+	case WQ_NODE_LINK:
+		wq_node_set_url(n, attr(x, "href"));
+		wq_node_set_title(n, attr(x, "title"));
+		break;
+	case WQ_NODE_IMAGE:
+		wq_node_set_url(n, attr(x, "src"));
+		wq_node_set_title(n, attr(x, "title"));
+		if ((v = attr(x, "alt")) != NULL)
+			add_text(c, n, v);
+		wq_node_append(parent, n);
+		return;
+	case WQ_NODE_CODE: {
+		xmlChar *s = xmlNodeGetContent(x);
+
+		wq_node_set_literal(n, s ? (const char *)s : "",
+		    s ? strlen((const char *)s) : 0);
+		xmlFree(s);
+		wq_node_append(parent, n);
+		return;
+	}
+	case WQ_NODE_LINEBREAK:
+		wq_node_append(parent, n);
+		return;
+	case WQ_NODE_SPAN:
+		wq_node_set_lang(n, attr(x, "lang"));
+		v = attr(x, "dir");
+		wq_node_set_dir(n, v && strcasecmp(v, "rtl") == 0 ? WQ_DIR_RTL
+		    : v && strcasecmp(v, "ltr") == 0 ? WQ_DIR_LTR : WQ_DIR_UNSET);
+		break;
+	default:
+		break;
+	}
+	if (x->properties)
+		c->dropped = 1; /* presentational attributes, handlers */
+	wq_node_append(parent, n);
+	map_inline_children(c, n, x, depth);
+	if (wq_node_first_child(n) == NULL) {
+		/* An element alone, like cmark's inline "<b>": no node. */
+		wq_node_unlink(n);
+		c->dropped = 1;
+	}
+}
+
+/* In block context, inline content gathers into implicit paragraphs. */
+static void
+map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
+{
+	wq_node *para = NULL;
+	xmlNode *k;
+
+	for (k = x->children; k; k = k->next) {
+		int inl = k->type == XML_TEXT_NODE ||
+		    k->type == XML_CDATA_SECTION_NODE ||
+		    (k->type == XML_ELEMENT_NODE &&
+		    lookup((const char *)k->name)->role == R_INLINE) ||
+		    (k->type == XML_ELEMENT_NODE &&
+		    lookup((const char *)k->name)->role == R_TRANSPARENT);
+
+		if (!inl) {
+			if (para && wq_node_first_child(para) == NULL)
+				wq_node_unlink(para);
+			para = NULL;
+			map_block(c, parent, k, depth + 1);
+			continue;
+		}
+		if (para == NULL) {
+			para = wq_node_new(c->doc, WQ_NODE_PARAGRAPH);
+			wq_node_append(parent, para);
+		}
+		map_inline(c, para, k, depth + 1);
+	}
+	if (para && wq_node_first_child(para) == NULL)
+		wq_node_unlink(para);
+	/* Folded white space leaves a trailing space before a block end. */
+	for (para = wq_node_first_child(parent); para;
+	    para = wq_node_next(para)) {
+		wq_node *last = wq_node_last_child(para);
+
+		if (wq_node_type_of(para) == WQ_NODE_PARAGRAPH && last &&
+		    wq_node_type_of(last) == WQ_NODE_TEXT) {
+			const char *s = wq_node_literal(last);
+			size_t len = wq_node_literal_len(last);
+
+			while (len && s[len - 1] == ' ')
+				len--;
+			if (len)
+				wq_node_set_literal(last, s, len);
+			else
+				wq_node_unlink(last);
+		}
+	}
+}
+
+static void
+map_block(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
+{
+	const struct tagmap *t;
+	wq_node *n;
+	const char *v;
+
+	if (x->type != XML_ELEMENT_NODE || depth > MAX_DEPTH) {
+		if (x->type != XML_COMMENT_NODE || depth > MAX_DEPTH)
+			c->dropped = 1;
+		return;
+	}
+	t = lookup((const char *)x->name);
+	if (t->role == R_DROP) {
+		c->dropped = 1;
+		return;
+	}
+	if (x->properties)
+		c->dropped = 1;
+	if (t->type == WQ_NODE_NONE) {
+		map_block_children(c, parent, x, depth);
+		return;
+	}
+	n = wq_node_new(c->doc, t->type);
+	wq_node_append(parent, n);
+	switch (t->type) {
+	case WQ_NODE_HEADING:
+		wq_node_set_heading_level(n, x->name[1] - '0');
+		map_inline_children(c, n, x, depth);
+		return;
+	case WQ_NODE_PARAGRAPH:
+		map_inline_children(c, n, x, depth);
+		return;
+	case WQ_NODE_CODE_BLOCK: {
+		xmlChar *s = xmlNodeGetContent(x);
+
+		wq_node_set_literal(n, s ? (const char *)s : "",
+		    s ? strlen((const char *)s) : 0);
+		xmlFree(s);
+		return;
+	}
+	case WQ_NODE_LIST:
+		v = attr(x, "start");
+		wq_node_set_list(n, strcasecmp((const char *)x->name, "ol") == 0,
+		    v ? atoi(v) : 1, 1);
+		break;
+	case WQ_NODE_THEMATIC_BREAK:
+		return;
+	default:
+		break;
+	}
+	map_block_children(c, n, x, depth);
+}
+
+int
+rawhtml_map(wq_node *parent, const char *html, size_t len, int block)
+{
+	struct ctx c = { wq_node_doc(parent), 0 };
+	htmlDocPtr d;
+	xmlNode *root, *body = NULL, *k;
+
+	if (len > INT32_MAX)
+		return 1;
+	d = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET);
+	if (d == NULL)
+		return 1;
+	root = xmlDocGetRootElement(d);
+	for (k = root ? root->children : NULL; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE &&
+		    strcasecmp((const char *)k->name, "body") == 0)
+			body = k;
+	if (body && block)
+		map_block_children(&c, parent, body, 0);
+	else if (body)
+		map_inline_children(&c, parent, body->children &&
+		    body->children->type == XML_ELEMENT_NODE &&
+		    strcasecmp((const char *)body->children->name, "p") == 0 &&
+		    body->children->next == NULL ? body->children : body, 0);
+	/* Inline tags that are not void elements arrive alone ("<b>"); the
+	 * text between them is kept by cmark, the tag is dropped. */
+	if (!block && root && body == NULL)
+		c.dropped = 1;
+	if (!block && body && body->children == NULL)
+		c.dropped = 1;
+	xmlFreeDoc(d);
+	return c.dropped;
+}
