@@ -35,24 +35,28 @@ BIN      := $(BUILD)/warraq
 all: $(BIN) $(PLUGIN_SO)
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
-	$(CC) $(ALL_CFLAGS) -DWQ_PLUGIN_DIR='"$(PLUGINDIR)"' -c -o $@ $<
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -DWQ_PLUGIN_DIR='"$(PLUGINDIR)"' -c -o $@ $<
 
 $(LIB): $(CORE_OBJ)
-	$(CC) -shared -Wl,-soname,libwarraq.so.0 $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
-	ln -sf libwarraq.so $(BUILD)/libwarraq.so.0
+	@echo "LD $@"
+	@$(CC) -shared -Wl,-soname,libwarraq.so.0 $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
+	@ln -sf libwarraq.so $(BUILD)/libwarraq.so.0
 
 $(BIN): $(BUILD)/obj/main.o $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< -L$(BUILD) -lwarraq -Wl,-rpath,'$$ORIGIN' \
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< -L$(BUILD) -lwarraq -Wl,-rpath,'$$ORIGIN' \
 		-Wl,-rpath,'$$ORIGIN/../lib' -lpthread
 
 # Each folder of plugins/ is one shared object named after the folder.
 .SECONDEXPANSION:
 $(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) $(HEADERS) $(LIB) | $(BUILD)/plugins
-	$(CC) $(ALL_CFLAGS) -shared -o $@ $(filter %.c,$^) -L$(BUILD) -lwarraq \
-		-Wl,-rpath,'$$ORIGIN/..' $(PKG_LIBS)
+	@echo "CC $@"
+	@$(CC) $(ALL_CFLAGS) -shared -o $@ $(filter %.c,$^) -L$(BUILD) -lwarraq \
+		-Wl,-rpath,'$$ORIGIN/..'
 
 $(BUILD)/obj $(BUILD)/plugins:
-	mkdir -p $@
+	@mkdir -p $@
 
 deps:
 	@scripts/install-deps build

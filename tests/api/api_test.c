@@ -1,0 +1,239 @@
+/*
+ * api_test.c - unit tests of the public API: model, iterator, metadata,
+ * loader, errors and the plugin host. Prints a line per failure and
+ * "N passed, N failed" last.
+ */
+#include <warraq/plugin.h>
+#include <warraq/warraq.h>
+
+#include <stdio.h>
+#include <string.h>
+
+static int passed, failed;
+
+#define CHECK(cond, name)                                                 \
+	do {                                                              \
+		if (cond)                                                 \
+			passed++;                                         \
+		else {                                                    \
+			failed++;                                         \
+			printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, name); \
+		}                                                         \
+	} while (0)
+
+static wq_doc *
+load(const char *name, const char *text, struct wq_err *err)
+{
+	return wq_load_buffer(name, text, strlen(text), NULL, err);
+}
+
+static void
+test_model(void)
+{
+	wq_doc *doc = wq_doc_new();
+	wq_node *sec = wq_node_new(doc, WQ_NODE_SECTION);
+	wq_node *p = wq_node_new(doc, WQ_NODE_PARAGRAPH);
+	wq_node *t = wq_node_new(doc, WQ_NODE_TEXT);
+	wq_node *span = wq_node_new(doc, WQ_NODE_SPAN);
+	wq_node *t2 = wq_node_new(doc, WQ_NODE_TEXT);
+
+	wq_node_append(wq_doc_root(doc), sec);
+	wq_node_append(sec, p);
+	wq_node_append(p, t);
+	wq_node_append(p, span);
+	wq_node_append(span, t2);
+	wq_node_set_literal(t, "abc", 3);
+	wq_node_set_lang(sec, "ar");
+	wq_node_set_dir(sec, WQ_DIR_RTL);
+	wq_node_set_lang(span, "en");
+	wq_node_set_dir(span, WQ_DIR_LTR);
+	CHECK(wq_doc_section_count(doc) == 1, "one section");
+	CHECK(wq_doc_section(doc, 0) == sec, "section 0");
+	CHECK(wq_doc_section(doc, 1) == NULL, "no section 1");
+	CHECK(strcmp(wq_node_effective_lang(t), "ar") == 0, "lang inherits");
+	CHECK(wq_node_effective_dir(t) == WQ_DIR_RTL, "dir inherits");
+	CHECK(strcmp(wq_node_effective_lang(t2), "en") == 0, "span lang");
+	CHECK(wq_node_effective_dir(t2) == WQ_DIR_LTR, "span dir");
+	CHECK(wq_node_lang(p) == NULL, "no own lang");
+	CHECK(strcmp(wq_node_literal(t), "abc") == 0, "literal copied");
+	CHECK(wq_node_literal(p) == NULL, "paragraph has no literal");
+	CHECK(wq_node_section(t2) == sec, "section of a node");
+	CHECK(wq_node_heading_level(p) == 0, "not a heading");
+	wq_node_unlink(span);
+	CHECK(wq_node_last_child(p) == t && wq_node_next(t) == NULL, "unlink");
+	wq_node_insert_after(t, span);
+	CHECK(wq_node_next(t) == span && wq_node_last_child(p) == span,
+	    "insert after");
+	wq_doc_free(doc);
+	wq_doc_free(NULL);
+}
+
+static void
+test_iter(void)
+{
+	struct wq_err err;
+	wq_doc *doc = load("t.md", "# H\n\npara *em*\n", &err);
+	char seq[256] = "";
+	wq_iter *it;
+	enum wq_event ev;
+
+	CHECK(doc != NULL, "load for iterator");
+	if (doc == NULL)
+		return;
+	it = wq_iter_new(wq_doc_root(doc));
+	while ((ev = wq_iter_next(it)) != WQ_EVENT_DONE) {
+		const wq_node *n = wq_iter_node(it);
+
+		strcat(seq, ev == WQ_EVENT_ENTER ? "+" : "-");
+		strcat(seq, wq_node_type_name(wq_node_type_of(n)));
+		strcat(seq, " ");
+	}
+	wq_iter_free(it);
+	CHECK(strcmp(seq, "+document +section +heading +text -heading "
+			  "+paragraph +text +emph +text -emph -paragraph "
+			  "-section -document ") == 0,
+	    "iterator order");
+	wq_doc_free(doc);
+}
+
+static void
+test_meta(void)
+{
+	wq_doc *doc = wq_doc_new();
+	wq_meta *m = wq_doc_meta(doc);
+
+	wq_meta_set(m, "title", "T");
+	wq_meta_add(m, "author", "a");
+	wq_meta_add(m, "author", "b");
+	CHECK(strcmp(wq_meta_get(m, "title"), "T") == 0, "meta get");
+	CHECK(wq_meta_nvalues(m, (size_t)wq_meta_find(m, "author")) == 2,
+	    "meta list");
+	CHECK(wq_meta_is_list(m, (size_t)wq_meta_find(m, "author")), "is list");
+	wq_meta_set(m, "title", "U");
+	CHECK(strcmp(wq_meta_get(m, "title"), "U") == 0, "meta replace");
+	wq_meta_remove(m, "title");
+	CHECK(wq_meta_get(m, "title") == NULL, "meta remove");
+	CHECK(wq_meta_count(m) == 1, "meta count");
+	wq_doc_free(doc);
+}
+
+static void
+test_loader(void)
+{
+	struct wq_err err;
+	wq_doc *doc;
+	const wq_node *sec;
+	const char *lang;
+	uint64_t letters;
+
+	doc = load("x.md", "---\ntitle: \"T: x\"\nauthors: [a, b]\n---\n"
+			   "DeepSeek هو نموذج مفتوح صدر عام 2024.\n", &err);
+	CHECK(doc != NULL, "front matter loads");
+	if (doc) {
+		sec = wq_doc_section(doc, 0);
+		CHECK(strcmp(wq_meta_get(wq_section_meta(sec), "title"), "T: x") == 0,
+		    "title from front matter");
+		CHECK(wq_meta_find(wq_section_meta(sec), "author") >= 0,
+		    "authors becomes author");
+		/* First-strong would say LTR here (RTL.md D1). */
+		CHECK(wq_node_effective_dir(sec) == WQ_DIR_RTL, "majority not first strong");
+		CHECK(strcmp(wq_node_effective_lang(sec), "ar") == 0, "lang inferred ar");
+		CHECK(wq_section_inferred(sec) & WQ_INFERRED_LANG, "lang marked inferred");
+		CHECK(wq_section_lang_usage(sec, 0, &lang, &letters) == 2 &&
+		    strcmp(lang, "ar") == 0, "usage: ar first");
+		CHECK(strlen(wq_section_sha256(sec)) == 64, "sha256 recorded");
+		wq_doc_free(doc);
+	}
+
+	doc = load("e.md", "Plain English words only.\n", &err);
+	CHECK(doc && wq_node_effective_dir(wq_doc_section(doc, 0)) == WQ_DIR_LTR &&
+	    strcmp(wq_node_effective_lang(wq_doc_section(doc, 0)), "en") == 0,
+	    "English is en/ltr");
+	wq_doc_free(doc);
+
+	/* SHA-256 of "abc" (FIPS 180-2, appendix B.1). */
+	doc = load("abc.txt", "abc", &err);
+	CHECK(doc && strcmp(wq_section_sha256(wq_doc_section(doc, 0)),
+	    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad") == 0,
+	    "sha256 of abc");
+	wq_doc_free(doc);
+
+	memset(&err, 0, sizeof(err));
+	doc = load("bad.txt", "ok\nbad \xC3\x28 here\n", &err);
+	CHECK(doc == NULL && err.code == WQ_EINPUT && err.line == 2 && err.col == 5,
+	    "invalid UTF-8 position");
+
+	doc = load("bad.md", "---\na: [\n---\nx\n", &err);
+	CHECK(doc == NULL && err.code == WQ_EINPUT, "malformed YAML refused");
+
+	doc = load("n.txt", "first\nsecond\nthird\n", &err);
+	CHECK(doc && wq_node_type_of(wq_node_first_child(wq_doc_section(doc, 0))) ==
+	    WQ_NODE_HEADING, "short first line becomes the title heading");
+	wq_doc_free(doc);
+	{
+		struct wq_load_opts o;
+
+		memset(&o, 0, sizeof(o));
+		o.no_infer = 1;
+		o.lang = "fa";
+		doc = wq_load_buffer("n.txt", "first\nsecond\n", 13, &o, &err);
+		CHECK(doc && wq_node_type_of(wq_node_first_child(wq_doc_section(doc, 0))) ==
+		    WQ_NODE_PARAGRAPH, "--no-infer keeps paragraphs");
+		CHECK(doc && wq_node_effective_dir(wq_doc_section(doc, 0)) == WQ_DIR_RTL,
+		    "--lang fa gives rtl");
+		wq_doc_free(doc);
+	}
+}
+
+static void
+test_lang(void)
+{
+	CHECK(wq_lang_is_rtl("ar"), "ar rtl");
+	CHECK(wq_lang_is_rtl("fa-IR"), "fa-IR rtl");
+	CHECK(!wq_lang_is_rtl("ar-Latn"), "ar-Latn ltr");
+	CHECK(wq_lang_is_rtl("ms-Arab"), "ms-Arab rtl");
+	CHECK(!wq_lang_is_rtl("en"), "en ltr");
+	CHECK(wq_lang_tag_valid("en-GB") && !wq_lang_tag_valid("e") &&
+	    !wq_lang_tag_valid("en_GB") && !wq_lang_tag_valid("<x>"),
+	    "tag validity");
+	{
+		const char *t = "DeepSeek هو نموذج مفتوح";
+
+		CHECK(wq_text_dir(t, strlen(t)) == WQ_DIR_RTL, "text dir by majority");
+		CHECK(wq_text_dir("2024 - 1", 8) == WQ_DIR_UNSET, "no strong letters");
+	}
+}
+
+static void
+test_plugins(const char *dir)
+{
+	struct wq_loaded_plugin lp;
+	struct wq_err err;
+	const char *dirs[] = { dir, NULL };
+	char path[4096];
+
+	CHECK(wq_plugin_open("html", dirs, &lp, &err) == 0 &&
+	    strcmp(lp.plugin->name, "html") == 0, "html plugin loads");
+	wq_plugin_close(&lp);
+	CHECK(wq_plugin_open("nonexistent", dirs, &lp, &err) == -WQ_EPLUGIN,
+	    "missing plugin");
+	CHECK(wq_plugin_open("../html", dirs, &lp, &err) == -WQ_EPLUGIN,
+	    "path in a plugin name refused");
+	snprintf(path, sizeof(path), "%s/../libwarraq.so", dir);
+	CHECK(wq_plugin_open_path(path, &lp, &err) == -WQ_EPLUGIN &&
+	    strstr(err.msg, "not a warraq plugin"), "a library is not a plugin");
+}
+
+int
+main(int argc, char **argv)
+{
+	test_model();
+	test_iter();
+	test_meta();
+	test_loader();
+	test_lang();
+	if (argc > 1)
+		test_plugins(argv[1]);
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
