@@ -53,7 +53,7 @@ $(BIN): $(BUILD)/obj/main.o $(LIB)
 $(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) $(HEADERS) $(LIB) | $(BUILD)/plugins
 	@echo "CC $@"
 	@$(CC) $(ALL_CFLAGS) -shared -o $@ $(filter %.c,$^) -L$(BUILD) -lwarraq \
-		-Wl,-rpath,'$$ORIGIN/..'
+		-Wl,-rpath,'$$ORIGIN/..' $(PKG_LIBS)
 
 $(BUILD)/obj $(BUILD)/plugins:
 	@mkdir -p $@

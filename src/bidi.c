@@ -556,3 +556,20 @@ wq_text_dir(const char *s, size_t len)
 		return WQ_DIR_UNSET;
 	return k.r > k.l ? WQ_DIR_RTL : WQ_DIR_LTR;
 }
+
+wq_dir
+wq_text_first_strong(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		enum cls cl = classify(decode(p, &i));
+
+		if (cl == C_L)
+			return WQ_DIR_LTR;
+		if (cl == C_R)
+			return WQ_DIR_RTL;
+	}
+	return WQ_DIR_UNSET;
+}

@@ -37,7 +37,7 @@ static int
 fail(struct fm *f, const yaml_mark_t *m, const char *msg)
 {
 	return wq_err_set(f->err, WQ_EINPUT, f->name, f->line0 + m->line + 1,
-	    m->column + 1, "front matter: %s", msg);
+	    m->column + 1, "%s%s", f->line0 ? "front matter: " : "", msg);
 }
 
 static int
@@ -240,35 +240,24 @@ closing_line(const char *data, size_t len, size_t from, size_t *after)
 	return -1;
 }
 
-long
-frontmatter_parse(const char *name, const char *data, size_t len,
-    wq_meta *meta, struct wq_err *err)
+/* Parses 'len' bytes of YAML, whose first line is line 'line0' + 1 of
+ * file 'name', into 'meta'. */
+static int
+parse_yaml(const char *name, unsigned long line0, const char *data,
+    size_t len, wq_meta *meta, struct wq_err *err)
 {
 	struct fm f;
-	size_t start, after, i;
-	long close;
+	size_t i;
 	int rc;
 
-	/* An opening "---" line, with nothing but blanks after it. */
-	if (len < 4 || memcmp(data, "---", 3) != 0)
-		return 0;
-	for (start = 3; start < len && (data[start] == ' ' ||
-	    data[start] == '\t' || data[start] == '\r'); start++)
-		;
-	if (start >= len || data[start] != '\n')
-		return 0;
-	start++;
-	if ((close = closing_line(data, len, start, &after)) < 0)
-		return wq_err_set(err, WQ_EINPUT, name, 1, 1,
-		    "front matter: no closing '---' line");
 	memset(&f, 0, sizeof(f));
 	f.name = name;
-	f.line0 = 1;
+	f.line0 = line0;
 	f.meta = meta;
 	f.err = err;
 	yaml_parser_initialize(&f.parser);
-	yaml_parser_set_input_string(&f.parser,
-	    (const unsigned char *)data + start, (size_t)close - start);
+	yaml_parser_set_input_string(&f.parser, (const unsigned char *)data,
+	    len);
 	if ((rc = next(&f)) == 0 && (rc = next(&f)) == 0) {
 		/* STREAM_START, then DOCUMENT_START or STREAM_END (empty). */
 		if (f.ev.type == YAML_DOCUMENT_START_EVENT &&
@@ -298,5 +287,36 @@ frontmatter_parse(const char *name, const char *data, size_t len,
 		free(f.anchors[i].values);
 		free(f.anchors[i].name);
 	}
+	return rc;
+}
+
+long
+frontmatter_parse(const char *name, const char *data, size_t len,
+    wq_meta *meta, struct wq_err *err)
+{
+	size_t start, after;
+	long close;
+	int rc;
+
+	/* An opening "---" line, with nothing but blanks after it. */
+	if (len < 4 || memcmp(data, "---", 3) != 0)
+		return 0;
+	for (start = 3; start < len && (data[start] == ' ' ||
+	    data[start] == '\t' || data[start] == '\r'); start++)
+		;
+	if (start >= len || data[start] != '\n')
+		return 0;
+	start++;
+	if ((close = closing_line(data, len, start, &after)) < 0)
+		return wq_err_set(err, WQ_EINPUT, name, 1, 1,
+		    "front matter: no closing '---' line");
+	rc = parse_yaml(name, 1, data + start, (size_t)close - start, meta, err);
 	return rc ? rc : (long)after;
+}
+
+int
+wq_meta_load_yaml(wq_meta *m, const char *name, const char *data, size_t len,
+    struct wq_err *err)
+{
+	return parse_yaml(name, 0, data, len, m, err);
 }

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 size_t
 wq_slug(const char *text, size_t len, char *out, size_t size)
@@ -36,9 +38,11 @@ wq_slug(const char *text, size_t len, char *out, size_t size)
 	return n;
 }
 
-/* A hash set of strings, to keep ids unique across a whole book. */
-struct idset {
-	char **slot;
+/* Ids and link anchors to headings: a hash map from string to node,
+ * which also keeps ids unique across a whole book. */
+struct anchor_map {
+	const char **keys;
+	wq_node **nodes;
 	size_t n, cap; /* cap is a power of two */
 };
 
@@ -52,51 +56,123 @@ hash(const char *s)
 	return h;
 }
 
-static char **
-idset_find(const struct idset *set, const char *id)
+static size_t
+slot(const struct anchor_map *m, const char *key)
 {
-	size_t i = hash(id) & (set->cap - 1);
+	size_t i = hash(key) & (m->cap - 1);
 
-	while (set->slot[i] && strcmp(set->slot[i], id) != 0)
-		i = (i + 1) & (set->cap - 1);
-	return &set->slot[i];
+	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static wq_node *
+map_get(const struct anchor_map *m, const char *key)
+{
+	return m && m->cap ? m->nodes[slot(m, key)] : NULL;
 }
 
 static void
-idset_add(struct idset *set, char *id)
+map_put(struct anchor_map *m, const char *key, wq_node *n)
 {
-	if (2 * (set->n + 1) > set->cap) {
-		struct idset big = { NULL, 0, set->cap ? set->cap * 2 : 64 };
-		size_t i;
+	size_t i;
 
-		big.slot = wq_xcalloc(big.cap, sizeof(char *));
-		for (i = 0; i < set->cap; i++)
-			if (set->slot[i])
-				*idset_find(&big, set->slot[i]) = set->slot[i];
-		big.n = set->n;
-		free(set->slot);
-		*set = big;
+	if (2 * (m->n + 1) > m->cap) {
+		struct anchor_map big = { NULL, NULL, 0, m->cap ? m->cap * 2 : 64 };
+
+		big.keys = wq_xcalloc(big.cap, sizeof(char *));
+		big.nodes = wq_xcalloc(big.cap, sizeof(wq_node *));
+		for (i = 0; i < m->cap; i++)
+			if (m->keys[i]) {
+				size_t k = slot(&big, m->keys[i]);
+
+				big.keys[k] = m->keys[i];
+				big.nodes[k] = m->nodes[i];
+			}
+		big.n = m->n;
+		free(m->keys);
+		free(m->nodes);
+		*m = big;
 	}
-	*idset_find(set, id) = id;
-	set->n++;
+	i = slot(m, key);
+	if (m->keys[i] == NULL)
+		m->n++;
+	m->keys[i] = key;
+	m->nodes[i] = n;
 }
 
+void
+anchor_map_free(struct anchor_map *m)
+{
+	if (m == NULL)
+		return;
+	free(m->keys);
+	free(m->nodes);
+	free(m);
+}
+
+/* Gives 'n' the id 'base', or 'base-2', 'base-3'... if taken. */
 static void
-assign(wq_node *n, struct idset *used, const char *base)
+assign(wq_node *n, struct anchor_map *used, const char *base)
 {
 	char id[96];
 	int k;
 
 	snprintf(id, sizeof(id), "%s", base);
-	for (k = 2; used->cap && *idset_find(used, id); k++)
+	for (k = 2; map_get(used, id); k++)
 		snprintf(id, sizeof(id), "%s-%d", base, k);
 	n->id = arena_strdup(&n->doc->arena, id);
-	idset_add(used, n->id);
+	map_put(used, n->id, n);
+}
+
+/* The anchor GitHub gives a heading (and pandoc, near enough): letters,
+ * marks, digits, '-' and '_' of any script, lowercased, spaces as '-',
+ * a repeat suffixed "-1", "-2". Markdown documents link to these. */
+static void
+anchor(wq_node *h, struct anchor_map *m, const char *text, size_t len)
+{
+	struct wq_buf b;
+	size_t i = 0;
+	int k;
+
+	wq_buf_init(&b);
+	while (i < len) {
+		int32_t c = utf8_next((const unsigned char *)text, len, &i);
+		char enc[4];
+		int32_t e = 0;
+
+		if (c < 0)
+			break;
+		if (c == ' ') {
+			wq_buf_putc(&b, '-');
+			continue;
+		}
+		if (c != '-' && c != '_' && !u_isalnum(c) &&
+		    !(U_GET_GC_MASK(c) & U_GC_M_MASK))
+			continue;
+		c = u_tolower(c);
+		U8_APPEND_UNSAFE(enc, e, c);
+		wq_buf_put(&b, enc, (size_t)e);
+	}
+	if (b.len) {
+		struct wq_buf key;
+
+		wq_buf_init(&key);
+		wq_buf_puts(&key, b.data);
+		for (k = 1; map_get(m, key.data); k++) {
+			key.len = 0;
+			wq_buf_printf(&key, "%s-%d", b.data, k);
+		}
+		h->anchor = arena_strdup(&h->doc->arena, key.data);
+		map_put(m, h->anchor, h);
+		wq_buf_free(&key);
+	}
+	wq_buf_free(&b);
 }
 
 static void
 assign_headings(wq_node *n, const char *prefix, int *count,
-    struct idset *used, struct wq_buf *tmp)
+    struct anchor_map *used, struct wq_buf *tmp)
 {
 	wq_node *c;
 
@@ -113,6 +189,7 @@ assign_headings(wq_node *n, const char *prefix, int *count,
 			else
 				snprintf(base, sizeof(base), "%s-h%d", prefix, *count);
 			assign(c, used, base);
+			anchor(c, used, tmp->data ? tmp->data : "", tmp->len);
 		} else if (wq_node_is_block(c)) {
 			assign_headings(c, prefix, count, used, tmp);
 		}
@@ -124,7 +201,7 @@ clear_ids(wq_node *n)
 {
 	wq_node *c;
 
-	n->id = NULL;
+	n->id = n->anchor = NULL;
 	for (c = n->first; c; c = c->next)
 		if (wq_node_is_block(c))
 			clear_ids(c);
@@ -133,11 +210,12 @@ clear_ids(wq_node *n)
 void
 wq_doc_assign_ids(wq_doc *doc)
 {
-	struct idset used = { NULL, 0, 0 };
 	struct wq_buf tmp;
 	wq_node *s;
 	size_t i = 0;
 
+	anchor_map_free(doc->anchors);
+	doc->anchors = wq_xcalloc(1, sizeof(*doc->anchors));
 	wq_buf_init(&tmp);
 	for (s = doc->root->first; s; s = s->next)
 		clear_ids(s);
@@ -148,11 +226,33 @@ wq_doc_assign_ids(wq_doc *doc)
 		if (s->type != WQ_NODE_SECTION)
 			continue;
 		snprintf(prefix, sizeof(prefix), "s%zu", ++i);
-		assign(s, &used, prefix);
-		assign_headings(s, s->id, &count, &used, &tmp);
+		assign(s, doc->anchors, prefix);
+		assign_headings(s, s->id, &count, doc->anchors, &tmp);
 	}
 	wq_buf_free(&tmp);
-	free(used.slot);
+}
+
+const wq_node *
+wq_doc_find_anchor(const wq_doc *doc, const char *fragment)
+{
+	struct wq_buf key;
+	const wq_node *n;
+
+	wq_buf_init(&key);
+	for (; *fragment; fragment++) {
+		unsigned v;
+
+		if (fragment[0] == '%' && fragment[1] && fragment[2] &&
+		    sscanf(fragment + 1, "%2x", &v) == 1) {
+			wq_buf_putc(&key, (int)v);
+			fragment += 2;
+		} else {
+			wq_buf_putc(&key, *fragment);
+		}
+	}
+	n = key.len ? map_get(doc->anchors, key.data) : NULL;
+	wq_buf_free(&key);
+	return n;
 }
 
 /* ---- attributes ---- */
@@ -209,8 +309,8 @@ put_text(struct wq_buf *out, const char *s, size_t len)
 
 /* URLs are percent-encoded where HTML and XML checkers would reject a
  * byte (spaces, non-ASCII), as cmark does, then escaped as an attribute. */
-static void
-put_url(struct wq_buf *out, const char *url)
+void
+wq_html_put_url(struct wq_buf *out, const char *url)
 {
 	static const char safe[] = "-_.!~*'();/?:@&=+$,%#[]";
 	const unsigned char *p = (const unsigned char *)url;
@@ -230,8 +330,8 @@ put_url(struct wq_buf *out, const char *url)
 	}
 }
 
-static int
-is_remote(const char *url)
+int
+wq_url_is_remote(const char *url)
 {
 	return strncasecmp(url, "http://", 7) == 0 ||
 	    strncasecmp(url, "https://", 8) == 0 || strncmp(url, "//", 2) == 0 ||
@@ -240,10 +340,12 @@ is_remote(const char *url)
 
 struct render {
 	unsigned flags;
+	const struct wq_html_opts *o;
 	struct wq_buf *out;
-	wq_warn_fn warn;
-	void *warn_arg;
-	int last_level; /* of the previous heading written */
+	int last_level;       /* of the previous heading written */
+	unsigned long unlinked; /* links kept as text (WQ_HTML_CONTAINED) */
+	int in_link;            /* links do not nest */
+	const wq_node *first_unlinked;
 };
 
 static void inlines(struct render *r, const wq_node *n);
@@ -260,29 +362,36 @@ static void
 image(struct render *r, const wq_node *n)
 {
 	const char *url = n->literal ? n->literal : "";
+	const char *src = r->o->image_src ? r->o->image_src(r->o->arg, n)
+					  : NULL;
 	struct wq_buf alt;
 
 	wq_buf_init(&alt);
 	wq_node_text(n, &alt);
-	if ((r->flags & WQ_HTML_NO_REMOTE_IMG) && is_remote(url)) {
+	if ((src && *src == '\0') || ((r->flags & WQ_HTML_CONTAINED) &&
+	    wq_url_is_remote(url) && r->in_link)) {
+		/* Left out, or a remote image that is already inside a
+		 * link: its alt text stands in its place. */
+		put_text(r->out, alt.data ? alt.data : "", alt.len);
+	} else if ((r->flags & WQ_HTML_CONTAINED) && wq_url_is_remote(url)) {
 		/* EPUB forbids remote resources in the spine: the image
 		 * becomes a link that carries its alt text. */
 		const wq_node *sec = wq_node_section(n);
 
 		wq_buf_puts(r->out, "<a href=\"");
-		put_url(r->out, url);
+		wq_html_put_url(r->out, url);
 		wq_buf_puts(r->out, "\">");
 		put_text(r->out, alt.len ? alt.data : url,
 		    alt.len ? alt.len : strlen(url));
 		wq_buf_puts(r->out, "</a>");
-		if (r->warn)
-			r->warn(r->warn_arg, sec ? wq_section_file(sec) : NULL,
+		if (r->o->warn)
+			r->o->warn(r->o->warn_arg, sec ? wq_section_file(sec) : NULL,
 			    wq_node_line(n->parent), 0, "remote-image",
 			    "remote image replaced by a link (EPUB allows no "
 			    "remote images)");
 	} else {
 		wq_buf_puts(r->out, "<img src=\"");
-		put_url(r->out, url);
+		wq_html_put_url(r->out, src ? src : url);
 		wq_buf_puts(r->out, "\" alt=\"");
 		wq_buf_put_xml(r->out, alt.data ? alt.data : "", alt.len);
 		wq_buf_putc(r->out, '"');
@@ -294,6 +403,49 @@ image(struct render *r, const wq_node *n)
 		wq_buf_puts(r->out, r->flags & WQ_HTML_XHTML ? " />" : ">");
 	}
 	wq_buf_free(&alt);
+}
+
+static int
+is_local_file(const char *url)
+{
+	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+
+	/* A scheme ("mailto:", "https:") comes before any slash. */
+	if (colon && (slash == NULL || colon < slash))
+		return 0;
+	return url[0] != '#' && strncmp(url, "//", 2) != 0;
+}
+
+/* Writes '<a href="…"' for a link, resolving "#fragment" to the heading it
+ * names. Returns 0, writing nothing, when the link must become its text. */
+static int
+link_open(struct render *r, const wq_node *c)
+{
+	const char *url = c->literal ? c->literal : "";
+	const wq_node *target = NULL;
+
+	if (url[0] == '#' && url[1])
+		target = wq_doc_find_anchor(c->doc, url + 1);
+	if (((r->flags & WQ_HTML_CONTAINED) && target == NULL &&
+	    (url[0] == '#' || is_local_file(url))) || url[0] == '\0') {
+		if (r->unlinked++ == 0)
+			r->first_unlinked = c;
+		return 0;
+	}
+	wq_buf_puts(r->out, "<a href=\"");
+	if (target) {
+		const char *href = r->o->anchor_href
+		    ? r->o->anchor_href(r->o->arg, target) : NULL;
+
+		if (href)
+			wq_html_put_url(r->out, href);
+		else
+			wq_buf_printf(r->out, "#%s", target->id);
+	} else {
+		wq_html_put_url(r->out, url);
+	}
+	wq_buf_putc(r->out, '"');
+	return 1;
 }
 
 static void
@@ -334,9 +486,10 @@ inlines(struct render *r, const wq_node *n)
 			wq_buf_puts(r->out, "</span>");
 			break;
 		case WQ_NODE_LINK:
-			wq_buf_puts(r->out, "<a href=\"");
-			put_url(r->out, c->literal ? c->literal : "");
-			wq_buf_putc(r->out, '"');
+			if (!link_open(r, c)) {
+				inlines(r, c);
+				break;
+			}
 			if (c->title) {
 				wq_buf_puts(r->out, " title=\"");
 				wq_buf_put_xml(r->out, c->title, strlen(c->title));
@@ -344,7 +497,9 @@ inlines(struct render *r, const wq_node *n)
 			}
 			wq_html_put_lang_dir(r->out, c, r->flags, 0);
 			wq_buf_putc(r->out, '>');
+			r->in_link++;
 			inlines(r, c);
+			r->in_link--;
 			wq_buf_puts(r->out, "</a>");
 			break;
 		case WQ_NODE_IMAGE:
@@ -357,9 +512,10 @@ inlines(struct render *r, const wq_node *n)
 }
 
 void
-wq_html_render_inlines(const wq_node *n, unsigned flags, struct wq_buf *out)
+wq_html_render_inlines(const wq_node *n, const struct wq_html_opts *o,
+    struct wq_buf *out)
 {
-	struct render r = { flags, out, NULL, NULL, 0 };
+	struct render r = { o->flags, o, out, 0, 0, 0, NULL };
 
 	inlines(&r, n);
 }
@@ -451,12 +607,23 @@ blocks(struct render *r, const wq_node *n, int tight)
 }
 
 void
-wq_html_render_blocks(const wq_node *n, unsigned flags, struct wq_buf *out,
-    wq_warn_fn warn, void *warn_arg)
+wq_html_render_blocks(const wq_node *n, const struct wq_html_opts *o,
+    struct wq_buf *out)
 {
-	struct render r = { flags, out, warn, warn_arg, 0 };
+	struct render r = { o->flags, o, out, 0, 0, 0, NULL };
 
 	blocks(&r, n, 0);
+	if (r.unlinked && o->warn) {
+		const wq_node *sec = wq_node_section(n);
+		char msg[200];
+
+		snprintf(msg, sizeof(msg), "%lu link%s to files or anchors "
+		    "outside the book kept as text", r.unlinked,
+		    r.unlinked == 1 ? "" : "s");
+		o->warn(o->warn_arg, sec ? wq_section_file(sec) : NULL,
+		    wq_node_line(r.first_unlinked->parent), 0, "unresolved-link",
+		    msg);
+	}
 }
 
 const char *

@@ -66,7 +66,8 @@ struct wq_node {
 	char *literal; /* text, code: the content; link/image: the url */
 	size_t literal_len;
 	char *title; /* link/image title; code block info string */
-	char *id;    /* heading id, from wq_doc_assign_ids() */
+	char *id;     /* section/heading id, from wq_doc_assign_ids() */
+	char *anchor; /* heading: its GitHub-style slug, for #links */
 	int level;   /* heading level; list: ordered flag in bit 8 */
 	int start;   /* ordered list start */
 	int tight;
@@ -74,12 +75,17 @@ struct wq_node {
 	struct section_info *sec; /* sections only */
 };
 
+struct anchor_map; /* html.c: heading slugs and ids to headings */
+
 struct wq_doc {
 	struct arena arena;
 	wq_node *root;
 	wq_meta meta;
 	size_t nsections;
+	struct anchor_map *anchors;
 };
+
+void anchor_map_free(struct anchor_map *m);
 
 /* UTF-8: decode one code point at s[*i] (advancing *i); returns -1 on an
  * invalid sequence. Assumes the text was validated when it matters. */
@@ -96,8 +102,6 @@ void text_position(const char *data, size_t off, unsigned long *line,
 int nfc_normalize(const char *in, size_t len, char **out, size_t *outlen,
     struct wq_err *err);
 
-/* SHA-256 of 'data' as 64 lowercase hex digits and a NUL. */
-void sha256_hex(const void *data, size_t len, char hex[65]);
 
 /* Front matter: if 'data' starts with a YAML block ("---" line ... "---"
  * or "..." line), parses it into 'meta' and returns the number of bytes

@@ -287,7 +287,7 @@ wq_load_buffer(const char *name, const void *data, size_t len,
 	wq_node_append(wq_doc_root(doc), sec);
 	sec->sec->file = arena_strdup(&doc->arena, name);
 	sec->sec->size = len;
-	sha256_hex(data, len, sec->sec->sha256);
+	wq_sha256_hex(data, len, sec->sec->sha256);
 	if ((fm = frontmatter_parse(name, text, n, &sec->sec->meta, err)) < 0)
 		goto fail;
 	canonical_keys(&sec->sec->meta);

@@ -48,6 +48,7 @@ struct cli {
 	const char *lang, *latin_lang;
 	wq_dir dir;
 	int no_infer, quiet, verbose, list, jobs, json_log;
+	const char *metafile; /* --metadata-file: under -M, over the texts' */
 	const char **inputs;
 	size_t ninputs;
 	const char *dirs[64];
@@ -184,6 +185,10 @@ usage(FILE *f)
 	      "      --dir=ltr|rtl     base direction of the texts\n"
 	      "      --latin-lang=TAG  language of Latin runs in RTL text (default en)\n"
 	      "      --no-infer        do not infer title, source, date, headings\n"
+	      "      --metadata-file=F book metadata from a YAML file (-M wins)\n"
+	      "      --cover=IMAGE     epub: a cover image and page\n"
+	      "      --embed-font=FILE epub: embed a TrueType/OpenType font (repeatable)\n"
+	      "      --lenient         warn about missing local images instead of failing\n"
 	      "      --plugin-dir=DIR  look for plugins in DIR first (repeatable)\n"
 	      "      --list-formats    list the plugins that would load, and from where\n"
 	      "      --log=json        diagnostics as JSON lines on standard error\n"
@@ -512,6 +517,49 @@ convert_batch(struct cli *c, const struct wq_plugin *p)
 
 /* ---- options ---- */
 
+/* Reads --metadata-file under what -M and --title already set. */
+static int
+load_metafile(struct cli *c)
+{
+	struct wq_err err;
+	wq_doc *tmp = wq_doc_new();
+	wq_meta *m = wq_doc_meta(tmp);
+	FILE *f = fopen(c->metafile, "rb");
+	struct wq_buf b;
+	char chunk[8192];
+	size_t n, i, j;
+	int rc = EXIT_OK;
+
+	wq_buf_init(&b);
+	if (f == NULL) {
+		message(c, "error", c->metafile, 0, 0, "io", strerror(errno));
+		wq_doc_free(tmp);
+		return EXIT_IO;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		wq_buf_put(&b, chunk, n);
+	fclose(f);
+	if (wq_meta_load_yaml(m, c->metafile, b.data ? b.data : "", b.len, &err) != 0) {
+		report(c, &err);
+		rc = exit_code(err.code);
+	}
+	for (i = 0; rc == EXIT_OK && i < wq_meta_count(m); i++) {
+		const char *key = wq_meta_key(m, i);
+
+		if (wq_meta_find(c->cli_meta, key) >= 0)
+			continue;
+		for (j = 0; j < wq_meta_nvalues(m, i); j++) {
+			if (wq_meta_is_list(m, i))
+				wq_meta_add(c->cli_meta, key, wq_meta_value(m, i, j));
+			else
+				wq_meta_set(c->cli_meta, key, wq_meta_value(m, i, j));
+		}
+	}
+	wq_buf_free(&b);
+	wq_doc_free(tmp);
+	return rc;
+}
+
 static int
 split_kv(const char *arg, char **key, const char **value)
 {
@@ -547,6 +595,7 @@ parse_epoch(const struct cli *c)
 enum {
 	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_DIR, OPT_NO_INFER,
 	OPT_PLUGIN_DIR, OPT_LIST, OPT_VERSION, OPT_LATIN_LANG, OPT_LOG,
+	OPT_COVER, OPT_FONT, OPT_LENIENT, OPT_METAFILE,
 };
 
 static const struct option long_opts[] = {
@@ -566,6 +615,10 @@ static const struct option long_opts[] = {
 	{ "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
 	{ "list-formats", no_argument, NULL, OPT_LIST },
 	{ "log", required_argument, NULL, OPT_LOG },
+	{ "cover", required_argument, NULL, OPT_COVER },
+	{ "embed-font", required_argument, NULL, OPT_FONT },
+	{ "lenient", no_argument, NULL, OPT_LENIENT },
+	{ "metadata-file", required_argument, NULL, OPT_METAFILE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -645,6 +698,10 @@ parse_args(struct cli *c, int argc, char **argv)
 				return bad_usage(c, "--log takes text or json, not '%s'",
 				    optarg);
 			break;
+		case OPT_COVER: wq_opts_add(c->wopts, "cover", optarg); break;
+		case OPT_FONT: wq_opts_add(c->wopts, "embed-font", optarg); break;
+		case OPT_LENIENT: wq_opts_add(c->wopts, "lenient", "1"); break;
+		case OPT_METAFILE: c->metafile = optarg; break;
 		case 'q': c->quiet = 1; break;
 		case 'v': c->verbose = 1; break;
 		case 'h': usage(stdout); exit(EXIT_OK);
@@ -680,6 +737,8 @@ main(int argc, char **argv)
 	if ((rc = parse_args(&c, argc, argv)) != EXIT_OK)
 		goto out;
 	default_dirs(&c);
+	if (c.metafile && (rc = load_metafile(&c)) != EXIT_OK)
+		goto out;
 	if (c.list) {
 		rc = list_formats(&c);
 		goto out;
@@ -725,6 +784,7 @@ main(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
 
 	rc = c.outdir ? convert_batch(&c, lp.plugin)
 		      : convert_one_output(&c, lp.plugin);

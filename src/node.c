@@ -47,6 +47,7 @@ wq_doc_free(wq_doc *doc)
 		if (s->sec)
 			meta_release(&s->sec->meta);
 	meta_release(&doc->meta);
+	anchor_map_free(doc->anchors);
 	arena_free(&doc->arena);
 	free(doc);
 }
@@ -112,6 +113,7 @@ wq_doc_append(wq_doc *dst, wq_doc *src)
 		wq_node_append(dst->root, s);
 	}
 	meta_release(&src->meta);
+	anchor_map_free(src->anchors);
 	free(src);
 }
 

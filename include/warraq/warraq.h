@@ -330,6 +330,9 @@ WQ_API int wq_lang_tag_valid(const char *tag);
 /* The direction of most of the strong letters of 's', or WQ_DIR_UNSET
  * when it has none: for labels and titles written outside the body. */
 WQ_API wq_dir wq_text_dir(const char *s, size_t len);
+/* The direction of the first strong letter of 's' (what dir="auto" and
+ * most reading systems would guess), or WQ_DIR_UNSET. */
+WQ_API wq_dir wq_text_first_strong(const char *s, size_t len);
 /* A short UI string in the language 'lang' (falling back to English):
  * "contents", "landmarks", "start", "cover". */
 WQ_API const char *wq_l10n(const char *lang, const char *key);
@@ -346,8 +349,26 @@ WQ_API void wq_node_text(const wq_node *n, struct wq_buf *b);
 /* ---- XHTML body rendering (shared by the html and epub writers) -------------- */
 
 enum wq_html_flags {
-	WQ_HTML_XHTML = 1 << 0,      /* XML syntax: also write xml:lang */
-	WQ_HTML_NO_REMOTE_IMG = 1 << 1, /* remote images become links */
+	WQ_HTML_XHTML = 1 << 0, /* XML syntax: also write xml:lang */
+	/* Everything must resolve inside the output (an EPUB): remote
+	 * images become links, links to local files and to fragments that
+	 * match no heading become their text. */
+	WQ_HTML_CONTAINED = 1 << 1,
+};
+
+/* How to render: flags, where warnings go, and how image sources are
+ * rewritten (an EPUB points them into its container). */
+struct wq_html_opts {
+	unsigned flags;
+	wq_warn_fn warn;
+	void *warn_arg;
+	/* Returns the src to write for an image, NULL to keep its URL, or
+	 * "" to write the image's alt text in its place. */
+	const char *(*image_src)(void *arg, const wq_node *image);
+	/* Returns the href of a link to 'target' (a section or heading);
+	 * NULL means "#" and its id. */
+	const char *(*anchor_href)(void *arg, const wq_node *target);
+	void *arg; /* for image_src and anchor_href */
 };
 
 /* Assigns every section and heading an id, unique across the document
@@ -359,23 +380,42 @@ enum wq_html_flags {
 WQ_API void wq_doc_assign_ids(wq_doc *doc);
 /* The id given by wq_doc_assign_ids(), or NULL. */
 WQ_API const char *wq_node_id(const wq_node *n);
+/* The section or heading a link fragment ("#intro", without the '#',
+ * percent-encoded or not) points to: one of our ids, or the anchor GitHub
+ * and pandoc give the heading's text. NULL if none. */
+WQ_API const wq_node *wq_doc_find_anchor(const wq_doc *doc,
+    const char *fragment);
 
 /* Renders the children of the block 'n' (a section, usually) as HTML5
  * elements. lang/dir are written only where they differ from the parent.
- * Calls 'warn' for each remote image dropped under WQ_HTML_NO_REMOTE_IMG. */
-WQ_API void wq_html_render_blocks(const wq_node *n, unsigned flags,
-    struct wq_buf *out, wq_warn_fn warn, void *warn_arg);
-/* A stylesheet for Arabic and mixed text: logical properties only, an
- * Arabic-capable font stack, and no CSS direction or unicode-bidi (EPUB
- * forbids them, RTL.md E8; HTML should not need them, H2). */
-WQ_API const char *wq_html_stylesheet(void);
+ * Headings never skip a level (HTML checkers refuse it): each is at most
+ * one below the one before it. */
+WQ_API void wq_html_render_blocks(const wq_node *n,
+    const struct wq_html_opts *o, struct wq_buf *out);
 /* Renders the inlines below 'n' only. */
-WQ_API void wq_html_render_inlines(const wq_node *n, unsigned flags,
-    struct wq_buf *out);
+WQ_API void wq_html_render_inlines(const wq_node *n,
+    const struct wq_html_opts *o, struct wq_buf *out);
 /* Writes ' lang="…" dir="…"' for 'n' where they differ from its parent
  * (always, if 'force'). */
 WQ_API void wq_html_put_lang_dir(struct wq_buf *out, const wq_node *n,
     unsigned flags, int force);
+/* Appends 'url' percent-encoded where HTML and XML checkers would reject
+ * a byte (spaces, non-ASCII), then escaped for an attribute. */
+WQ_API void wq_html_put_url(struct wq_buf *out, const char *url);
+/* Whether 'url' points outside the document (http:, https:, ftp:, //). */
+WQ_API int wq_url_is_remote(const char *url);
+/* A stylesheet for Arabic and mixed text: logical properties only, an
+ * Arabic-capable font stack, and no CSS direction or unicode-bidi (EPUB
+ * forbids them, RTL.md E8; HTML should not need them, H2). */
+WQ_API const char *wq_html_stylesheet(void);
+
+/* SHA-256 of 'data' as 64 lowercase hex digits and a NUL. */
+WQ_API void wq_sha256_hex(const void *data, size_t len, char hex[65]);
+
+/* Reads a YAML mapping (a metadata file) into 'm', as front matter is
+ * read. 'name' is used in errors. Returns 0 or a negative WQ_E... code. */
+WQ_API int wq_meta_load_yaml(wq_meta *m, const char *name, const char *data,
+    size_t len, struct wq_err *err);
 
 /* ---- Output files (for hosts) ------------------------------------------------- */
 

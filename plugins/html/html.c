@@ -113,6 +113,7 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	const char *lang = wq_node_lang(root);
 	const char *title = book_meta(doc, "title"), *v;
 	size_t i, n = wq_doc_section_count(doc);
+	struct wq_html_opts ho = { 0, warn, (void *)opts, NULL, NULL, NULL };
 	struct wq_buf b;
 	int rc;
 
@@ -155,7 +156,7 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			wq_buf_put_xml(&b, t, strlen(t));
 			wq_buf_puts(&b, "</h1>\n");
 		}
-		wq_html_render_blocks(s, 0, &b, warn, (void *)opts);
+		wq_html_render_blocks(s, &ho, &b);
 		wq_buf_puts(&b, "</article>\n");
 	}
 	wq_buf_puts(&b, "</body>\n</html>\n");

@@ -1,0 +1,930 @@
+/*
+ * epub.c - the "epub" writer: the document as one EPUB 3 book, a chapter
+ * per source text, that epubcheck passes without errors or warnings and
+ * that reads right to left where the text does (RTL.md section 1):
+ * spine page-progression-direction, the book's language first among
+ * dc:language, xml:lang and dir on <package> and on every XHTML root
+ * (the navigation document too), and CSS without direction or
+ * unicode-bidi. The XHTML comes from the renderer the html writer uses.
+ */
+#include <warraq/plugin.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <zip.h>
+
+/* Zip entries get this time when no SOURCE_DATE_EPOCH is given, so the
+ * container is the same from run to run (2000-01-01T00:00:00Z). */
+#define FIXED_MTIME 946684800LL
+
+struct resource {
+	char *path; /* on disk */
+	char *href; /* in the container, relative to EPUB/ */
+	char *id;
+	const char *media_type;
+	const char *properties;
+};
+
+struct book {
+	const wq_doc *doc;
+	const wq_opts *opts;
+	struct wq_err *err;
+	zip_t *za;
+	time_t mtime;
+	int failed; /* an error was recorded while rendering */
+	int lenient;
+	struct resource *res;
+	size_t nres, capres;
+	const char *lang;
+	wq_dir dir;
+	struct wq_buf scratch;
+};
+
+/* ---- small helpers ---- */
+
+static char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+
+	if (p == NULL)
+		abort();
+	return memcpy(p, s, n);
+}
+
+static void
+put_esc(struct wq_buf *b, const char *s)
+{
+	wq_buf_put_xml(b, s, strlen(s));
+}
+
+/* dir="…" for a metadata value or label whose letters run against its
+ * context, or whose first letter would mislead a reader that guesses
+ * from it ("DeepSeek ..." in an Arabic title, RTL.md E4 and E7). */
+static void
+put_text_dir(struct wq_buf *b, const char *text, wq_dir context)
+{
+	wq_dir major = wq_text_dir(text, strlen(text));
+	wq_dir first = wq_text_first_strong(text, strlen(text));
+
+	if (major != WQ_DIR_UNSET && (major != context || first != major))
+		wq_buf_printf(b, " dir=\"%s\"", wq_dir_name(major));
+}
+
+static int
+add_entry(struct book *bk, const char *name, const void *data, size_t len,
+    int store)
+{
+	void *copy = malloc(len ? len : 1);
+	zip_source_t *src;
+	zip_int64_t idx;
+
+	if (copy == NULL)
+		abort();
+	memcpy(copy, data, len);
+	src = zip_source_buffer(bk->za, copy, len, 1);
+	if (src == NULL) {
+		free(copy);
+		return wq_err_set(bk->err, WQ_EPLUGIN, name, 0, 0, "zip: %s",
+		    zip_strerror(bk->za));
+	}
+	idx = zip_file_add(bk->za, name, src, ZIP_FL_ENC_UTF_8);
+	if (idx < 0) {
+		zip_source_free(src);
+		return wq_err_set(bk->err, WQ_EPLUGIN, name, 0, 0, "zip: %s",
+		    zip_strerror(bk->za));
+	}
+	/* The mimetype entry is stored, first and uncompressed (OCF). */
+	zip_set_file_compression(bk->za, (zip_uint64_t)idx,
+	    store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9);
+	zip_file_set_mtime(bk->za, (zip_uint64_t)idx, bk->mtime, 0);
+	return 0;
+}
+
+static int
+add_buf(struct book *bk, const char *name, const struct wq_buf *b)
+{
+	return add_entry(bk, name, b->data ? b->data : "", b->len, 0);
+}
+
+/* libzip writes DOS times in local time; shifting by the zone's offset
+ * makes the stored fields the UTC ones in every time zone. */
+static time_t
+zip_time(long long epoch)
+{
+	time_t t = (time_t)epoch;
+	struct tm utc, local;
+
+	if (gmtime_r(&t, &utc) == NULL || localtime_r(&t, &local) == NULL)
+		return t;
+	utc.tm_isdst = local.tm_isdst;
+	return t + (t - mktime(&utc));
+}
+
+static int
+read_file(const char *path, struct wq_buf *b)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		wq_buf_put(b, chunk, n);
+	n = (size_t)ferror(f);
+	fclose(f);
+	return n ? -1 : 0;
+}
+
+static const char *
+media_type(const char *path)
+{
+	static const char *const types[][2] = { { ".png", "image/png" },
+		{ ".jpg", "image/jpeg" }, { ".jpeg", "image/jpeg" },
+		{ ".gif", "image/gif" }, { ".svg", "image/svg+xml" },
+		{ ".webp", "image/webp" }, { ".ttf", "font/ttf" },
+		{ ".otf", "font/otf" }, { ".woff", "font/woff" },
+		{ ".woff2", "font/woff2" }, { NULL, NULL } };
+	size_t i, n = strlen(path);
+
+	for (i = 0; types[i][0]; i++) {
+		size_t e = strlen(types[i][0]);
+
+		if (n > e && strcasecmp(path + n - e, types[i][0]) == 0)
+			return types[i][1];
+	}
+	return NULL;
+}
+
+static const char *
+extension(const char *path)
+{
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+
+	return dot && (slash == NULL || dot > slash) ? dot : "";
+}
+
+/* Adds a file from disk to the container once; returns its resource. */
+static struct resource *
+add_resource(struct book *bk, const char *path, const char *dir,
+    const char *id_prefix, const char *properties)
+{
+	struct resource *r;
+	struct wq_buf data;
+	const char *type = media_type(path);
+	char name[64];
+	size_t i;
+
+	for (i = 0; i < bk->nres; i++)
+		if (strcmp(bk->res[i].path, path) == 0)
+			return &bk->res[i];
+	if (type == NULL) {
+		wq_err_set(bk->err, WQ_EINPUT, path, 0, 0,
+		    "not an image or font type an EPUB may hold");
+		return NULL;
+	}
+	wq_buf_init(&data);
+	if (read_file(path, &data) != 0) {
+		wq_err_set(bk->err, WQ_EIO, path, 0, 0, "%s", strerror(errno));
+		wq_buf_free(&data);
+		return NULL;
+	}
+	if (bk->nres == bk->capres) {
+		bk->capres = bk->capres ? bk->capres * 2 : 8;
+		bk->res = realloc(bk->res, bk->capres * sizeof(*bk->res));
+		if (bk->res == NULL)
+			abort();
+	}
+	r = &bk->res[bk->nres];
+	snprintf(name, sizeof(name), "%s/%s%zu%s", dir, id_prefix, bk->nres + 1,
+	    extension(path));
+	r->path = xstrdup(path);
+	r->href = xstrdup(name);
+	snprintf(name, sizeof(name), "%s%zu", id_prefix, bk->nres + 1);
+	r->id = xstrdup(name);
+	r->media_type = type;
+	r->properties = properties;
+	snprintf(name, sizeof(name), "EPUB/%s", r->href);
+	if (add_entry(bk, name, data.data ? data.data : "", data.len, 0) != 0) {
+		wq_buf_free(&data);
+		free(r->path), free(r->href), free(r->id);
+		return NULL;
+	}
+	wq_buf_free(&data);
+	bk->nres++;
+	return r;
+}
+
+/* Decodes %XX escapes of a local image URL into a path. */
+static void
+url_to_path(const char *url, struct wq_buf *b)
+{
+	for (; *url && *url != '?' && *url != '#'; url++) {
+		unsigned v;
+
+		if (url[0] == '%' && url[1] && url[2] &&
+		    sscanf(url + 1, "%2x", &v) == 1) {
+			wq_buf_putc(b, (int)v);
+			url += 2;
+		} else {
+			wq_buf_putc(b, *url);
+		}
+	}
+}
+
+/* The image callback of the renderer: local images are embedded and
+ * point into the container; remote ones stay links (the renderer warns). */
+static const char *
+image_src(void *arg, const wq_node *img)
+{
+	struct book *bk = arg;
+	const char *url = wq_node_url(img), *file, *slash;
+	const wq_node *sec = wq_node_section(img);
+	struct resource *r;
+	struct wq_buf path;
+	struct wq_err saved;
+
+	if (url == NULL || wq_url_is_remote(url) || strncmp(url, "data:", 5) == 0)
+		return NULL;
+	wq_buf_init(&path);
+	file = sec ? wq_section_file(sec) : NULL;
+	if (url[0] != '/' && file && (slash = strrchr(file, '/')) != NULL)
+		wq_buf_put(&path, file, (size_t)(slash - file) + 1);
+	url_to_path(url, &path);
+	saved = *bk->err;
+	r = add_resource(bk, path.data ? path.data : "", "images", "img", NULL);
+	if (r == NULL) {
+		if (bk->lenient) {
+			char line[1100];
+
+			wq_err_format(bk->err, line, sizeof(line));
+			wq_opts_warn(bk->opts, file, wq_node_line(wq_node_parent(img)), 0,
+			    "missing-image", "image left out: %s", line);
+			*bk->err = saved;
+		} else if (!bk->failed) {
+			bk->failed = 1;
+			wq_err_set(bk->err, bk->err->code, file,
+			    wq_node_line(wq_node_parent(img)), 0,
+			    "image '%s': %s", url, bk->err->msg);
+		}
+		wq_buf_free(&path);
+		return "";
+	}
+	wq_buf_free(&path);
+	/* Chapters live in text/, resources beside it. */
+	bk->scratch.len = 0;
+	wq_buf_printf(&bk->scratch, "../%s", r->href);
+	return bk->scratch.data;
+}
+
+/* Links to headings go to the chapter file that holds them; a section's
+ * id "sN" is the N-th text, chapter chNNN. */
+static const char *
+anchor_href(void *arg, const wq_node *target)
+{
+	struct book *bk = arg;
+	const wq_node *sec = wq_node_section(target);
+	unsigned long n = 0;
+
+	if (sec == NULL || sscanf(wq_node_id(sec), "s%lu", &n) != 1)
+		return NULL;
+	bk->scratch.len = 0;
+	wq_buf_printf(&bk->scratch, "ch%03lu.xhtml#%s", n, wq_node_id(target));
+	return bk->scratch.data;
+}
+
+static void
+warn(void *arg, const char *file, unsigned long line, unsigned long col,
+    const char *code, const char *msg)
+{
+	wq_opts_warn(arg, file, line, col, code, "%s", msg);
+}
+
+/* ---- book metadata ---- */
+
+/* A key of the book: the command line's (-M, --title, a metadata
+ * file), else, for a single text, that text's. */
+static const wq_meta *
+meta_with(const struct book *bk, const char *key)
+{
+	const wq_meta *m = wq_doc_meta(bk->doc);
+
+	if (wq_meta_find(m, key) >= 0)
+		return m;
+	if (wq_doc_section_count(bk->doc) == 1) {
+		m = wq_section_meta(wq_doc_section(bk->doc, 0));
+		if (wq_meta_find(m, key) >= 0)
+			return m;
+	}
+	return NULL;
+}
+
+static const char *
+meta_get(const struct book *bk, const char *key)
+{
+	const wq_meta *m = meta_with(bk, key);
+
+	return m ? wq_meta_get(m, key) : NULL;
+}
+
+static const char *
+book_title(const struct book *bk)
+{
+	const char *t = meta_get(bk, "title");
+
+	if (t && *t)
+		return t;
+	return wq_doc_section_count(bk->doc)
+	    ? wq_section_title(wq_doc_section(bk->doc, 0)) : "untitled";
+}
+
+/* Values of 'key' from the book, else from every text, without repeats. */
+static void
+collect(const struct book *bk, const char *key, const char ***out, size_t *n)
+{
+	const wq_meta *m = wq_doc_meta(bk->doc);
+	size_t s, j, k, ns = wq_doc_section_count(bk->doc);
+	long at;
+
+	*out = NULL;
+	*n = 0;
+	for (s = 0; s <= ns; s++) {
+		if (s > 0)
+			m = wq_section_meta(wq_doc_section(bk->doc, s - 1));
+		if ((at = wq_meta_find(m, key)) < 0)
+			continue;
+		for (j = 0; j < wq_meta_nvalues(m, (size_t)at); j++) {
+			const char *v = wq_meta_value(m, (size_t)at, j);
+
+			for (k = 0; k < *n; k++)
+				if (strcmp((*out)[k], v) == 0)
+					break;
+			if (k < *n || *v == '\0')
+				continue;
+			*out = realloc(*out, (*n + 1) * sizeof(char *));
+			if (*out == NULL)
+				abort();
+			(*out)[(*n)++] = v;
+		}
+		if (s == 0 && *n)
+			return; /* the book's own list wins */
+	}
+}
+
+/* W3CDTF, as EPUB requires of dc:date: YYYY, YYYY-MM, YYYY-MM-DD, or a
+ * full date and time. */
+static int
+is_w3cdtf(const char *s)
+{
+	static const char *const shapes[] = { "dddd", "dddd-dd", "dddd-dd-dd",
+		"dddd-dd-ddTdd:dd:ddZ", "dddd-dd-ddTdd:ddZ", NULL };
+	size_t i, k;
+
+	for (i = 0; shapes[i]; i++) {
+		for (k = 0; shapes[i][k] && s[k]; k++)
+			if (shapes[i][k] == 'd' ? (s[k] < '0' || s[k] > '9')
+						: s[k] != shapes[i][k])
+				break;
+		if (shapes[i][k] == '\0' && s[k] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+/* urn:uuid made from the texts and the title, in the form of a version 5
+ * UUID: the same book gets the same identifier, a different one another. */
+static void
+content_uuid(const struct book *bk, char out[37])
+{
+	struct wq_buf b;
+	char hex[65];
+	size_t i, n = wq_doc_section_count(bk->doc);
+
+	wq_buf_init(&b);
+	wq_buf_puts(&b, book_title(bk));
+	for (i = 0; i < n; i++) {
+		const char *h = wq_section_sha256(wq_doc_section(bk->doc, i));
+
+		wq_buf_putc(&b, '\n');
+		wq_buf_puts(&b, h ? h : "");
+	}
+	wq_sha256_hex(b.data, b.len, hex);
+	wq_buf_free(&b);
+	/* Version 5, variant 10xx: digit 12 is '5', digit 16 is 8-b. */
+	hex[12] = '5';
+	hex[16] = "89ab"[(hex[16] <= '9' ? hex[16] - '0' : hex[16] - 'a' + 10) & 3];
+	snprintf(out, 37, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12,
+	    hex + 16, hex + 20);
+}
+
+static void
+put_dc(struct wq_buf *b, const char *el, const char *id, const char *value,
+    wq_dir context)
+{
+	wq_buf_printf(b, "    <dc:%s", el);
+	if (id)
+		wq_buf_printf(b, " id=\"%s\"", id);
+	put_text_dir(b, value, context);
+	wq_buf_putc(b, '>');
+	put_esc(b, value);
+	wq_buf_printf(b, "</dc:%s>\n", el);
+}
+
+static void
+iso_time(long long epoch, char out[32])
+{
+	time_t t = (time_t)epoch;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ---- documents in the container ---- */
+
+static void
+xhtml_head(struct wq_buf *b, const char *lang, wq_dir dir, const char *title,
+    const char *css)
+{
+	wq_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		       "<!DOCTYPE html>\n"
+		       "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+		       "xmlns:epub=\"http://www.idpf.org/2007/ops\"");
+	/* Resources inherit nothing from the package (EPUB RS 3.3): every
+	 * root states both, lang and xml:lang byte-identical (E5, E6). */
+	if (lang) {
+		wq_buf_puts(b, " xml:lang=\"");
+		put_esc(b, lang);
+		wq_buf_puts(b, "\" lang=\"");
+		put_esc(b, lang);
+		wq_buf_putc(b, '"');
+	}
+	wq_buf_printf(b, " dir=\"%s\">\n<head>\n<meta charset=\"utf-8\" />\n<title>",
+	    wq_dir_name(dir));
+	put_esc(b, title);
+	wq_buf_printf(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
+			 "href=\"%s\" />\n</head>\n", css);
+}
+
+static const wq_node *
+first_block(const wq_node *sec)
+{
+	return wq_node_first_child(sec);
+}
+
+static int
+chapter(struct book *bk, size_t i)
+{
+	const wq_node *s = wq_doc_section(bk->doc, i);
+	const char *title = wq_section_title(s);
+	const wq_node *first = first_block(s);
+	struct wq_html_opts ho = { WQ_HTML_XHTML | WQ_HTML_CONTAINED, warn,
+		(void *)bk->opts, image_src, anchor_href, bk };
+	struct wq_buf b;
+	char name[64];
+	int rc;
+
+	wq_buf_init(&b);
+	xhtml_head(&b, wq_node_effective_lang(s), wq_node_effective_dir(s),
+	    title, "../style.css");
+	wq_buf_printf(&b, "<body>\n<section id=\"%s\" epub:type=\"chapter\" "
+			  "role=\"doc-chapter\">\n", wq_node_id(s));
+	/* A chapter needs a heading for readers and the table of contents. */
+	if (first == NULL || wq_node_type_of(first) != WQ_NODE_HEADING) {
+		wq_buf_puts(&b, "<h1");
+		put_text_dir(&b, title, wq_node_effective_dir(s));
+		wq_buf_putc(&b, '>');
+		put_esc(&b, title);
+		wq_buf_puts(&b, "</h1>\n");
+	}
+	wq_html_render_blocks(s, &ho, &b);
+	wq_buf_puts(&b, "</section>\n</body>\n</html>\n");
+	if (bk->failed) {
+		wq_buf_free(&b);
+		return -bk->err->code;
+	}
+	snprintf(name, sizeof(name), "EPUB/text/ch%03zu.xhtml", i + 1);
+	rc = add_buf(bk, name, &b);
+	wq_buf_free(&b);
+	return rc;
+}
+
+/* One <li> label of the navigation document. */
+static void
+nav_label(struct wq_buf *b, const char *href, const char *frag,
+    const char *text, const char *lang, const char *nav_lang, wq_dir nav_dir)
+{
+	wq_dir d = wq_text_dir(text, strlen(text));
+
+	wq_buf_printf(b, "<li><a href=\"%s%s%s\"", href, frag ? "#" : "",
+	    frag ? frag : "");
+	if (lang && nav_lang && strcmp(lang, nav_lang) != 0) {
+		wq_buf_puts(b, " xml:lang=\"");
+		put_esc(b, lang);
+		wq_buf_puts(b, "\" lang=\"");
+		put_esc(b, lang);
+		wq_buf_putc(b, '"');
+	}
+	/* Every label states its direction: reading systems lay out nav
+	 * labels on their own, first-strong (E7). */
+	wq_buf_printf(b, " dir=\"%s\">", wq_dir_name(d != WQ_DIR_UNSET ? d
+								 : nav_dir));
+	put_esc(b, text);
+	wq_buf_puts(b, "</a>");
+}
+
+struct nav_state {
+	int levels[7];
+	int depth;
+};
+
+/* Nests the headings of a chapter below its entry, by level. */
+static void
+nav_headings(struct book *bk, struct wq_buf *b, const wq_node *n,
+    const char *href, struct nav_state *st, const wq_node *skip)
+{
+	const wq_node *c;
+
+	for (c = wq_node_first_child(n); c; c = wq_node_next(c)) {
+		int level;
+
+		if (wq_node_type_of(c) != WQ_NODE_HEADING) {
+			if (wq_node_is_block(c) && wq_node_type_of(c) != WQ_NODE_PARAGRAPH)
+				nav_headings(bk, b, c, href, st, skip);
+			continue;
+		}
+		if (c == skip)
+			continue;
+		level = wq_node_heading_level(c);
+		if (st->depth == 0 || level > st->levels[st->depth - 1]) {
+			if (st->depth == 6)
+				wq_buf_puts(b, "</li>\n");
+			else {
+				wq_buf_puts(b, "\n<ol>\n");
+				st->levels[st->depth++] = level;
+			}
+		} else {
+			wq_buf_puts(b, "</li>\n");
+			while (st->depth > 1 && level < st->levels[st->depth - 1] &&
+			    level <= st->levels[st->depth - 2]) {
+				wq_buf_puts(b, "</ol>\n</li>\n");
+				st->depth--;
+			}
+		}
+		bk->scratch.len = 0;
+		wq_node_text(c, &bk->scratch);
+		nav_label(b, href, wq_node_id(c), bk->scratch.data ? bk->scratch.data : "",
+		    wq_node_effective_lang(c), bk->lang, bk->dir);
+	}
+}
+
+static int
+nav(struct book *bk, int has_cover)
+{
+	size_t i, n = wq_doc_section_count(bk->doc);
+	const char *contents = wq_l10n(bk->lang, "contents");
+	struct wq_buf b;
+	char href[64];
+	int rc;
+
+	wq_buf_init(&b);
+	xhtml_head(&b, bk->lang, bk->dir, contents, "style.css");
+	wq_buf_puts(&b, "<body>\n<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>");
+	put_esc(&b, contents);
+	wq_buf_puts(&b, "</h1>\n<ol>\n");
+	for (i = 0; i < n; i++) {
+		const wq_node *s = wq_doc_section(bk->doc, i);
+		const wq_node *first = first_block(s);
+		struct nav_state st = { { 0 }, 0 };
+
+		snprintf(href, sizeof(href), "text/ch%03zu.xhtml", i + 1);
+		nav_label(&b, href, NULL, wq_section_title(s),
+		    wq_node_effective_lang(s), bk->lang, bk->dir);
+		/* A first heading is the chapter's title, already listed. */
+		nav_headings(bk, &b, s, href, &st,
+		    first && wq_node_type_of(first) == WQ_NODE_HEADING ? first : NULL);
+		while (st.depth > 0) {
+			wq_buf_puts(&b, "</li>\n</ol>\n");
+			st.depth--;
+		}
+		wq_buf_puts(&b, "</li>\n");
+	}
+	wq_buf_puts(&b, "</ol>\n</nav>\n<nav epub:type=\"landmarks\" "
+			"id=\"landmarks\" hidden=\"hidden\">\n<h2>");
+	put_esc(&b, wq_l10n(bk->lang, "landmarks"));
+	wq_buf_puts(&b, "</h2>\n<ol>\n");
+	if (has_cover) {
+		wq_buf_puts(&b, "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">");
+		put_esc(&b, wq_l10n(bk->lang, "cover"));
+		wq_buf_puts(&b, "</a></li>\n");
+	}
+	wq_buf_puts(&b, "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">");
+	put_esc(&b, contents);
+	wq_buf_puts(&b, "</a></li>\n<li><a epub:type=\"bodymatter\" "
+			"href=\"text/ch001.xhtml\">");
+	put_esc(&b, wq_l10n(bk->lang, "start"));
+	wq_buf_puts(&b, "</a></li>\n</ol>\n</nav>\n</body>\n</html>\n");
+	rc = add_buf(bk, "EPUB/nav.xhtml", &b);
+	wq_buf_free(&b);
+	return rc;
+}
+
+static int
+cover_page(struct book *bk, const struct resource *img)
+{
+	struct wq_buf b;
+	int rc;
+
+	wq_buf_init(&b);
+	xhtml_head(&b, bk->lang, bk->dir, wq_l10n(bk->lang, "cover"),
+	    "../style.css");
+	wq_buf_printf(&b, "<body>\n<section epub:type=\"cover\" class=\"cover\">\n"
+			  "<img src=\"../%s\" alt=\"", img->href);
+	put_esc(&b, book_title(bk));
+	wq_buf_puts(&b, "\" />\n</section>\n</body>\n</html>\n");
+	rc = add_buf(bk, "EPUB/text/cover.xhtml", &b);
+	wq_buf_free(&b);
+	return rc;
+}
+
+static int
+stylesheet(struct book *bk, size_t nfonts_from)
+{
+	struct wq_buf b, family;
+	size_t i;
+	int rc;
+
+	wq_buf_init(&b);
+	wq_buf_init(&family);
+	for (i = nfonts_from; i < bk->nres; i++) {
+		const struct resource *r = &bk->res[i];
+		const char *base = strrchr(r->path, '/');
+		size_t len;
+
+		if (strncmp(r->media_type, "font/", 5) != 0)
+			continue;
+		base = base ? base + 1 : r->path;
+		len = strcspn(base, ".");
+		wq_buf_printf(&b, "@font-face {\n  font-family: \"%.*s\";\n"
+				  "  src: url(\"%s\");\n}\n", (int)len, base,
+		    r->href);
+		wq_buf_printf(&family, "\"%.*s\", ", (int)len, base);
+	}
+	wq_buf_puts(&b, wq_html_stylesheet());
+	/* After the shared sheet, so the embedded faces come first. */
+	if (family.len)
+		wq_buf_printf(&b, "html { font-family: %s\"Noto Naskh Arabic\", "
+				  "\"Amiri\", serif; }\n", family.data);
+	wq_buf_puts(&b, ".cover { text-align: center; }\n"
+			".cover img { max-height: 95vh; }\n");
+	rc = add_buf(bk, "EPUB/style.css", &b);
+	wq_buf_free(&b);
+	wq_buf_free(&family);
+	return rc;
+}
+
+static int
+package(struct book *bk, const struct resource *cover, size_t n)
+{
+	const char **vals;
+	size_t i, nv;
+	const char *v, *title = book_title(bk);
+	long long epoch = wq_opts_epoch(bk->opts);
+	char uuid[37], when[32];
+	struct wq_buf b;
+	int rc;
+
+	wq_buf_init(&b);
+	wq_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			"<package xmlns=\"http://www.idpf.org/2007/opf\" "
+			"version=\"3.0\" unique-identifier=\"pub-id\"");
+	/* E4: the package's language and direction, for dc:title and the
+	 * other metadata. */
+	if (bk->lang) {
+		wq_buf_puts(&b, " xml:lang=\"");
+		put_esc(&b, bk->lang);
+		wq_buf_putc(&b, '"');
+	}
+	wq_buf_printf(&b, " dir=\"%s\">\n  <metadata "
+			  "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n",
+	    wq_dir_name(bk->dir));
+	if ((v = meta_get(bk, "identifier")) != NULL && *v) {
+		put_dc(&b, "identifier", "pub-id", v, WQ_DIR_LTR);
+	} else {
+		content_uuid(bk, uuid);
+		wq_buf_printf(&b, "    <dc:identifier id=\"pub-id\">urn:uuid:%s"
+				  "</dc:identifier>\n", uuid);
+	}
+	put_dc(&b, "title", "title", title, bk->dir);
+	/* E3: the book's language first; other texts' languages after. */
+	if (bk->lang)
+		wq_buf_printf(&b, "    <dc:language>%s</dc:language>\n", bk->lang);
+	for (i = 0; i < n; i++) {
+		const char *l = wq_node_effective_lang(wq_doc_section(bk->doc, i));
+		size_t k;
+
+		if (l == NULL || (bk->lang && strcmp(l, bk->lang) == 0))
+			continue;
+		for (k = 0; k < i; k++)
+			if (strcmp(l, wq_node_effective_lang(wq_doc_section(bk->doc, k))) == 0)
+				break;
+		if (k == i)
+			wq_buf_printf(&b, "    <dc:language>%s</dc:language>\n", l);
+	}
+	collect(bk, "author", &vals, &nv);
+	for (i = 0; i < nv; i++) {
+		char id[32];
+
+		snprintf(id, sizeof(id), "creator%zu", i + 1);
+		put_dc(&b, "creator", id, vals[i], bk->dir);
+	}
+	free(vals);
+	if ((v = meta_get(bk, "date")) != NULL) {
+		if (is_w3cdtf(v))
+			put_dc(&b, "date", NULL, v, WQ_DIR_LTR);
+		else
+			wq_opts_warn(bk->opts, NULL, 0, 0, "bad-date",
+			    "date '%s' is not YYYY-MM-DD: left out of the book", v);
+	}
+	if ((v = meta_get(bk, "publisher")) != NULL)
+		put_dc(&b, "publisher", NULL, v, bk->dir);
+	if ((v = meta_get(bk, "rights")) != NULL)
+		put_dc(&b, "rights", NULL, v, bk->dir);
+	if ((v = meta_get(bk, "description")) != NULL)
+		put_dc(&b, "description", NULL, v, bk->dir);
+	if ((v = meta_get(bk, "source")) != NULL)
+		put_dc(&b, "source", NULL, v, WQ_DIR_LTR);
+	collect(bk, "keywords", &vals, &nv);
+	if (nv == 0) {
+		free(vals);
+		collect(bk, "tags", &vals, &nv);
+	}
+	for (i = 0; i < nv; i++)
+		put_dc(&b, "subject", NULL, vals[i], bk->dir);
+	free(vals);
+	if (cover)
+		wq_buf_printf(&b, "    <meta name=\"cover\" content=\"%s\" />\n",
+		    cover->id);
+	iso_time(epoch >= 0 ? epoch : (long long)time(NULL), when);
+	wq_buf_printf(&b, "    <meta property=\"dcterms:modified\">%s</meta>\n"
+			  "  </metadata>\n  <manifest>\n", when);
+	wq_buf_puts(&b, "    <item id=\"nav\" href=\"nav.xhtml\" "
+			"media-type=\"application/xhtml+xml\" properties=\"nav\" />\n"
+			"    <item id=\"css\" href=\"style.css\" media-type=\"text/css\" />\n");
+	if (cover)
+		wq_buf_puts(&b, "    <item id=\"cover\" href=\"text/cover.xhtml\" "
+				"media-type=\"application/xhtml+xml\" />\n");
+	for (i = 0; i < n; i++)
+		wq_buf_printf(&b, "    <item id=\"ch%03zu\" href=\"text/ch%03zu.xhtml\" "
+				  "media-type=\"application/xhtml+xml\" />\n", i + 1, i + 1);
+	for (i = 0; i < bk->nres; i++) {
+		const struct resource *r = &bk->res[i];
+
+		wq_buf_printf(&b, "    <item id=\"%s\" href=\"%s\" media-type=\"%s\"%s%s%s />\n",
+		    r->id, r->href, r->media_type, r->properties ? " properties=\"" : "",
+		    r->properties ? r->properties : "", r->properties ? "\"" : "");
+	}
+	/* E1: readers infer the progression only in narrow cases: say it. */
+	wq_buf_printf(&b, "  </manifest>\n  <spine page-progression-direction=\"%s\">\n",
+	    wq_dir_name(bk->dir));
+	/* The cover, then the table of contents as a page of its own. */
+	if (cover)
+		wq_buf_puts(&b, "    <itemref idref=\"cover\" />\n");
+	wq_buf_puts(&b, "    <itemref idref=\"nav\" />\n");
+	for (i = 0; i < n; i++)
+		wq_buf_printf(&b, "    <itemref idref=\"ch%03zu\" />\n", i + 1);
+	wq_buf_puts(&b, "  </spine>\n</package>\n");
+	rc = add_buf(bk, "EPUB/content.opf", &b);
+	wq_buf_free(&b);
+	return rc;
+}
+
+static const char container_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<container version=\"1.0\" "
+    "xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+    "  <rootfiles>\n"
+    "    <rootfile full-path=\"EPUB/content.opf\" "
+    "media-type=\"application/oebps-package+xml\" />\n"
+    "  </rootfiles>\n"
+    "</container>\n";
+
+/* Builds the container in memory and sends it to the sink. */
+static int
+finish(struct book *bk, zip_source_t *src, struct wq_sink *out)
+{
+	char chunk[65536];
+	zip_int64_t n;
+	int rc = 0;
+
+	if (zip_close(bk->za) != 0) {
+		rc = wq_err_set(bk->err, WQ_EPLUGIN, "epub", 0, 0, "zip: %s",
+		    zip_strerror(bk->za));
+		zip_discard(bk->za);
+		bk->za = NULL;
+		return rc;
+	}
+	bk->za = NULL;
+	if (zip_source_open(src) != 0)
+		return wq_err_set(bk->err, WQ_EPLUGIN, "epub", 0, 0,
+		    "zip: cannot read the container back");
+	while (rc == 0 && (n = zip_source_read(src, chunk, sizeof(chunk))) > 0)
+		rc = wq_sink_write(out, chunk, (size_t)n, bk->err);
+	zip_source_close(src);
+	return rc;
+}
+
+static int
+epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
+    struct wq_err *err)
+{
+	struct book bk;
+	const struct resource *cover = NULL;
+	zip_source_t *src;
+	zip_error_t ze;
+	long long epoch = wq_opts_epoch(opts);
+	size_t i, n = wq_doc_section_count(doc), nfonts_from;
+	const char *cover_path = wq_opts_get(opts, "cover");
+	int rc = 0;
+
+	memset(&bk, 0, sizeof(bk));
+	bk.doc = doc;
+	bk.opts = opts;
+	bk.err = err;
+	bk.lenient = wq_opts_flag(opts, "lenient");
+	bk.mtime = zip_time(epoch >= 0 ? epoch : FIXED_MTIME);
+	bk.lang = wq_node_lang(wq_doc_root(doc));
+	bk.dir = wq_node_effective_dir(wq_doc_root(doc));
+	wq_buf_init(&bk.scratch);
+	if (n == 0)
+		return wq_err_set(err, WQ_EINPUT, NULL, 0, 0, "no text to make a book of");
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (src == NULL || (bk.za = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
+		rc = wq_err_set(err, WQ_EPLUGIN, "epub", 0, 0, "zip: %s",
+		    zip_error_strerror(&ze));
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return rc;
+	}
+	zip_error_fini(&ze);
+	zip_source_keep(src); /* read it back after zip_close() */
+
+	if ((rc = add_entry(&bk, "mimetype", "application/epub+zip", 20, 1)) ||
+	    (rc = add_entry(&bk, "META-INF/container.xml", container_xml,
+	    sizeof(container_xml) - 1, 0)))
+		goto out;
+	if (cover_path) {
+		cover = add_resource(&bk, cover_path, "images", "cover-image",
+		    "cover-image");
+		if (cover == NULL || (rc = cover_page(&bk, cover)) != 0) {
+			rc = rc ? rc : -err->code;
+			goto out;
+		}
+	}
+	for (i = 0; i < n && rc == 0; i++)
+		rc = chapter(&bk, i);
+	nfonts_from = bk.nres;
+	for (i = 0; rc == 0 && i < wq_opts_count(opts, "embed-font"); i++)
+		if (add_resource(&bk, wq_opts_nth(opts, "embed-font", i), "fonts",
+		    "font", NULL) == NULL)
+			rc = -err->code;
+	if (rc == 0)
+		rc = stylesheet(&bk, nfonts_from);
+	if (rc == 0)
+		rc = nav(&bk, cover != NULL);
+	if (rc == 0)
+		rc = package(&bk, cover, n);
+	if (rc == 0)
+		rc = finish(&bk, src, out);
+out:
+	if (bk.za)
+		zip_discard(bk.za);
+	zip_source_free(src);
+	for (i = 0; i < bk.nres; i++) {
+		free(bk.res[i].path);
+		free(bk.res[i].href);
+		free(bk.res[i].id);
+	}
+	free(bk.res);
+	wq_buf_free(&bk.scratch);
+	return rc;
+}
+
+static const struct wq_plugin epub = {
+	WQ_PLUGIN_ABI, "epub", "epub", "application/epub+zip", WQ_PLUGIN_BINARY,
+	"EPUB 3 e-book, a chapter per text, right-to-left aware", epub_write,
+};
+
+WQ_API const struct wq_plugin *
+warraq_plugin(void)
+{
+	return &epub;
+}
