@@ -546,7 +546,7 @@ bidi_section(wq_node *sec, const struct wq_load_opts *opts)
 }
 
 wq_dir
-wq_text_dir(const char *s, size_t len)
+wq_text_dir(const char *s, size_t len, wq_dir context)
 {
 	struct counts k;
 
@@ -554,7 +554,9 @@ wq_text_dir(const char *s, size_t len)
 	count_text(&k, s, len);
 	if (k.l == 0 && k.r == 0)
 		return WQ_DIR_UNSET;
-	return k.r > k.l ? WQ_DIR_RTL : WQ_DIR_LTR;
+	if (context == WQ_DIR_UNSET)
+		return k.r > k.l ? WQ_DIR_RTL : WQ_DIR_LTR;
+	return dominant(k.l, k.r, context);
 }
 
 wq_dir

@@ -378,11 +378,15 @@ image(struct render *r, const wq_node *n)
 		 * becomes a link that carries its alt text. */
 		const wq_node *sec = wq_node_section(n);
 
+		const char *label = alt.len ? alt.data
+		    : wq_l10n(wq_node_effective_lang(n), "image");
+
+		/* With no alt text, a word for "image" in the text's
+		 * language, not a URL running against it. */
 		wq_buf_puts(r->out, "<a href=\"");
 		wq_html_put_url(r->out, url);
 		wq_buf_puts(r->out, "\">");
-		put_text(r->out, alt.len ? alt.data : url,
-		    alt.len ? alt.len : strlen(url));
+		put_text(r->out, label, strlen(label));
 		wq_buf_puts(r->out, "</a>");
 		if (r->o->warn)
 			r->o->warn(r->o->warn_arg, sec ? wq_section_file(sec) : NULL,

@@ -489,3 +489,17 @@ wq_node_text(const wq_node *n, struct wq_buf *b)
 			wq_node_text(c, b);
 	}
 }
+
+const char *
+wq_doc_title(const wq_doc *doc)
+{
+	const char *t = wq_meta_get(&doc->meta, "title");
+	wq_node *s;
+
+	if (t && *t)
+		return t;
+	for (s = doc->root->first; s; s = s->next)
+		if (s->sec && (t = wq_meta_get(&s->sec->meta, "title")) && *t)
+			return t;
+	return doc->root->first ? wq_section_title(doc->root->first) : "untitled";
+}

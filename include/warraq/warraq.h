@@ -214,6 +214,10 @@ WQ_API void wq_node_set_pos(wq_node *n, unsigned long line, unsigned long col);
 
 /* The section that contains 'n', or NULL for the document root. */
 WQ_API const wq_node *wq_node_section(const wq_node *n);
+/* The document's title: its metadata's (--title, -M, a metadata file);
+ * for one text, that text's title; else the first title a text's
+ * metadata gives; else the first text's file name. Never NULL. */
+WQ_API const char *wq_doc_title(const wq_doc *doc);
 /* Number of sections, and the i-th (0-based) or NULL. */
 WQ_API size_t wq_doc_section_count(const wq_doc *doc);
 WQ_API wq_node *wq_doc_section(const wq_doc *doc, size_t i);
@@ -327,14 +331,16 @@ WQ_API wq_doc *wq_load_file(const char *path, const struct wq_load_opts *opts,
 WQ_API int wq_lang_is_rtl(const char *lang);
 /* Whether 'tag' has the form of a BCP 47 language tag ("ar", "en-GB"). */
 WQ_API int wq_lang_tag_valid(const char *tag);
-/* The direction of most of the strong letters of 's', or WQ_DIR_UNSET
- * when it has none: for labels and titles written outside the body. */
-WQ_API wq_dir wq_text_dir(const char *s, size_t len);
+/* The direction a text (a title, a label) takes where 'context' is in
+ * force: the other direction only when four in five of its strong letters
+ * run that way, as for blocks. With WQ_DIR_UNSET as context, the
+ * direction of most of its letters. WQ_DIR_UNSET if it has none. */
+WQ_API wq_dir wq_text_dir(const char *s, size_t len, wq_dir context);
 /* The direction of the first strong letter of 's' (what dir="auto" and
  * most reading systems would guess), or WQ_DIR_UNSET. */
 WQ_API wq_dir wq_text_first_strong(const char *s, size_t len);
 /* A short UI string in the language 'lang' (falling back to English):
- * "contents", "landmarks", "start", "cover". */
+ * "contents", "landmarks", "start", "cover", "image". */
 WQ_API const char *wq_l10n(const char *lang, const char *key);
 /* The English name of a language tag's primary subtag, or NULL. */
 WQ_API const char *wq_lang_name(const char *lang);

@@ -25,6 +25,7 @@ struct resource {
 	char *path; /* on disk */
 	char *href; /* in the container, relative to EPUB/ */
 	char *id;
+	const char *id_prefix;
 	const char *media_type;
 	const char *properties;
 };
@@ -69,11 +70,11 @@ put_esc(struct wq_buf *b, const char *s)
 static void
 put_text_dir(struct wq_buf *b, const char *text, wq_dir context)
 {
-	wq_dir major = wq_text_dir(text, strlen(text));
+	wq_dir d = wq_text_dir(text, strlen(text), context);
 	wq_dir first = wq_text_first_strong(text, strlen(text));
 
-	if (major != WQ_DIR_UNSET && (major != context || first != major))
-		wq_buf_printf(b, " dir=\"%s\"", wq_dir_name(major));
+	if (d != WQ_DIR_UNSET && (d != context || first != d))
+		wq_buf_printf(b, " dir=\"%s\"", wq_dir_name(d));
 }
 
 static int
@@ -112,18 +113,20 @@ add_buf(struct book *bk, const char *name, const struct wq_buf *b)
 	return add_entry(bk, name, b->data ? b->data : "", b->len, 0);
 }
 
-/* libzip writes DOS times in local time; shifting by the zone's offset
- * makes the stored fields the UTC ones in every time zone. */
+/* libzip writes DOS times as local time: hand it the instant whose local
+ * reading is the UTC one, so the stored fields are the same in every
+ * time zone. */
 static time_t
 zip_time(long long epoch)
 {
-	time_t t = (time_t)epoch;
-	struct tm utc, local;
+	time_t t = (time_t)epoch, local;
+	struct tm utc;
 
-	if (gmtime_r(&t, &utc) == NULL || localtime_r(&t, &local) == NULL)
+	if (gmtime_r(&t, &utc) == NULL)
 		return t;
-	utc.tm_isdst = local.tm_isdst;
-	return t + (t - mktime(&utc));
+	utc.tm_isdst = -1;
+	local = mktime(&utc);
+	return local == (time_t)-1 ? t : local;
 }
 
 static int
@@ -179,7 +182,7 @@ add_resource(struct book *bk, const char *path, const char *dir,
 	struct wq_buf data;
 	const char *type = media_type(path);
 	char name[64];
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < bk->nres; i++)
 		if (strcmp(bk->res[i].path, path) == 0)
@@ -201,12 +204,16 @@ add_resource(struct book *bk, const char *path, const char *dir,
 		if (bk->res == NULL)
 			abort();
 	}
+	/* Numbered per kind: images/img1.png, fonts/font1.ttf. */
+	for (i = 0, k = 1; i < bk->nres; i++)
+		k += strcmp(bk->res[i].id_prefix, id_prefix) == 0;
 	r = &bk->res[bk->nres];
-	snprintf(name, sizeof(name), "%s/%s%zu%s", dir, id_prefix, bk->nres + 1,
+	r->id_prefix = id_prefix;
+	snprintf(name, sizeof(name), "%s/%s%zu%s", dir, id_prefix, k,
 	    extension(path));
 	r->path = xstrdup(path);
 	r->href = xstrdup(name);
-	snprintf(name, sizeof(name), "%s%zu", id_prefix, bk->nres + 1);
+	snprintf(name, sizeof(name), "%s%zu", id_prefix, k);
 	r->id = xstrdup(name);
 	r->media_type = type;
 	r->properties = properties;
@@ -336,12 +343,7 @@ meta_get(const struct book *bk, const char *key)
 static const char *
 book_title(const struct book *bk)
 {
-	const char *t = meta_get(bk, "title");
-
-	if (t && *t)
-		return t;
-	return wq_doc_section_count(bk->doc)
-	    ? wq_section_title(wq_doc_section(bk->doc, 0)) : "untitled";
+	return wq_doc_title(bk->doc);
 }
 
 /* Values of 'key' from the book, else from every text, without repeats. */
@@ -520,9 +522,12 @@ static void
 nav_label(struct wq_buf *b, const char *href, const char *frag,
     const char *text, const char *lang, const char *nav_lang, wq_dir nav_dir)
 {
-	wq_dir d = wq_text_dir(text, strlen(text));
+	wq_dir d = wq_text_dir(text, strlen(text), nav_dir);
 
-	wq_buf_printf(b, "<li><a href=\"%s%s%s\"", href, frag ? "#" : "",
+	/* Every label states its direction: reading systems lay out nav
+	 * labels on their own, first-strong (E7). */
+	wq_buf_printf(b, "<li dir=\"%s\"><a href=\"%s%s%s\"",
+	    wq_dir_name(d != WQ_DIR_UNSET ? d : nav_dir), href, frag ? "#" : "",
 	    frag ? frag : "");
 	if (lang && nav_lang && strcmp(lang, nav_lang) != 0) {
 		wq_buf_puts(b, " xml:lang=\"");
@@ -531,10 +536,7 @@ nav_label(struct wq_buf *b, const char *href, const char *frag,
 		put_esc(b, lang);
 		wq_buf_putc(b, '"');
 	}
-	/* Every label states its direction: reading systems lay out nav
-	 * labels on their own, first-strong (E7). */
-	wq_buf_printf(b, " dir=\"%s\">", wq_dir_name(d != WQ_DIR_UNSET ? d
-								 : nav_dir));
+	wq_buf_putc(b, '>');
 	put_esc(b, text);
 	wq_buf_puts(b, "</a>");
 }

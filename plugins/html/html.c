@@ -74,7 +74,7 @@ put_toc(struct wq_buf *b, const wq_doc *doc, const char *lang)
 		const wq_node *s = wq_doc_section(doc, i);
 		const char *t = wq_section_title(s);
 
-		wq_dir d = wq_text_dir(t, strlen(t));
+		wq_dir d = wq_text_dir(t, strlen(t), wq_node_effective_dir(s));
 
 		/* A label that runs against the list gets its own direction
 		 * (RTL.md E7), or "000_41e3..." would read backwards. */
@@ -111,14 +111,12 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 {
 	const wq_node *root = wq_doc_root(doc);
 	const char *lang = wq_node_lang(root);
-	const char *title = book_meta(doc, "title"), *v;
+	const char *title = wq_doc_title(doc), *v;
 	size_t i, n = wq_doc_section_count(doc);
 	struct wq_html_opts ho = { 0, warn, (void *)opts, NULL, NULL, NULL };
 	struct wq_buf b;
 	int rc;
 
-	if (title == NULL)
-		title = n ? wq_section_title(wq_doc_section(doc, 0)) : "untitled";
 	wq_buf_init(&b);
 	wq_buf_puts(&b, "<!DOCTYPE html>\n<html");
 	wq_html_put_lang_dir(&b, root, 0, 1);
@@ -147,7 +145,8 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		if (!starts_with_heading(s) && (n > 1 ||
 		    wq_meta_get(wq_section_meta(s), "title"))) {
 			const char *t = wq_section_title(s);
-			wq_dir d = wq_text_dir(t, strlen(t));
+			wq_dir d = wq_text_dir(t, strlen(t),
+			    wq_node_effective_dir(s));
 
 			wq_buf_puts(&b, "<h1");
 			if (d != WQ_DIR_UNSET && d != wq_node_effective_dir(s))

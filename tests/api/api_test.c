@@ -199,8 +199,12 @@ test_lang(void)
 	{
 		const char *t = "DeepSeek هو نموذج مفتوح";
 
-		CHECK(wq_text_dir(t, strlen(t)) == WQ_DIR_RTL, "text dir by majority");
-		CHECK(wq_text_dir("2024 - 1", 8) == WQ_DIR_UNSET, "no strong letters");
+		CHECK(wq_text_dir(t, strlen(t), WQ_DIR_UNSET) == WQ_DIR_RTL,
+		    "text dir by majority");
+		CHECK(wq_text_dir(t, strlen(t), WQ_DIR_LTR) == WQ_DIR_LTR,
+		    "text dir stays with its context below 80%");
+		CHECK(wq_text_dir("2024 - 1", 8, WQ_DIR_RTL) == WQ_DIR_UNSET,
+		    "no strong letters");
 	}
 }
 
