@@ -504,6 +504,8 @@ bidi_section(wq_node *sec, const struct wq_load_opts *opts)
 		lang = wq_meta_get(m, "lang");
 	else if (wq_lang_tag_valid(wq_meta_get(m, "language")))
 		lang = wq_meta_get(m, "language");
+	if (lang) /* the metadata's string goes away below: copy it */
+		lang = arena_strdup(&x.doc->arena, lang);
 	if (lang == NULL) {
 		if (k.arab >= k.hebr && k.arab > k.latn + k.other_l)
 			lang = arabic_lang_of(&k);
@@ -535,6 +537,14 @@ bidi_section(wq_node *sec, const struct wq_load_opts *opts)
 	}
 	sec->lang = (char *)x.sec_lang;
 	sec->dir = dir;
+	/* The section node now holds language and direction; metadata keys
+	 * that said them would only be a second, stale copy. */
+	if (wq_lang_tag_valid(wq_meta_get(m, "lang")))
+		wq_meta_remove(m, "lang");
+	if (wq_lang_tag_valid(wq_meta_get(m, "language")))
+		wq_meta_remove(m, "language");
+	if (mdir && (strcmp(mdir, "rtl") == 0 || strcmp(mdir, "ltr") == 0))
+		wq_meta_remove(m, "dir");
 	wq_section_set_inferred(sec, bits);
 
 	set_usage(sec->sec, x.arab_lang ? x.arab_lang : arabic_lang_of(&k), k.arab);

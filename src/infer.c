@@ -216,7 +216,8 @@ infer_section(wq_node *sec, const struct wq_load_opts *opts, int line_mode)
 			first_is_meta = 1;
 		bits |= found;
 	}
-	if (first && !first_is_meta && wq_meta_find(m, "title") < 0) {
+	if (first && !first_is_meta && !is_labelled(first) &&
+	    wq_meta_find(m, "title") < 0) {
 		struct wq_buf t;
 
 		wq_buf_init(&t);

@@ -120,15 +120,49 @@ url_is_safe(const char *url)
 	return 1;
 }
 
-/* Joins neighbouring text nodes (cmark leaves some, and dropped raw HTML
- * leaves more), so that the same text always gives the same tree. */
+static int
+is_break(const wq_node *n)
+{
+	return n && (wq_node_type_of(n) == WQ_NODE_LINEBREAK ||
+	    wq_node_type_of(n) == WQ_NODE_SOFTBREAK);
+}
+
+/* The same text must always give the same tree, whatever path it took
+ * (cmark, raw HTML, our own Markdown): neighbouring text nodes are
+ * joined, empty ones dropped, breaks at the edges of a paragraph or
+ * heading dropped (CommonMark ignores them there), and blocks left with
+ * no content removed. */
 static void
 merge_text(wq_node *n)
 {
 	wq_node *c = wq_node_first_child(n), *next;
 
+	if (wq_node_type_of(n) == WQ_NODE_PARAGRAPH ||
+	    wq_node_type_of(n) == WQ_NODE_HEADING) {
+		while (is_break(wq_node_first_child(n)))
+			wq_node_unlink(wq_node_first_child(n));
+		while (is_break(wq_node_last_child(n)))
+			wq_node_unlink(wq_node_last_child(n));
+		c = wq_node_first_child(n);
+	}
 	for (; c; c = next) {
 		next = wq_node_next(c);
+		/* A heading is one line: a setext heading's line ends are
+		 * spaces (no format could write them back as breaks). */
+		if (wq_node_type_of(c) == WQ_NODE_SOFTBREAK &&
+		    wq_node_type_of(n) == WQ_NODE_HEADING) {
+			wq_node *sp = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
+
+			wq_node_set_literal(sp, " ", 1);
+			wq_node_insert_after(c, sp);
+			wq_node_unlink(c);
+			next = wq_node_prev(sp) ? wq_node_prev(sp) : sp;
+			continue;
+		}
+		if (wq_node_type_of(c) == WQ_NODE_TEXT && wq_node_literal_len(c) == 0) {
+			wq_node_unlink(c);
+			continue;
+		}
 		if (wq_node_type_of(c) == WQ_NODE_TEXT && next &&
 		    wq_node_type_of(next) == WQ_NODE_TEXT) {
 			struct wq_buf b;
@@ -144,6 +178,9 @@ merge_text(wq_node *n)
 			continue;
 		}
 		merge_text(c);
+		if (wq_node_type_of(c) == WQ_NODE_PARAGRAPH &&
+		    wq_node_first_child(c) == NULL)
+			wq_node_unlink(c);
 	}
 }
 

@@ -1,8 +1,9 @@
 /*
  * tree.c - the "tree" writer: the model as an indented dump, for golden
  * tests, round-trip comparisons and debugging. With -V positions=no it
- * leaves out source positions and provenance, which differ between a
- * text and its Markdown rendering while the model stays the same.
+ * leaves out source positions and provenance (file, size, digest, what
+ * was inferred), which differ between a text and its Markdown rendering
+ * while the model stays the same.
  */
 #include <warraq/plugin.h>
 
@@ -71,7 +72,7 @@ put_section(struct wq_buf *b, const wq_node *n, int depth, int positions)
 		wq_buf_printf(b, " file=\"%s\" size=%llu sha256=%s",
 		    wq_section_file(n), (unsigned long long)wq_section_size(n),
 		    wq_section_sha256(n) ? wq_section_sha256(n) : "-");
-	if (bits) {
+	if (bits && positions) {
 		wq_buf_puts(b, " inferred=");
 		for (i = 0; i < 6; i++)
 			if (bits & (1u << i)) {

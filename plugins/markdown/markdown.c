@@ -1,0 +1,379 @@
+/*
+ * markdown.c - the "markdown" writer: CommonMark that cmark reads back to
+ * the same document, rendered by cmark's own CommonMark renderer from a
+ * cmark tree built out of the model, with YAML front matter written by
+ * libyaml's emitter (RTL.md section 3).
+ *
+ * The front matter carries lang and dir (M3: dir even when the source
+ * only said lang) and every other metadata key, so pandoc reads them.
+ * The body is plain CommonMark; with -V md-spans=1 (or -t
+ * markdown+spans) runs that differ in direction become pandoc bracketed
+ * spans, [GPT-4o]{dir=ltr lang=en}. No bidi control characters (M4).
+ */
+#include <warraq/plugin.h>
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+
+/* ---- the body: model to cmark nodes ---- */
+
+struct md {
+	int spans; /* write pandoc bracketed spans */
+	struct wq_buf tmp;
+};
+
+static cmark_node *
+new_text(const char *s, size_t len)
+{
+	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+	char *z = malloc(len + 1);
+
+	if (z == NULL)
+		abort();
+	memcpy(z, s, len);
+	z[len] = '\0';
+	cmark_node_set_literal(t, z);
+	free(z);
+	return t;
+}
+
+static void add_children(struct md *m, cmark_node *to, const wq_node *from);
+
+static cmark_node *
+convert(struct md *m, const wq_node *n)
+{
+	cmark_node *c = NULL;
+	const char *s;
+
+	switch (wq_node_type_of(n)) {
+	case WQ_NODE_HEADING:
+		c = cmark_node_new(CMARK_NODE_HEADING);
+		cmark_node_set_heading_level(c, wq_node_heading_level(n));
+		break;
+	case WQ_NODE_PARAGRAPH:
+		c = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		break;
+	case WQ_NODE_BLOCK_QUOTE:
+		c = cmark_node_new(CMARK_NODE_BLOCK_QUOTE);
+		break;
+	case WQ_NODE_LIST:
+		c = cmark_node_new(CMARK_NODE_LIST);
+		cmark_node_set_list_type(c, wq_node_list_ordered(n)
+			? CMARK_ORDERED_LIST : CMARK_BULLET_LIST);
+		cmark_node_set_list_start(c, wq_node_list_start(n));
+		cmark_node_set_list_tight(c, wq_node_list_tight(n));
+		cmark_node_set_list_delim(c, CMARK_PERIOD_DELIM);
+		break;
+	case WQ_NODE_ITEM:
+		c = cmark_node_new(CMARK_NODE_ITEM);
+		break;
+	case WQ_NODE_CODE_BLOCK:
+		c = cmark_node_new(CMARK_NODE_CODE_BLOCK);
+		cmark_node_set_literal(c, wq_node_literal(n));
+		if ((s = wq_node_info(n)) != NULL)
+			cmark_node_set_fence_info(c, s);
+		return c;
+	case WQ_NODE_THEMATIC_BREAK:
+		return cmark_node_new(CMARK_NODE_THEMATIC_BREAK);
+	case WQ_NODE_TEXT:
+		return new_text(wq_node_literal(n), wq_node_literal_len(n));
+	case WQ_NODE_CODE:
+		c = cmark_node_new(CMARK_NODE_CODE);
+		cmark_node_set_literal(c, wq_node_literal(n));
+		return c;
+	case WQ_NODE_SOFTBREAK:
+		return cmark_node_new(CMARK_NODE_SOFTBREAK);
+	case WQ_NODE_LINEBREAK:
+		return cmark_node_new(CMARK_NODE_LINEBREAK);
+	case WQ_NODE_EMPH:
+		c = cmark_node_new(CMARK_NODE_EMPH);
+		break;
+	case WQ_NODE_STRONG:
+		c = cmark_node_new(CMARK_NODE_STRONG);
+		break;
+	case WQ_NODE_LINK:
+	case WQ_NODE_IMAGE:
+		c = cmark_node_new(wq_node_type_of(n) == WQ_NODE_LINK
+			? CMARK_NODE_LINK : CMARK_NODE_IMAGE);
+		cmark_node_set_url(c, wq_node_url(n));
+		if ((s = wq_node_title(n)) != NULL)
+			cmark_node_set_title(c, s);
+		break;
+	case WQ_NODE_SPAN:
+		if (m->spans && (wq_node_lang(n) || wq_node_dir(n))) {
+			/* pandoc's bracketed span: [text]{dir=ltr lang=en} */
+			c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+			cmark_node_set_on_enter(c, "[");
+			m->tmp.len = 0;
+			wq_buf_puts(&m->tmp, "]{");
+			if (wq_node_dir(n))
+				wq_buf_printf(&m->tmp, "dir=%s", wq_dir_name(wq_node_dir(n)));
+			if (wq_node_lang(n))
+				wq_buf_printf(&m->tmp, "%slang=%s",
+				    wq_node_dir(n) ? " " : "", wq_node_lang(n));
+			wq_buf_putc(&m->tmp, '}');
+			cmark_node_set_on_exit(c, m->tmp.data);
+			break;
+		}
+		return NULL; /* plain CommonMark: the children stand alone */
+	default:
+		return NULL;
+	}
+	add_children(m, c, n);
+	return c;
+}
+
+static void
+add_children(struct md *m, cmark_node *to, const wq_node *from)
+{
+	const wq_node *k;
+
+	for (k = wq_node_first_child(from); k; k = wq_node_next(k)) {
+		cmark_node *c = convert(m, k);
+
+		if (c)
+			cmark_node_append_child(to, c);
+		else if (wq_node_type_of(k) == WQ_NODE_SPAN)
+			add_children(m, to, k);
+	}
+}
+
+
+/* ---- the front matter: metadata to YAML ---- */
+
+static int
+emit(yaml_emitter_t *e, yaml_event_t *ev)
+{
+	return yaml_emitter_emit(e, ev) ? 0 : -1;
+}
+
+/* Values YAML would read as something else than a string are quoted. */
+static int
+needs_quotes(const char *v)
+{
+	static const char *const words[] = { "true", "false", "yes", "no",
+		"on", "off", "null", "~", "y", "n", NULL };
+	size_t i;
+
+	if (*v == '\0')
+		return 1;
+	for (i = 0; words[i]; i++)
+		if (strcasecmp(v, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+scalar(yaml_emitter_t *e, const char *v)
+{
+	yaml_event_t ev;
+
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)v,
+	    (int)strlen(v), 1, 1, needs_quotes(v) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+						 : YAML_ANY_SCALAR_STYLE);
+	return emit(e, &ev);
+}
+
+static int
+value(yaml_emitter_t *e, const wq_meta *m, size_t i)
+{
+	yaml_event_t ev;
+	size_t j;
+	int rc = 0;
+
+	if (!wq_meta_is_list(m, i))
+		return scalar(e, wq_meta_value(m, i, 0));
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+	    YAML_ANY_SEQUENCE_STYLE);
+	rc = emit(e, &ev);
+	for (j = 0; rc == 0 && j < wq_meta_nvalues(m, i); j++)
+		rc = scalar(e, wq_meta_value(m, i, j));
+	yaml_sequence_end_event_initialize(&ev);
+	return rc ? rc : emit(e, &ev);
+}
+
+/* Writes the keys of 'm' that start with 'prefix', in their order; dotted
+ * keys ("series.name", from a nested map) become nested maps again. */
+static int
+mapping(yaml_emitter_t *e, const wq_meta *m, const char *prefix)
+{
+	size_t i, k, plen = strlen(prefix), n = wq_meta_count(m);
+	yaml_event_t ev;
+	int rc;
+
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+	    YAML_BLOCK_MAPPING_STYLE);
+	if ((rc = emit(e, &ev)) != 0)
+		return rc;
+	for (i = 0; rc == 0 && i < n; i++) {
+		const char *key = wq_meta_key(m, i), *rest, *dot;
+
+		if (strncmp(key, prefix, plen) != 0)
+			continue;
+		rest = key + plen;
+		if ((dot = strchr(rest, '.')) == NULL) {
+			if ((rc = scalar(e, rest)) == 0)
+				rc = value(e, m, i);
+			continue;
+		}
+		/* A nested map: written once, where its first key stands. */
+		for (k = 0; k < i; k++)
+			if (strncmp(wq_meta_key(m, k), key, (size_t)(dot - key) + 1) == 0)
+				break;
+		if (k < i)
+			continue;
+		{
+			char *sub = strndup(rest, (size_t)(dot - rest));
+			char *subprefix = strndup(key, (size_t)(dot - key) + 1);
+
+			if (sub == NULL || subprefix == NULL)
+				abort();
+			rc = scalar(e, sub);
+			if (rc == 0)
+				rc = mapping(e, m, subprefix);
+			free(sub);
+			free(subprefix);
+		}
+	}
+	yaml_mapping_end_event_initialize(&ev);
+	return rc ? rc : emit(e, &ev);
+}
+
+static int
+yaml_out(void *data, unsigned char *buf, size_t len)
+{
+	wq_buf_put(data, buf, len);
+	return 1;
+}
+
+/* The front matter: the document's metadata (or the only text's), and
+ * its language and direction from the model. */
+static int
+front_matter(const wq_doc *doc, struct wq_buf *out)
+{
+	const wq_node *root = wq_doc_root(doc);
+	const wq_node *only = wq_doc_section_count(doc) == 1 ? wq_doc_section(doc, 0)
+							      : NULL;
+	wq_doc *tmp = wq_doc_new();
+	wq_meta *m = wq_doc_meta(tmp), *from[2];
+	const char *lang = only ? wq_node_effective_lang(only)
+				: wq_node_lang(root);
+	wq_dir dir = only ? wq_node_effective_dir(only) : wq_node_effective_dir(root);
+	yaml_emitter_t e;
+	yaml_event_t ev;
+	size_t f, i, j;
+	int rc;
+
+	/* The text's keys, then the command line's over them. */
+	from[0] = only ? wq_section_meta(only) : NULL;
+	from[1] = wq_doc_meta(doc);
+	for (f = 0; f < 2; f++) {
+		for (i = 0; from[f] && i < wq_meta_count(from[f]); i++) {
+			const char *key = wq_meta_key(from[f], i);
+
+			wq_meta_remove(m, key);
+			for (j = 0; j < wq_meta_nvalues(from[f], i); j++) {
+				if (wq_meta_is_list(from[f], i))
+					wq_meta_add(m, key, wq_meta_value(from[f], i, j));
+				else
+					wq_meta_set(m, key, wq_meta_value(from[f], i, j));
+			}
+		}
+	}
+	if (wq_meta_find(m, "title") < 0 && !only)
+		wq_meta_set(m, "title", wq_doc_title(doc));
+	if (lang)
+		wq_meta_set(m, "lang", lang);
+	wq_meta_set(m, "dir", wq_dir_name(dir));
+
+	yaml_emitter_initialize(&e);
+	yaml_emitter_set_output(&e, yaml_out, out);
+	yaml_emitter_set_unicode(&e, 1);
+	yaml_emitter_set_width(&e, -1);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	rc = emit(&e, &ev);
+	if (rc == 0) {
+		yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0);
+		rc = emit(&e, &ev);
+	}
+	if (rc == 0)
+		rc = mapping(&e, m, "");
+	if (rc == 0) {
+		yaml_document_end_event_initialize(&ev, 1);
+		rc = emit(&e, &ev);
+	}
+	if (rc == 0) {
+		yaml_stream_end_event_initialize(&ev);
+		rc = emit(&e, &ev);
+	}
+	yaml_emitter_delete(&e);
+	wq_doc_free(tmp);
+	return rc;
+}
+
+static int
+md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
+    struct wq_err *err)
+{
+	struct md m;
+	struct wq_buf b;
+	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
+	size_t i, n = wq_doc_section_count(doc);
+	const char *cols = wq_opts_get(opts, "columns");
+	int width = cols ? atoi(cols) : 0, rc;
+	char *body;
+
+	memset(&m, 0, sizeof(m));
+	m.spans = wq_opts_flag(opts, "md-spans") || wq_opts_flag(opts, "spans");
+	wq_buf_init(&m.tmp);
+	wq_buf_init(&b);
+	if (front_matter(doc, &b) != 0) {
+		cmark_node_free(root);
+		wq_buf_free(&b);
+		wq_buf_free(&m.tmp);
+		return wq_err_set(err, WQ_EPLUGIN, "markdown", 0, 0,
+		    "libyaml could not write the front matter");
+	}
+	/* libyaml ends the document with "...": front matter closes with
+	 * "---", as pandoc and most tools expect. */
+	if (b.len >= 4 && memcmp(b.data + b.len - 4, "...\n", 4) == 0)
+		b.len -= 4;
+	wq_buf_puts(&b, "---\n\n");
+	for (i = 0; i < n; i++) {
+		const wq_node *s = wq_doc_section(doc, i);
+		const wq_node *first = wq_node_first_child(s);
+
+		/* Several texts: a level-1 heading each, unless it has one. */
+		if (n > 1 && !(first && wq_node_heading_level(first) == 1)) {
+			cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
+
+			cmark_node_set_heading_level(h, 1);
+			cmark_node_append_child(h, new_text(wq_section_title(s),
+			    strlen(wq_section_title(s))));
+			cmark_node_append_child(root, h);
+		}
+		add_children(&m, root, s);
+	}
+	body = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width > 0 ? width : 0);
+	wq_buf_puts(&b, body);
+	free(body);
+	cmark_node_free(root);
+	rc = wq_sink_put_buf(out, &b, err);
+	wq_buf_free(&b);
+	wq_buf_free(&m.tmp);
+	return rc;
+}
+
+static const struct wq_plugin markdown = {
+	WQ_PLUGIN_ABI, "markdown", "md", "text/markdown", 0,
+	"CommonMark with YAML front matter (lang, dir, metadata)", md_write,
+};
+
+WQ_API const struct wq_plugin *
+warraq_plugin(void)
+{
+	return &markdown;
+}
