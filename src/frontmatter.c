@@ -13,6 +13,7 @@
 #define MAX_DEPTH 32
 #define MAX_VALUES 10000 /* values in all, aliases expanded */
 #define MAX_ANCHORS 256
+#define NOT_A_MAPPING 1 /* parse_yaml: the YAML is not a mapping */
 
 struct anchor {
 	char *name;
@@ -260,10 +261,14 @@ parse_yaml(const char *name, unsigned long line0, const char *data,
 	    len);
 	if ((rc = next(&f)) == 0 && (rc = next(&f)) == 0) {
 		/* STREAM_START, then DOCUMENT_START or STREAM_END (empty). */
-		if (f.ev.type == YAML_DOCUMENT_START_EVENT &&
+		if (f.ev.type == YAML_STREAM_END_EVENT && f.line0) {
+			rc = NOT_A_MAPPING; /* nothing between the fences */
+		} else if (f.ev.type == YAML_DOCUMENT_START_EVENT &&
 		    (rc = next(&f)) == 0) {
 			if (f.ev.type == YAML_MAPPING_START_EVENT)
 				rc = mapping(&f, "", 0);
+			else if (f.line0)
+				rc = NOT_A_MAPPING; /* front matter: see below */
 			else if (!(f.ev.type == YAML_SCALAR_EVENT &&
 			    f.ev.data.scalar.length == 0))
 				rc = fail(&f, &f.ev.start_mark,
@@ -311,6 +316,10 @@ frontmatter_parse(const char *name, const char *data, size_t len,
 		return wq_err_set(err, WQ_EINPUT, name, 1, 1,
 		    "front matter: no closing '---' line");
 	rc = parse_yaml(name, 1, data + start, (size_t)close - start, meta, err);
+	/* Like pandoc, only a mapping is front matter: "---", "Foo", "---"
+	 * is a thematic break and a setext heading (CommonMark 96, 98). */
+	if (rc == NOT_A_MAPPING)
+		return 0;
 	return rc ? rc : (long)after;
 }
 

@@ -517,6 +517,25 @@ convert_batch(struct cli *c, const struct wq_plugin *p)
 
 /* ---- options ---- */
 
+/* -t FORMAT[+EXT...]: each extension is a writer option set to 1, as
+ * pandoc spells them (markdown+spans). */
+static void
+set_format(struct cli *c, const char *arg)
+{
+	static char name[64];
+	const char *plus = strchr(arg, '+'), *p;
+
+	snprintf(name, sizeof(name), "%.*s", plus ? (int)(plus - arg) : (int)strlen(arg), arg);
+	c->to = format_alias(name);
+	for (p = plus; p && p[1]; p = strchr(p + 1, '+')) {
+		char ext[64];
+
+		snprintf(ext, sizeof(ext), "%.*s", (int)strcspn(p + 1, "+"), p + 1);
+		if (ext[0])
+			wq_opts_add(c->wopts, ext, "1");
+	}
+}
+
 /* Reads --metadata-file under what -M and --title already set. */
 static int
 load_metafile(struct cli *c)
@@ -655,7 +674,7 @@ parse_args(struct cli *c, int argc, char **argv)
 				    "(markdown, text or lines)", optarg);
 			c->from = optarg;
 			break;
-		case 't': c->to = format_alias(optarg); break;
+		case 't': set_format(c, optarg); break;
 		case 'o': c->output = optarg; break;
 		case 'O': c->outdir = optarg; break;
 		case 'j':

@@ -40,6 +40,41 @@ new_text(const char *s, size_t len)
 	return t;
 }
 
+/* Whether an '&' at s[i] could be read back as the start of an entity
+ * reference: cmark's renderer leaves "&copy;" in text as it is. An '&'
+ * that ends the text node may be followed by "copy;" in the next one
+ * (a span boundary), so it counts too. */
+static int
+entity_at(const char *s, size_t i, size_t len)
+{
+	char c = i + 1 < len ? s[i + 1] : 0;
+
+	return i + 1 == len || c == '#' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Appends text to 'to', writing an '&' that starts an entity-like run as
+ * "&amp;" so that it stays an ampersand. */
+static void
+append_text(cmark_node *to, const char *s, size_t len)
+{
+	size_t i, from = 0;
+
+	for (i = 0; i < len; i++) {
+		cmark_node *amp;
+
+		if (s[i] != '&' || !entity_at(s, i, len))
+			continue;
+		if (i > from)
+			cmark_node_append_child(to, new_text(s + from, i - from));
+		amp = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		cmark_node_set_on_enter(amp, "&amp;");
+		cmark_node_append_child(to, amp);
+		from = i + 1;
+	}
+	if (len > from || len == 0)
+		cmark_node_append_child(to, new_text(s + from, len - from));
+}
+
 static void add_children(struct md *m, cmark_node *to, const wq_node *from);
 
 static cmark_node *
@@ -132,8 +167,13 @@ add_children(struct md *m, cmark_node *to, const wq_node *from)
 	const wq_node *k;
 
 	for (k = wq_node_first_child(from); k; k = wq_node_next(k)) {
-		cmark_node *c = convert(m, k);
+		cmark_node *c;
 
+		if (wq_node_type_of(k) == WQ_NODE_TEXT) {
+			append_text(to, wq_node_literal(k), wq_node_literal_len(k));
+			continue;
+		}
+		c = convert(m, k);
 		if (c)
 			cmark_node_append_child(to, c);
 		else if (wq_node_type_of(k) == WQ_NODE_SPAN)
