@@ -52,27 +52,26 @@ wq_xstrdup(const char *s)
 	return memcpy(wq_xmalloc(n), s, n);
 }
 
-/* Chunks grow with the document, so a 100 MB text needs few of them. */
+/* Chunks stay below glibc's mmap threshold, so they come from the heap
+ * and reuse what the parser frees as the model grows, instead of fresh
+ * pages that each cost a fault. */
 struct arena_chunk {
 	struct arena_chunk *next;
 	size_t used, size;
 	_Alignas(max_align_t) unsigned char data[];
 };
 
-#define ARENA_MIN 16384
+#define ARENA_CHUNK 65536
 
-void *
-arena_alloc(struct arena *a, size_t n)
+static void *
+alloc_aligned(struct arena *a, size_t n, size_t align)
 {
 	struct arena_chunk *c = a->head;
-	size_t align = _Alignof(max_align_t);
+	size_t pad = c ? (align - c->used % align) % align : 0;
 
-	n = (n + align - 1) & ~(align - 1);
-	if (c == NULL || c->size - c->used < n) {
-		size_t size = c ? c->size * 2 : ARENA_MIN;
+	if (c == NULL || c->size - c->used < n + pad) {
+		size_t size = ARENA_CHUNK;
 
-		if (size > (size_t)1 << 24)
-			size = (size_t)1 << 24;
 		if (size < n)
 			size = n;
 		c = wq_xmalloc(sizeof(*c) + size);
@@ -80,15 +79,28 @@ arena_alloc(struct arena *a, size_t n)
 		c->used = 0;
 		c->next = a->head;
 		a->head = c;
+		pad = 0;
 	}
-	c->used += n;
+	c->used += pad + n;
 	return c->data + c->used - n;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	return alloc_aligned(a, n, _Alignof(max_align_t));
+}
+
+void *
+arena_alloc_bytes(struct arena *a, size_t n)
+{
+	return alloc_aligned(a, n, 1);
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_alloc(a, len + 1);
+	char *p = arena_alloc_bytes(a, len + 1);
 
 	memcpy(p, s, len);
 	p[len] = '\0';

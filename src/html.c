@@ -42,7 +42,7 @@ wq_slug(const char *text, size_t len, char *out, size_t size)
  * which also keeps ids unique across a whole book. */
 struct anchor_map {
 	const char **keys;
-	wq_node **nodes;
+	void **vals; /* nodes, or counters (see next_free) */
 	size_t n, cap; /* cap is a power of two */
 };
 
@@ -66,14 +66,14 @@ slot(const struct anchor_map *m, const char *key)
 	return i;
 }
 
-static wq_node *
+static void *
 map_get(const struct anchor_map *m, const char *key)
 {
-	return m && m->cap ? m->nodes[slot(m, key)] : NULL;
+	return m && m->cap ? m->vals[slot(m, key)] : NULL;
 }
 
 static void
-map_put(struct anchor_map *m, const char *key, wq_node *n)
+map_put(struct anchor_map *m, const char *key, void *n)
 {
 	size_t i;
 
@@ -81,24 +81,25 @@ map_put(struct anchor_map *m, const char *key, wq_node *n)
 		struct anchor_map big = { NULL, NULL, 0, m->cap ? m->cap * 2 : 64 };
 
 		big.keys = wq_xcalloc(big.cap, sizeof(char *));
-		big.nodes = wq_xcalloc(big.cap, sizeof(wq_node *));
+		big.vals = wq_xcalloc(big.cap, sizeof(void *));
 		for (i = 0; i < m->cap; i++)
 			if (m->keys[i]) {
 				size_t k = slot(&big, m->keys[i]);
 
 				big.keys[k] = m->keys[i];
-				big.nodes[k] = m->nodes[i];
+				big.vals[k] = m->vals[i];
 			}
 		big.n = m->n;
 		free(m->keys);
-		free(m->nodes);
+		free(m->vals);
 		*m = big;
 	}
 	i = slot(m, key);
-	if (m->keys[i] == NULL)
+	if (m->keys[i] == NULL) { /* an existing entry keeps its key */
 		m->n++;
-	m->keys[i] = key;
-	m->nodes[i] = n;
+		m->keys[i] = key;
+	}
+	m->vals[i] = n;
 }
 
 void
@@ -107,21 +108,44 @@ anchor_map_free(struct anchor_map *m)
 	if (m == NULL)
 		return;
 	free(m->keys);
-	free(m->nodes);
+	free(m->vals);
 	free(m);
+}
+
+/* The first free key among 'base', then base + sep + first, first + 1...
+ * 'counters' remembers, per base, the next suffix to try, so a heading
+ * repeated a thousand times costs a thousand lookups, not half a million.
+ * Returns the key, copied into the document's arena. */
+static char *
+next_free(wq_doc *doc, const struct anchor_map *used,
+    struct anchor_map *counters, const char *base, const char *sep, int first)
+{
+	uintptr_t next = (uintptr_t)map_get(counters, base);
+	unsigned long k;
+	char key[160];
+
+	if (next == 0 && !map_get(used, base)) {
+		char *stored = arena_strdup(&doc->arena, base);
+
+		map_put(counters, stored, (void *)(uintptr_t)first);
+		return stored;
+	}
+	for (k = next ? (unsigned long)next : (unsigned long)first;; k++) {
+		snprintf(key, sizeof(key), "%s%s%lu", base, sep, k);
+		if (!map_get(used, key))
+			break;
+	}
+	map_put(counters, next ? base : arena_strdup(&doc->arena, base),
+	    (void *)(uintptr_t)(k + 1));
+	return arena_strdup(&doc->arena, key);
 }
 
 /* Gives 'n' the id 'base', or 'base-2', 'base-3'... if taken. */
 static void
-assign(wq_node *n, struct anchor_map *used, const char *base)
+assign(wq_node *n, struct anchor_map *used, struct anchor_map *counters,
+    const char *base)
 {
-	char id[96];
-	int k;
-
-	snprintf(id, sizeof(id), "%s", base);
-	for (k = 2; map_get(used, id); k++)
-		snprintf(id, sizeof(id), "%s-%d", base, k);
-	n->id = arena_strdup(&n->doc->arena, id);
+	n->id = next_free(n->doc, used, counters, base, "-", 2);
 	map_put(used, n->id, n);
 }
 
@@ -129,11 +153,11 @@ assign(wq_node *n, struct anchor_map *used, const char *base)
  * marks, digits, '-' and '_' of any script, lowercased, spaces as '-',
  * a repeat suffixed "-1", "-2". Markdown documents link to these. */
 static void
-anchor(wq_node *h, struct anchor_map *m, const char *text, size_t len)
+anchor(wq_node *h, struct anchor_map *m, struct anchor_map *counters,
+    const char *text, size_t len)
 {
 	struct wq_buf b;
 	size_t i = 0;
-	int k;
 
 	wq_buf_init(&b);
 	while (i < len) {
@@ -154,25 +178,16 @@ anchor(wq_node *h, struct anchor_map *m, const char *text, size_t len)
 		U8_APPEND_UNSAFE(enc, e, c);
 		wq_buf_put(&b, enc, (size_t)e);
 	}
-	if (b.len) {
-		struct wq_buf key;
-
-		wq_buf_init(&key);
-		wq_buf_puts(&key, b.data);
-		for (k = 1; map_get(m, key.data); k++) {
-			key.len = 0;
-			wq_buf_printf(&key, "%s-%d", b.data, k);
-		}
-		h->anchor = arena_strdup(&h->doc->arena, key.data);
+	if (b.len && b.len < 128) {
+		h->anchor = next_free(h->doc, m, counters, b.data, "-", 1);
 		map_put(m, h->anchor, h);
-		wq_buf_free(&key);
 	}
 	wq_buf_free(&b);
 }
 
 static void
 assign_headings(wq_node *n, const char *prefix, int *count,
-    struct anchor_map *used, struct wq_buf *tmp)
+    struct anchor_map *used, struct anchor_map *counters, struct wq_buf *tmp)
 {
 	wq_node *c;
 
@@ -188,10 +203,11 @@ assign_headings(wq_node *n, const char *prefix, int *count,
 				snprintf(base, sizeof(base), "%s-%s", prefix, slug);
 			else
 				snprintf(base, sizeof(base), "%s-h%d", prefix, *count);
-			assign(c, used, base);
-			anchor(c, used, tmp->data ? tmp->data : "", tmp->len);
-		} else if (wq_node_is_block(c)) {
-			assign_headings(c, prefix, count, used, tmp);
+			assign(c, used, counters, base);
+			anchor(c, used, counters, tmp->data ? tmp->data : "",
+			    tmp->len);
+		} else if (wq_node_is_block(c) && c->type != WQ_NODE_PARAGRAPH) {
+			assign_headings(c, prefix, count, used, counters, tmp);
 		}
 	}
 }
@@ -210,6 +226,7 @@ clear_ids(wq_node *n)
 void
 wq_doc_assign_ids(wq_doc *doc)
 {
+	struct anchor_map counters = { NULL, NULL, 0, 0 };
 	struct wq_buf tmp;
 	wq_node *s;
 	size_t i = 0;
@@ -226,9 +243,11 @@ wq_doc_assign_ids(wq_doc *doc)
 		if (s->type != WQ_NODE_SECTION)
 			continue;
 		snprintf(prefix, sizeof(prefix), "s%zu", ++i);
-		assign(s, doc->anchors, prefix);
-		assign_headings(s, s->id, &count, doc->anchors, &tmp);
+		assign(s, doc->anchors, &counters, prefix);
+		assign_headings(s, s->id, &count, doc->anchors, &counters, &tmp);
 	}
+	free(counters.keys);
+	free(counters.vals);
 	wq_buf_free(&tmp);
 }
 
@@ -346,6 +365,7 @@ struct render {
 	unsigned long unlinked; /* links kept as text (WQ_HTML_CONTAINED) */
 	int in_link;            /* links do not nest */
 	const wq_node *first_unlinked;
+	int rc;                 /* what the sink returned */
 };
 
 static void inlines(struct render *r, const wq_node *n);
@@ -519,7 +539,7 @@ void
 wq_html_render_inlines(const wq_node *n, const struct wq_html_opts *o,
     struct wq_buf *out)
 {
-	struct render r = { o->flags, o, out, 0, 0, 0, NULL };
+	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0 };
 
 	inlines(&r, n);
 }
@@ -529,7 +549,7 @@ static void blocks(struct render *r, const wq_node *n, int tight);
 static void
 block(struct render *r, const wq_node *c, int tight)
 {
-	char tag[8];
+	char tag[16];
 
 	switch (c->type) {
 	case WQ_NODE_PARAGRAPH:
@@ -606,15 +626,20 @@ blocks(struct render *r, const wq_node *n, int tight)
 {
 	const wq_node *c;
 
-	for (c = n->first; c; c = c->next)
+	for (c = n->first; c && r->rc == 0; c = c->next) {
 		block(r, c, tight);
+		if (r->o->sink && r->out->len >= 65536) {
+			r->rc = wq_sink_put_buf(r->o->sink, r->out, r->o->err);
+			r->out->len = 0;
+		}
+	}
 }
 
-void
+int
 wq_html_render_blocks(const wq_node *n, const struct wq_html_opts *o,
     struct wq_buf *out)
 {
-	struct render r = { o->flags, o, out, 0, 0, 0, NULL };
+	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0 };
 
 	blocks(&r, n, 0);
 	if (r.unlinked && o->warn) {
@@ -628,6 +653,7 @@ wq_html_render_blocks(const wq_node *n, const struct wq_html_opts *o,
 		    wq_node_line(r.first_unlinked->parent), 0, "unresolved-link",
 		    msg);
 	}
+	return r.rc;
 }
 
 const char *

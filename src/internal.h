@@ -20,7 +20,10 @@ struct arena_chunk;
 struct arena {
 	struct arena_chunk *head;
 };
+/* Memory aligned for any object, or (arena_alloc_bytes) unaligned, for
+ * strings: most of a document is short strings. */
 void *arena_alloc(struct arena *a, size_t n);
+void *arena_alloc_bytes(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 char *arena_strdup(struct arena *a, const char *s);
 void arena_free(struct arena *a);
@@ -56,23 +59,26 @@ struct section_info {
 	size_t nusage;
 };
 
+/* A node: 128 bytes. A text splits into many (a span per Latin word), so
+ * its size decides the model's memory; inputs are at most 1 GiB, so
+ * lengths, positions and letter counts fit 32 bits. */
 struct wq_node {
-	wq_node_type type;
 	wq_doc *doc;
 	wq_node *parent, *first, *last, *next, *prev;
 	char *lang;
-	wq_dir dir;
-	unsigned long line, col;
 	char *literal; /* text, code: the content; link/image: the url */
-	size_t literal_len;
-	char *title; /* link/image title; code block info string */
-	char *id;     /* section/heading id, from wq_doc_assign_ids() */
-	char *anchor; /* heading: its GitHub-style slug, for #links */
-	int level;   /* heading level; list: ordered flag in bit 8 */
-	int start;   /* ordered list start */
-	int tight;
-	uint64_t nl, nr; /* strong left/right letters below (bidi.c) */
+	char *title;   /* link/image title; code block info string */
+	char *id;      /* section/heading id, from wq_doc_assign_ids() */
+	char *anchor;  /* heading: its GitHub-style slug, for #links */
 	struct section_info *sec; /* sections only */
+	uint32_t literal_len;
+	uint32_t line, col;
+	uint32_t nl, nr; /* strong left/right letters below (bidi.c) */
+	int32_t start;   /* ordered list start */
+	unsigned char type;  /* wq_node_type */
+	unsigned char dir;   /* wq_dir */
+	unsigned char level; /* heading level; list: whether ordered */
+	unsigned char tight;
 };
 
 struct anchor_map; /* html.c: heading slugs and ids to headings */

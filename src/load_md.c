@@ -200,6 +200,15 @@ map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 	return 0;
 }
 
+/* Maps one top-level block, which map_children() would have reached
+ * through its parent. */
+static int
+map_one(wq_node *section, cmark_node *c, struct md_ctx *ctx,
+    struct wq_err *err)
+{
+	return map_node(section, c, ctx, 0, err);
+}
+
 int
 md_parse(wq_node *section, const char *md, size_t len, struct md_ctx *ctx,
     struct wq_err *err)
@@ -210,7 +219,16 @@ md_parse(wq_node *section, const char *md, size_t len, struct md_ctx *ctx,
 	if (root == NULL)
 		return wq_err_set(err, WQ_EINPUT, ctx->name, 0, 0,
 		    "cmark could not parse the text");
-	rc = map_children(section, root, ctx, 0, err);
+	/* Map and free one top-level block at a time: the cmark tree shrinks
+	 * as the model grows, and the memory it gives back is reused. */
+	rc = 0;
+	while (rc == 0 && cmark_node_first_child(root)) {
+		cmark_node *c = cmark_node_first_child(root);
+
+		cmark_node_unlink(c);
+		rc = map_one(section, c, ctx, err);
+		cmark_node_free(c);
+	}
 	cmark_node_free(root);
 	return rc;
 }

@@ -13,7 +13,8 @@
 
 struct wq_outfile {
 	int fd;
-	char *path, *tmp; /* tmp is NULL for standard output */
+	int own_fd;       /* opened here (a device or pipe): close it */
+	char *path, *tmp; /* tmp is NULL when writing straight to the target */
 	char buf[65536];
 	size_t len;
 };
@@ -76,11 +77,20 @@ wq_outfile_open(const char *path, struct wq_sink *out, struct wq_err *err)
 	f->path = wq_xstrdup(path);
 	if (strcmp(path, "-") == 0) {
 		f->fd = STDOUT_FILENO;
-	} else {
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+	} else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* A device, pipe or socket (-o /dev/stdout, a FIFO): it cannot
+		 * be replaced by a rename, and must not be. */
+		if (S_ISDIR(st.st_mode)) {
 			wq_err_set(err, WQ_EIO, path, 0, 0, "is a directory");
 			goto fail;
 		}
+		f->fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (f->fd < 0) {
+			wq_err_set(err, WQ_EIO, path, 0, 0, "%s", strerror(errno));
+			goto fail;
+		}
+		f->own_fd = 1;
+	} else {
 		/* The temporary file sits beside the target, so rename() is
 		 * atomic; its name starts with a dot and ends in random
 		 * letters from mkstemp. */
@@ -119,6 +129,9 @@ wq_outfile_commit(wq_outfile *f, struct wq_err *err)
 	int rc = flush(f, err);
 
 	if (f->tmp == NULL) {
+		if (f->own_fd && close(f->fd) != 0 && rc == 0)
+			rc = wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s",
+			    strerror(errno));
 		free(f->path);
 		free(f);
 		return rc;
@@ -148,6 +161,8 @@ wq_outfile_abort(wq_outfile *f)
 			close(f->fd);
 		unlink(f->tmp);
 		free(f->tmp);
+	} else if (f->own_fd) {
+		close(f->fd);
 	}
 	free(f->path);
 	free(f);

@@ -375,6 +375,11 @@ struct wq_html_opts {
 	 * NULL means "#" and its id. */
 	const char *(*anchor_href)(void *arg, const wq_node *target);
 	void *arg; /* for image_src and anchor_href */
+	/* When set, the output is sent to 'sink' between blocks whenever it
+	 * holds 64 KiB, and emptied, so a large text never sits whole in
+	 * memory; the buffer then holds only the rest. */
+	struct wq_sink *sink;
+	struct wq_err *err;
 };
 
 /* Assigns every section and heading an id, unique across the document
@@ -395,8 +400,8 @@ WQ_API const wq_node *wq_doc_find_anchor(const wq_doc *doc,
 /* Renders the children of the block 'n' (a section, usually) as HTML5
  * elements. lang/dir are written only where they differ from the parent.
  * Headings never skip a level (HTML checkers refuse it): each is at most
- * one below the one before it. */
-WQ_API void wq_html_render_blocks(const wq_node *n,
+ * one below the one before it. Returns 0, or what the sink returned. */
+WQ_API int wq_html_render_blocks(const wq_node *n,
     const struct wq_html_opts *o, struct wq_buf *out);
 /* Renders the inlines below 'n' only. */
 WQ_API void wq_html_render_inlines(const wq_node *n,
@@ -427,7 +432,9 @@ WQ_API int wq_meta_load_yaml(wq_meta *m, const char *name, const char *data,
 
 /* An output being written: to a temporary file beside its target, renamed
  * over it only on success, so a failed run never leaves a partial file
- * nor clobbers a good one. "-" writes to standard output instead. */
+ * nor clobbers a good one. "-" writes to standard output, and a target
+ * that exists and is no regular file (/dev/null, a FIFO) is written to
+ * directly: renaming over a device would replace it. */
 typedef struct wq_outfile wq_outfile;
 
 /* Opens 'path' for writing and points 'out' at it. Returns NULL with

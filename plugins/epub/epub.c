@@ -487,7 +487,7 @@ chapter(struct book *bk, size_t i)
 	const char *title = wq_section_title(s);
 	const wq_node *first = first_block(s);
 	struct wq_html_opts ho = { WQ_HTML_XHTML | WQ_HTML_CONTAINED, warn,
-		(void *)bk->opts, image_src, anchor_href, bk };
+		(void *)bk->opts, image_src, anchor_href, bk, NULL, NULL };
 	struct wq_buf b;
 	char name[64];
 	int rc;

@@ -113,9 +113,10 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	const char *lang = wq_node_lang(root);
 	const char *title = wq_doc_title(doc), *v;
 	size_t i, n = wq_doc_section_count(doc);
-	struct wq_html_opts ho = { 0, warn, (void *)opts, NULL, NULL, NULL };
+	struct wq_html_opts ho = { 0, warn, (void *)opts, NULL, NULL, NULL, out,
+		err };
 	struct wq_buf b;
-	int rc;
+	int rc = 0;
 
 	wq_buf_init(&b);
 	wq_buf_puts(&b, "<!DOCTYPE html>\n<html");
@@ -134,7 +135,7 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	    wq_html_stylesheet());
 	if (n > 1)
 		put_toc(&b, doc, lang);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && rc == 0; i++) {
 		const wq_node *s = wq_doc_section(doc, i);
 
 		wq_buf_printf(&b, "<article id=\"%s\"", wq_node_id(s));
@@ -155,11 +156,12 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			wq_buf_put_xml(&b, t, strlen(t));
 			wq_buf_puts(&b, "</h1>\n");
 		}
-		wq_html_render_blocks(s, &ho, &b);
+		rc = wq_html_render_blocks(s, &ho, &b);
 		wq_buf_puts(&b, "</article>\n");
 	}
 	wq_buf_puts(&b, "</body>\n</html>\n");
-	rc = wq_sink_put_buf(out, &b, err);
+	if (rc == 0)
+		rc = wq_sink_put_buf(out, &b, err);
 	wq_buf_free(&b);
 	return rc;
 }
