@@ -68,7 +68,14 @@ is_bullet(const char *s, size_t len)
 static void
 to_line_markdown(const char *s, size_t len, struct wq_buf *out)
 {
-	size_t i = 0;
+	size_t i = 0, lines = 1;
+	const char *p = s, *end = s + len;
+
+	/* Reserve the size exactly: one more byte per line. */
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
+		lines++, p++;
+	out->cap = len + lines + 2;
+	out->data = wq_xrealloc(out->data, out->cap);
 
 	while (i < len) {
 		const char *nl = memchr(s + i, '\n', len - i);
@@ -374,13 +381,21 @@ fail:
 	return NULL;
 }
 
+/* Reads all of 'fd'. A regular file is read into a buffer of its size
+ * (plus one byte to see the end), not one doubled past it. */
 static int
 read_all(int fd, const char *name, size_t max, char **out, size_t *outlen,
     struct wq_err *err)
 {
+	struct stat st;
 	size_t len = 0, cap = 65536;
-	char *buf = wq_xmalloc(cap);
+	char *buf;
 	ssize_t r;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uint64_t)st.st_size <= max)
+		cap = (size_t)st.st_size + 1;
+	buf = wq_xmalloc(cap);
 
 	for (;;) {
 		if (len == cap) {
