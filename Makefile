@@ -21,11 +21,13 @@ PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WFLAGS) $(DEFS) -Iinclude -fPIC -fvisibility=hidden $(PKG_CFLAGS) $(CFLAGS)
 
-CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+CORE_SRC := $(wildcard src/*.c)
 CORE_OBJ := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
+CLI_SRC  := $(wildcard src/cli/*.c)
+CLI_OBJ  := $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 PLUGINS  := $(notdir $(patsubst %/,%,$(wildcard plugins/*/)))
 PLUGIN_SO := $(PLUGINS:%=$(BUILD)/plugins/%.so)
-HEADERS  := $(wildcard include/warraq/*.h) src/internal.h
+HEADERS  := $(wildcard include/warraq/*.h) src/internal.h src/cli/cli.h
 
 LIB      := $(BUILD)/libwarraq.so
 BIN      := $(BUILD)/warraq
@@ -43,9 +45,15 @@ $(LIB): $(CORE_OBJ)
 	@$(CC) -shared -Wl,-soname,libwarraq.so.0 $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
 	@ln -sf libwarraq.so $(BUILD)/libwarraq.so.0
 
-$(BIN): $(BUILD)/obj/main.o $(LIB)
+# The CLI links only the public API of libwarraq.so.
+$(BUILD)/obj/cli/%.o: src/cli/%.c $(HEADERS) | $(BUILD)/obj
+	@mkdir -p $(@D)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -DWQ_PLUGIN_DIR='"$(PLUGINDIR)"' -c -o $@ $<
+
+$(BIN): $(CLI_OBJ) $(LIB)
 	@echo "LD $@"
-	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< -L$(BUILD) -lwarraq -Wl,-rpath,'$$ORIGIN' \
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) -L$(BUILD) -lwarraq -Wl,-rpath,'$$ORIGIN' \
 		-Wl,-rpath,'$$ORIGIN/../lib' -lpthread
 
 # Each folder of plugins/ is one shared object named after the folder.
@@ -96,7 +104,7 @@ install: all
 	install -m 755 $(LIB) $(DESTDIR)$(LIBDIR)/libwarraq.so.$(VERSION)
 	ln -sf libwarraq.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libwarraq.so.0
 	ln -sf libwarraq.so.0 $(DESTDIR)$(LIBDIR)/libwarraq.so
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $(DESTDIR)$(PREFIX)/bin/warraq $(BUILD)/obj/main.o \
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $(DESTDIR)$(PREFIX)/bin/warraq $(CLI_OBJ) \
 		-L$(BUILD) -lwarraq -Wl,-rpath,'$$ORIGIN/../lib' -lpthread
 	install -m 755 $(PLUGIN_SO) $(DESTDIR)$(PLUGINDIR)/
 	install -m 644 include/warraq/*.h $(DESTDIR)$(PREFIX)/include/warraq/
@@ -112,7 +120,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(PREFIX)/include/warraq
 
 format:
-	clang-format -i src/*.c src/*.h include/warraq/*.h plugins/*/*.c
+	clang-format -i src/*.c src/*.h src/cli/*.c src/cli/*.h include/warraq/*.h plugins/*/*.c
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan out

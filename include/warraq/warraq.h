@@ -415,6 +415,10 @@ WQ_API void wq_html_put_lang_dir(struct wq_buf *out, const wq_node *n,
 WQ_API void wq_html_put_url(struct wq_buf *out, const char *url);
 /* Whether 'url' points outside the document (http:, https:, ftp:, //). */
 WQ_API int wq_url_is_remote(const char *url);
+/* Appends to 'out' the path on disk of a local image: its URL decoded,
+ * relative to the directory of the text that references it. Returns 0,
+ * or -1 for a remote or data: URL (nothing appended). */
+WQ_API int wq_image_path(const wq_node *image, struct wq_buf *out);
 /* A stylesheet for Arabic and mixed text: logical properties only, an
  * Arabic-capable font stack, and no CSS direction or unicode-bidi (EPUB
  * forbids them, RTL.md E8; HTML should not need them, H2). */

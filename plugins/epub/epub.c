@@ -228,42 +228,24 @@ add_resource(struct book *bk, const char *path, const char *dir,
 	return r;
 }
 
-/* Decodes %XX escapes of a local image URL into a path. */
-static void
-url_to_path(const char *url, struct wq_buf *b)
-{
-	for (; *url && *url != '?' && *url != '#'; url++) {
-		unsigned v;
-
-		if (url[0] == '%' && url[1] && url[2] &&
-		    sscanf(url + 1, "%2x", &v) == 1) {
-			wq_buf_putc(b, (int)v);
-			url += 2;
-		} else {
-			wq_buf_putc(b, *url);
-		}
-	}
-}
-
 /* The image callback of the renderer: local images are embedded and
  * point into the container; remote ones stay links (the renderer warns). */
 static const char *
 image_src(void *arg, const wq_node *img)
 {
 	struct book *bk = arg;
-	const char *url = wq_node_url(img), *file, *slash;
+	const char *url = wq_node_url(img);
 	const wq_node *sec = wq_node_section(img);
+	const char *file = sec ? wq_section_file(sec) : NULL;
 	struct resource *r;
 	struct wq_buf path;
 	struct wq_err saved;
 
-	if (url == NULL || wq_url_is_remote(url) || strncmp(url, "data:", 5) == 0)
-		return NULL;
 	wq_buf_init(&path);
-	file = sec ? wq_section_file(sec) : NULL;
-	if (url[0] != '/' && file && (slash = strrchr(file, '/')) != NULL)
-		wq_buf_put(&path, file, (size_t)(slash - file) + 1);
-	url_to_path(url, &path);
+	if (wq_image_path(img, &path) != 0) {
+		wq_buf_free(&path);
+		return NULL;
+	}
 	saved = *bk->err;
 	r = add_resource(bk, path.data ? path.data : "", "images", "img", NULL);
 	if (r == NULL) {

@@ -1,0 +1,76 @@
+/*
+ * cli.h - what the files of the warraq command line share. The CLI sees
+ * the library only through its public headers.
+ */
+#ifndef WQ_CLI_H
+#define WQ_CLI_H
+
+#include "warraq/plugin.h"
+#include "warraq/warraq.h"
+
+#include <stdio.h>
+
+/* Exit codes, documented in warraq(1). */
+enum {
+	EXIT_OK = 0,
+	EXIT_USAGE = 2,
+	EXIT_INPUT = 3,
+	EXIT_IO = 4,
+	EXIT_PLUGIN = 5,
+};
+
+struct cli {
+	const char *from, *to, *output, *outdir;
+	const char *lang, *latin_lang;
+	wq_dir dir;
+	int no_infer, quiet, list, jobs, json_log;
+	const char *metafile; /* --metadata-file: under -M, over the texts' */
+	const char *depfile;  /* --depfile: a Make rule of what was read */
+	const char **inputs;
+	size_t ninputs;
+	const char *dirs[64];
+	size_t ndirs;
+	wq_meta *cli_meta; /* -M, --title, --author: kept in a scratch doc */
+	wq_doc *scratch;
+	wq_doc *defaults;  /* -d FILE, kept: its strings are used */
+	wq_opts *wopts;
+	const char **extra_deps; /* files read besides the texts */
+	size_t nextra_deps;
+};
+
+/* The exit code for a WQ_E... code. */
+int exit_code(int wq_code);
+
+/* message.c: the only place that prints diagnostics. */
+void message(const struct cli *c, const char *severity, const char *file,
+    unsigned long line, unsigned long col, const char *code, const char *msg);
+void report(const struct cli *c, const struct wq_err *err);
+void warn_cb(void *arg, const char *file, unsigned long line,
+    unsigned long col, const char *code, const char *msg);
+/* A progress line on a terminal: "[k/n] name", erased when done. */
+void progress(const struct cli *c, size_t done, size_t total, const char *name);
+
+/* options.c */
+void usage(FILE *f);
+int parse_args(struct cli *c, int argc, char **argv);
+int bad_usage(const struct cli *c, const char *fmt, const char *arg);
+int load_metafile(struct cli *c);
+int parse_epoch(const struct cli *c);
+const char *format_from_name(const char *path);
+
+/* plugins.c */
+void add_dir(struct cli *c, const char *d);
+void default_dirs(struct cli *c);
+int list_formats(const struct cli *c);
+
+/* convert.c */
+void catch_signals(void);
+int convert_one_output(struct cli *c, const struct wq_plugin *p);
+int convert_batch(struct cli *c, const struct wq_plugin *p);
+
+/* depfile.c: Make rules of what an output was made from. */
+void deps_of(const wq_doc *doc, const struct cli *c, struct wq_buf *rule);
+int write_depfile(const struct cli *c, const struct wq_buf *rules);
+void rule_start(struct wq_buf *rule, const char *output);
+
+#endif

@@ -1,0 +1,314 @@
+/*
+ * convert.c - reading the texts and writing the outputs: one output from
+ * all inputs, or one per input in parallel (-O, -j), with temporary files
+ * that an interrupted run removes.
+ */
+#include "cli.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static pthread_mutex_t temps_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* ---- interrupted runs leave no temporary files ---- */
+
+#define MAX_TEMPS 64
+static const char *volatile temps[MAX_TEMPS];
+
+static void
+track(const char *tmp, int on)
+{
+	size_t i;
+
+	if (tmp == NULL)
+		return;
+	pthread_mutex_lock(&temps_lock);
+	for (i = 0; i < MAX_TEMPS; i++) {
+		if (on && temps[i] == NULL) {
+			temps[i] = tmp;
+			break;
+		}
+		if (!on && temps[i] == tmp) {
+			temps[i] = NULL;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&temps_lock);
+}
+
+static void
+on_signal(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_TEMPS; i++)
+		if (temps[i])
+			unlink(temps[i]);
+	_exit(128 + sig);
+}
+
+void
+catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+static void
+load_opts(const struct cli *c, struct wq_load_opts *lo)
+{
+	memset(lo, 0, sizeof(*lo));
+	lo->syntax = c->from == NULL ? WQ_SYNTAX_AUTO
+	    : strcmp(c->from, "markdown") == 0 || strcmp(c->from, "md") == 0 ||
+		    strcmp(c->from, "commonmark") == 0
+	    ? WQ_SYNTAX_MARKDOWN
+	    : strcmp(c->from, "lines") == 0 ? WQ_SYNTAX_LINES : WQ_SYNTAX_TEXT;
+	lo->lang = c->lang;
+	lo->dir = c->dir;
+	lo->no_infer = c->no_infer;
+	lo->latin_lang = c->latin_lang;
+	lo->warn = warn_cb;
+	lo->warn_arg = (void *)c;
+}
+
+static void
+copy_meta(wq_meta *to, const wq_meta *from)
+{
+	size_t i, j;
+
+	for (i = 0; i < wq_meta_count(from); i++) {
+		const char *key = wq_meta_key(from, i);
+
+		wq_meta_remove(to, key);
+		for (j = 0; j < wq_meta_nvalues(from, i); j++) {
+			if (wq_meta_is_list(from, i))
+				wq_meta_add(to, key, wq_meta_value(from, i, j));
+			else
+				wq_meta_set(to, key, wq_meta_value(from, i, j));
+		}
+	}
+}
+
+/* Writes 'doc' with plugin 'p' to 'path' ("-" for standard output). */
+static int
+write_doc(const struct cli *c, const struct wq_plugin *p, wq_doc *doc,
+    const char *path, struct wq_err *err)
+{
+	struct wq_sink sink;
+	wq_outfile *f;
+	int rc;
+
+	copy_meta(wq_doc_meta(doc), c->cli_meta);
+	if ((f = wq_outfile_open(path, &sink, err)) == NULL)
+		return -err->code;
+	track(wq_outfile_temp_path(f), 1);
+	rc = p->write(doc, c->wopts, &sink, err);
+	track(wq_outfile_temp_path(f), 0);
+	if (rc != 0) {
+		if (err->code == 0)
+			wq_err_set(err, WQ_EPLUGIN, p->name, 0, 0, "writer failed");
+		wq_outfile_abort(f);
+		return rc;
+	}
+	return wq_outfile_commit(f, err);
+}
+
+int
+convert_one_output(struct cli *c, const struct wq_plugin *p)
+{
+	struct wq_load_opts lo;
+	struct wq_err err;
+	wq_doc *all = NULL;
+	size_t i;
+	int rc = 0;
+
+	memset(&err, 0, sizeof(err));
+	load_opts(c, &lo);
+	for (i = 0; i < c->ninputs; i++) {
+		wq_doc *d = wq_load_file(c->inputs[i], &lo, &err);
+
+		if (d == NULL) {
+			report(c, &err);
+			wq_doc_free(all);
+			return exit_code(err.code);
+		}
+		if (all == NULL)
+			all = d;
+		else
+			wq_doc_append(all, d);
+	}
+	if (c->ninputs > 1)
+		wq_doc_finish(all);
+	if ((rc = write_doc(c, p, all, c->output ? c->output : "-", &err)) != 0) {
+		report(c, &err);
+		rc = exit_code(err.code);
+	} else if (c->depfile) {
+		struct wq_buf rule;
+
+		wq_buf_init(&rule);
+		rule_start(&rule, c->output);
+		deps_of(all, c, &rule);
+		rc = write_depfile(c, &rule);
+		wq_buf_free(&rule);
+	}
+	wq_doc_free(all);
+	return rc;
+}
+
+/* ---- batch mode: one output per input, in parallel ---- */
+
+struct batch {
+	struct cli *c;
+	const struct wq_plugin *p;
+	size_t next, done;
+	int worst;
+	struct wq_buf *rules; /* --depfile: a rule per input, in order */
+	pthread_mutex_t lock;
+};
+
+static void
+out_path(const struct cli *c, const char *in, const char *ext, char *path,
+    size_t size)
+{
+	const char *base = strrchr(in, '/'), *dot;
+	size_t n;
+
+	base = base ? base + 1 : in;
+	if (strcmp(in, "-") == 0)
+		base = "stdin";
+	dot = strrchr(base, '.');
+	n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	snprintf(path, size, "%s/%.*s.%s", c->outdir, (int)n, base, ext);
+}
+
+/* Two inputs named alike ("a/x.txt", "b/x.md") would write one output:
+ * refuse before writing any. */
+static int
+clashes(const struct cli *c, const struct wq_plugin *p)
+{
+	char a[PATH_MAX], b[PATH_MAX];
+	size_t i, j;
+
+	for (i = 0; i < c->ninputs; i++) {
+		out_path(c, c->inputs[i], p->ext, a, sizeof(a));
+		for (j = 0; j < i; j++) {
+			out_path(c, c->inputs[j], p->ext, b, sizeof(b));
+			if (strcmp(a, b) == 0) {
+				char msg[PATH_MAX * 2 + 64];
+
+				snprintf(msg, sizeof(msg), "%s and %s would both "
+				    "write %s", c->inputs[j], c->inputs[i], a);
+				message(c, "error", NULL, 0, 0, "usage", msg);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+static void *
+batch_worker(void *arg)
+{
+	struct batch *b = arg;
+	struct wq_load_opts lo;
+
+	load_opts(b->c, &lo);
+	for (;;) {
+		struct wq_err err;
+		char path[PATH_MAX];
+		wq_doc *d;
+		size_t i;
+		int rc;
+
+		pthread_mutex_lock(&b->lock);
+		i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->c->ninputs)
+			break;
+		memset(&err, 0, sizeof(err));
+		out_path(b->c, b->c->inputs[i], b->p->ext, path, sizeof(path));
+		d = wq_load_file(b->c->inputs[i], &lo, &err);
+		rc = d ? write_doc(b->c, b->p, d, path, &err) : -err.code;
+		if (rc == 0 && b->rules) {
+			rule_start(&b->rules[i], path);
+			deps_of(d, b->c, &b->rules[i]);
+		}
+		wq_doc_free(d);
+		pthread_mutex_lock(&b->lock);
+		if (rc != 0 && exit_code(err.code) > b->worst)
+			b->worst = exit_code(err.code);
+		progress(b->c, ++b->done, b->c->ninputs, b->c->inputs[i]);
+		pthread_mutex_unlock(&b->lock);
+		if (rc != 0)
+			report(b->c, &err);
+	}
+	return NULL;
+}
+
+int
+convert_batch(struct cli *c, const struct wq_plugin *p)
+{
+	struct batch b;
+	pthread_t tid[64];
+	size_t n, i, started = 0;
+	struct stat st;
+
+	if (stat(c->outdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		message(c, "error", c->outdir, 0, 0, "io",
+		    "output directory does not exist");
+		return EXIT_IO;
+	}
+	if (clashes(c, p))
+		return EXIT_USAGE;
+	memset(&b, 0, sizeof(b));
+	b.c = c;
+	b.p = p;
+	if (c->depfile) {
+		b.rules = calloc(c->ninputs, sizeof(*b.rules));
+		if (b.rules == NULL)
+			abort();
+	}
+	pthread_mutex_init(&b.lock, NULL);
+	n = (size_t)c->jobs;
+	if (n > c->ninputs)
+		n = c->ninputs;
+	if (n > 64)
+		n = 64;
+	for (i = 1; i < n; i++)
+		if (pthread_create(&tid[started], NULL, batch_worker, &b) == 0)
+			started++;
+	batch_worker(&b);
+	for (i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	pthread_mutex_destroy(&b.lock);
+	if (b.rules) {
+		struct wq_buf all;
+		int rc;
+
+		wq_buf_init(&all);
+		for (i = 0; i < c->ninputs; i++) {
+			if (b.rules[i].len)
+				wq_buf_put(&all, b.rules[i].data, b.rules[i].len);
+			wq_buf_free(&b.rules[i]);
+		}
+		free(b.rules);
+		rc = write_depfile(c, &all);
+		wq_buf_free(&all);
+		if (rc > b.worst)
+			b.worst = rc;
+	}
+	return b.worst;
+}
+

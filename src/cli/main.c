@@ -1,0 +1,115 @@
+/*
+ * main.c - the warraq command line: options, then one conversion.
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Inputs a defaults file names, when the command line names none. */
+static const char **
+defaults_inputs(const struct cli *c, size_t *n)
+{
+	const wq_meta *m = c->defaults ? wq_doc_meta(c->defaults) : NULL;
+	long at = wq_meta_find(m, "input-files");
+	const char **v;
+	size_t i;
+
+	if (at < 0)
+		at = wq_meta_find(m, "input-file");
+	if (at < 0)
+		return NULL;
+	*n = wq_meta_nvalues(m, (size_t)at);
+	v = calloc(*n + 1, sizeof(*v));
+	if (v == NULL)
+		abort();
+	for (i = 0; i < *n; i++)
+		v[i] = wq_meta_value(m, (size_t)at, i);
+	return v;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const char *stdin_only[] = { "-", NULL };
+	const char *extra[8];
+	const char **from_defaults = NULL;
+	struct wq_loaded_plugin lp;
+	struct wq_err err;
+	struct cli c;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	memset(&lp, 0, sizeof(lp));
+	c.scratch = wq_doc_new();
+	c.cli_meta = wq_doc_meta(c.scratch);
+	c.wopts = wq_opts_new();
+	c.extra_deps = extra;
+	c.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (c.jobs < 1)
+		c.jobs = 1;
+	wq_opts_set_warn(c.wopts, warn_cb, &c);
+
+	if ((rc = parse_args(&c, argc, argv)) != EXIT_OK)
+		goto out;
+	default_dirs(&c);
+	if (c.metafile && (rc = load_metafile(&c)) != EXIT_OK)
+		goto out;
+	if (c.list) {
+		rc = list_formats(&c);
+		goto out;
+	}
+	if (c.lang == NULL)
+		c.lang = wq_meta_get(c.cli_meta, "lang");
+	if (c.lang && !wq_lang_tag_valid(c.lang)) {
+		rc = bad_usage(&c, "--lang: '%s' is not a language tag", c.lang);
+		goto out;
+	}
+	if (c.ninputs == 0 &&
+	    (from_defaults = defaults_inputs(&c, &c.ninputs)) != NULL)
+		c.inputs = from_defaults;
+	if (c.ninputs == 0) {
+		c.inputs = stdin_only;
+		c.ninputs = 1;
+	}
+	if (c.output && c.outdir) {
+		rc = bad_usage(&c, "%s", "-o and -O exclude each other");
+		goto out;
+	}
+	if (c.depfile && c.outdir == NULL &&
+	    (c.output == NULL || strcmp(c.output, "-") == 0)) {
+		rc = bad_usage(&c, "%s", "--depfile needs -o FILE or -O DIR");
+		goto out;
+	}
+	if (c.to == NULL && c.output)
+		c.to = format_from_name(c.output);
+	if (c.to == NULL)
+		c.to = "html";
+	if (parse_epoch(&c) != 0) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (wq_plugin_open(c.to, c.dirs, &lp, &err) != 0) {
+		report(&c, &err);
+		rc = EXIT_PLUGIN;
+		goto out;
+	}
+	if ((lp.plugin->flags & WQ_PLUGIN_BINARY) && c.outdir == NULL &&
+	    (c.output == NULL || strcmp(c.output, "-") == 0) &&
+	    isatty(STDOUT_FILENO)) {
+		rc = bad_usage(&c, "%s output is binary: give -o FILE",
+		    lp.plugin->name);
+		goto out;
+	}
+	catch_signals();
+	rc = c.outdir ? convert_batch(&c, lp.plugin)
+		      : convert_one_output(&c, lp.plugin);
+out:
+	wq_plugin_close(&lp);
+	wq_opts_free(c.wopts);
+	wq_doc_free(c.scratch);
+	wq_doc_free(c.defaults);
+	free(from_defaults);
+	return rc;
+}

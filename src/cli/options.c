@@ -1,0 +1,407 @@
+/*
+ * options.c - the command line's options, and defaults files (-d) that
+ * hold the same options as YAML, as pandoc's do.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void
+usage(FILE *f)
+{
+	fputs("usage: warraq [options] [FILE...]\n"
+	      "Converts texts (plain text or Markdown, with YAML front matter) to\n"
+	      "EPUB 3, HTML5, Markdown or TEI P5 with correct right-to-left metadata.\n"
+	      "With no FILE, or FILE '-', reads standard input.\n\n"
+	      "  -f, --from=SYNTAX     markdown, text (auto: lines or paragraphs) or lines\n"
+	      "  -t, --to=FORMAT       output format: a plugin name (see --list-formats)\n"
+	      "  -o, --output=FILE     one output from all inputs ('-': standard output)\n"
+	      "  -O, --output-dir=DIR  one output per input, DIR/NAME.EXT\n"
+	      "  -j, --jobs=N          convert N inputs at once with -O (default: cores)\n"
+	      "  -M, --metadata=K=V    set book metadata (repeat a key for a list)\n"
+	      "  -V, --variable=K=V    set a writer option (see warraq(1))\n"
+	      "      --title=TEXT      book title;  --author=NAME (repeatable)\n"
+	      "      --lang=TAG        language of the texts (BCP 47), e.g. ar\n"
+	      "      --dir=ltr|rtl     base direction of the texts\n"
+	      "      --latin-lang=TAG  language of Latin runs in RTL text (default en)\n"
+	      "      --no-infer        do not infer title, source, date, headings\n"
+	      "      --metadata-file=F book metadata from a YAML file (-M wins)\n"
+	      "      --cover=IMAGE     epub: a cover image and page\n"
+	      "      --embed-font=FILE epub: embed a TrueType/OpenType font (repeatable)\n"
+	      "      --lenient         warn about missing local images instead of failing\n"
+	      "      --plugin-dir=DIR  look for plugins in DIR first (repeatable)\n"
+	      "      --list-formats    list the plugins that would load, and from where\n"
+	      "      --log=json        diagnostics as JSON lines on standard error\n"
+	      "  -d, --defaults=FILE   options from a YAML file (pandoc's defaults files)\n"
+	      "      --depfile=FILE    write a Make rule: the output and what it was made of\n"
+	      "  -q, --quiet           no warnings\n"
+	      "  -h, --help            this text;  --version  the version\n\n"
+	      "Exit status: 0 success, 2 usage, 3 bad input, 4 I/O error, 5 plugin error.\n",
+	    f);
+}
+
+static const char *
+format_alias(const char *f)
+{
+	static const char *const alias[][2] = { { "md", "markdown" },
+		{ "commonmark", "markdown" }, { "html5", "html" },
+		{ "epub3", "epub" }, { "xml", "tei" }, { NULL, NULL } };
+	size_t i;
+
+	for (i = 0; alias[i][0]; i++)
+		if (strcmp(f, alias[i][0]) == 0)
+			return alias[i][1];
+	return f;
+}
+
+const char *
+format_from_name(const char *path)
+{
+	static const char *const ext[][2] = { { ".html", "html" },
+		{ ".htm", "html" }, { ".xhtml", "html" }, { ".epub", "epub" },
+		{ ".xml", "tei" }, { ".tei", "tei" }, { ".md", "markdown" },
+		{ ".markdown", "markdown" }, { NULL, NULL } };
+	size_t i, n = strlen(path);
+
+	for (i = 0; ext[i][0]; i++) {
+		size_t e = strlen(ext[i][0]);
+
+		if (n > e && strcasecmp(path + n - e, ext[i][0]) == 0)
+			return ext[i][1];
+	}
+	return NULL;
+}
+
+/* -t FORMAT[+EXT...]: each extension is a writer option set to 1, as
+ * pandoc spells them (markdown+spans). */
+static void
+set_format(struct cli *c, const char *arg)
+{
+	static char name[64];
+	const char *plus = strchr(arg, '+'), *p;
+
+	snprintf(name, sizeof(name), "%.*s", plus ? (int)(plus - arg) : (int)strlen(arg), arg);
+	c->to = format_alias(name);
+	for (p = plus; p && p[1]; p = strchr(p + 1, '+')) {
+		char ext[64];
+
+		snprintf(ext, sizeof(ext), "%.*s", (int)strcspn(p + 1, "+"), p + 1);
+		if (ext[0])
+			wq_opts_add(c->wopts, ext, "1");
+	}
+}
+
+/* Reads --metadata-file under what -M and --title already set. */
+int
+load_metafile(struct cli *c)
+{
+	if (c->nextra_deps < 4)
+		c->extra_deps[c->nextra_deps++] = c->metafile;
+	struct wq_err err;
+	wq_doc *tmp = wq_doc_new();
+	wq_meta *m = wq_doc_meta(tmp);
+	FILE *f = fopen(c->metafile, "rb");
+	struct wq_buf b;
+	char chunk[8192];
+	size_t n, i, j;
+	int rc = EXIT_OK;
+
+	wq_buf_init(&b);
+	if (f == NULL) {
+		message(c, "error", c->metafile, 0, 0, "io", strerror(errno));
+		wq_doc_free(tmp);
+		return EXIT_IO;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		wq_buf_put(&b, chunk, n);
+	fclose(f);
+	if (wq_meta_load_yaml(m, c->metafile, b.data ? b.data : "", b.len, &err) != 0) {
+		report(c, &err);
+		rc = exit_code(err.code);
+	}
+	for (i = 0; rc == EXIT_OK && i < wq_meta_count(m); i++) {
+		const char *key = wq_meta_key(m, i);
+
+		if (wq_meta_find(c->cli_meta, key) >= 0)
+			continue;
+		for (j = 0; j < wq_meta_nvalues(m, i); j++) {
+			if (wq_meta_is_list(m, i))
+				wq_meta_add(c->cli_meta, key, wq_meta_value(m, i, j));
+			else
+				wq_meta_set(c->cli_meta, key, wq_meta_value(m, i, j));
+		}
+	}
+	wq_buf_free(&b);
+	wq_doc_free(tmp);
+	return rc;
+}
+
+static int
+split_kv(const char *arg, char **key, const char **value)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (eq == NULL || eq == arg)
+		return -1;
+	*key = strndup(arg, (size_t)(eq - arg));
+	*value = eq + 1;
+	return 0;
+}
+
+int
+parse_epoch(const struct cli *c)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v < 0) {
+		message(c, "error", NULL, 0, 0, "usage",
+		    "SOURCE_DATE_EPOCH must be a number of seconds");
+		return -1;
+	}
+	wq_opts_set_epoch(c->wopts, v);
+	return 0;
+}
+
+enum {
+	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_DIR, OPT_NO_INFER,
+	OPT_PLUGIN_DIR, OPT_LIST, OPT_VERSION, OPT_LATIN_LANG, OPT_LOG,
+	OPT_COVER, OPT_FONT, OPT_LENIENT, OPT_METAFILE, OPT_DEPFILE,
+};
+
+static const struct option long_opts[] = {
+	{ "from", required_argument, NULL, 'f' },
+	{ "to", required_argument, NULL, 't' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "output-dir", required_argument, NULL, 'O' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "metadata", required_argument, NULL, 'M' },
+	{ "variable", required_argument, NULL, 'V' },
+	{ "title", required_argument, NULL, OPT_TITLE },
+	{ "author", required_argument, NULL, OPT_AUTHOR },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "dir", required_argument, NULL, OPT_DIR },
+	{ "latin-lang", required_argument, NULL, OPT_LATIN_LANG },
+	{ "no-infer", no_argument, NULL, OPT_NO_INFER },
+	{ "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
+	{ "list-formats", no_argument, NULL, OPT_LIST },
+	{ "log", required_argument, NULL, OPT_LOG },
+	{ "cover", required_argument, NULL, OPT_COVER },
+	{ "embed-font", required_argument, NULL, OPT_FONT },
+	{ "lenient", no_argument, NULL, OPT_LENIENT },
+	{ "metadata-file", required_argument, NULL, OPT_METAFILE },
+	{ "defaults", required_argument, NULL, 'd' },
+	{ "depfile", required_argument, NULL, OPT_DEPFILE },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+int
+bad_usage(const struct cli *c, const char *fmt, const char *arg)
+{
+	char msg[512];
+
+	snprintf(msg, sizeof(msg), fmt, arg);
+	message(c, "error", NULL, 0, 0, "usage", msg);
+	fputs("Try 'warraq --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static int load_defaults(struct cli *c, const char *path);
+
+/* Applies one option, from the command line or a defaults file. */
+static int
+apply(struct cli *c, int ch, const char *arg)
+{
+	char *key;
+	const char *value;
+
+	switch (ch) {
+	case 'f':
+		if (strcmp(arg, "markdown") && strcmp(arg, "md") &&
+		    strcmp(arg, "commonmark") && strcmp(arg, "text") &&
+		    strcmp(arg, "lines"))
+			return bad_usage(c, "unknown input syntax '%s' "
+			    "(markdown, text or lines)", arg);
+		c->from = arg;
+		break;
+	case 't': set_format(c, arg); break;
+	case 'o': c->output = arg; break;
+	case 'O': c->outdir = arg; break;
+	case 'j':
+		c->jobs = atoi(arg);
+		if (c->jobs < 1 || c->jobs > 64)
+			return bad_usage(c, "-j takes 1 to 64, not '%s'", arg);
+		break;
+	case 'M':
+	case 'V':
+		if (split_kv(arg, &key, &value) != 0)
+			return bad_usage(c, "expected KEY=VALUE, not '%s'", arg);
+		if (ch == 'V')
+			wq_opts_add(c->wopts, key, value);
+		else if (wq_meta_find(c->cli_meta, key) >= 0)
+			wq_meta_add(c->cli_meta, key, value);
+		else
+			wq_meta_set(c->cli_meta, key, value);
+		free(key);
+		break;
+	case OPT_TITLE: wq_meta_set(c->cli_meta, "title", arg); break;
+	case OPT_AUTHOR: wq_meta_add(c->cli_meta, "author", arg); break;
+	case OPT_LANG: c->lang = arg; break;
+	case OPT_LATIN_LANG: c->latin_lang = arg; break;
+	case OPT_DIR:
+		if (strcmp(arg, "rtl") == 0)
+			c->dir = WQ_DIR_RTL;
+		else if (strcmp(arg, "ltr") == 0)
+			c->dir = WQ_DIR_LTR;
+		else
+			return bad_usage(c, "--dir takes ltr or rtl, not '%s'", arg);
+		break;
+	case OPT_NO_INFER: c->no_infer = 1; break;
+	case OPT_PLUGIN_DIR: add_dir(c, arg); break;
+	case OPT_LIST: c->list = 1; break;
+	case OPT_LOG:
+		if (strcmp(arg, "json") == 0)
+			c->json_log = 1;
+		else if (strcmp(arg, "text") != 0)
+			return bad_usage(c, "--log takes text or json, not '%s'", arg);
+		break;
+	case OPT_COVER: wq_opts_add(c->wopts, "cover", arg); break;
+	case OPT_FONT: wq_opts_add(c->wopts, "embed-font", arg); break;
+	case OPT_LENIENT: wq_opts_add(c->wopts, "lenient", "1"); break;
+	case OPT_METAFILE: c->metafile = arg; break;
+	case 'q': c->quiet = 1; break;
+	case 'h': usage(stdout); exit(EXIT_OK);
+	case OPT_VERSION: printf("warraq %s\n", WQ_VERSION); exit(EXIT_OK);
+	case 'd': return load_defaults(c, arg);
+	case OPT_DEPFILE: c->depfile = arg; break;
+	default: usage(stderr); return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int
+parse_args(struct cli *c, int argc, char **argv)
+{
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "f:t:o:O:j:M:V:d:qh", long_opts,
+	    NULL)) != -1) {
+		int rc = apply(c, ch, optarg);
+
+		if (rc != EXIT_OK)
+			return rc;
+	}
+	c->inputs = (const char **)argv + optind;
+	c->ninputs = (size_t)(argc - optind);
+	return EXIT_OK;
+}
+
+/* Defaults file keys and the option each stands for; list values
+ * (input-files, authors, embed-fonts, plugin-dirs) repeat it. */
+static const struct {
+	const char *key;
+	int opt;
+} defaults_keys[] = {
+	{ "from", 'f' }, { "reader", 'f' }, { "to", 't' }, { "writer", 't' },
+	{ "output-file", 'o' }, { "output-dir", 'O' }, { "jobs", 'j' },
+	{ "title", OPT_TITLE }, { "author", OPT_AUTHOR }, { "authors", OPT_AUTHOR },
+	{ "lang", OPT_LANG }, { "dir", OPT_DIR }, { "latin-lang", OPT_LATIN_LANG },
+	{ "plugin-dir", OPT_PLUGIN_DIR }, { "plugin-dirs", OPT_PLUGIN_DIR },
+	{ "log", OPT_LOG }, { "cover", OPT_COVER }, { "embed-font", OPT_FONT },
+	{ "embed-fonts", OPT_FONT }, { "metadata-file", OPT_METAFILE },
+	{ "depfile", OPT_DEPFILE }, { NULL, 0 },
+};
+
+static int
+is_true(const char *v)
+{
+	return strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "1") == 0;
+}
+
+/* -d FILE: reads a YAML mapping of options. Keys are the long options'
+ * names; "metadata" and "variables" are maps; "input-files" a list used
+ * when the command line names no input. */
+static int
+load_defaults(struct cli *c, const char *path)
+{
+	struct wq_err err;
+	wq_meta *m;
+	FILE *f = fopen(path, "rb");
+	struct wq_buf b;
+	char chunk[8192];
+	size_t n, i, j, k;
+	int rc = EXIT_OK;
+
+	if (f == NULL) {
+		message(c, "error", path, 0, 0, "io", strerror(errno));
+		return EXIT_IO;
+	}
+	wq_buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		wq_buf_put(&b, chunk, n);
+	fclose(f);
+	wq_doc_free(c->defaults);
+	c->defaults = wq_doc_new();
+	m = wq_doc_meta(c->defaults);
+	if (wq_meta_load_yaml(m, path, b.data ? b.data : "", b.len, &err) != 0) {
+		report(c, &err);
+		wq_buf_free(&b);
+		return exit_code(err.code);
+	}
+	wq_buf_free(&b);
+	if (c->nextra_deps < 4)
+		c->extra_deps[c->nextra_deps++] = path;
+	for (i = 0; rc == EXIT_OK && i < wq_meta_count(m); i++) {
+		const char *key = wq_meta_key(m, i), *v = wq_meta_value(m, i, 0);
+		size_t nv = wq_meta_nvalues(m, i);
+
+		if (strncmp(key, "metadata.", 9) == 0) {
+			wq_meta_remove(c->cli_meta, key + 9);
+			for (j = 0; j < nv; j++) {
+				if (wq_meta_is_list(m, i))
+					wq_meta_add(c->cli_meta, key + 9, wq_meta_value(m, i, j));
+				else
+					wq_meta_set(c->cli_meta, key + 9, wq_meta_value(m, i, j));
+			}
+		} else if (strncmp(key, "variables.", 10) == 0) {
+			wq_opts_add(c->wopts, key + 10, v);
+		} else if (strcmp(key, "input-files") == 0 ||
+		    strcmp(key, "input-file") == 0) {
+			continue; /* main() takes them if argv has none */
+		} else if (strcmp(key, "no-infer") == 0) {
+			c->no_infer = is_true(v);
+		} else if (strcmp(key, "quiet") == 0) {
+			c->quiet = is_true(v);
+		} else if (strcmp(key, "lenient") == 0) {
+			if (is_true(v))
+				wq_opts_add(c->wopts, "lenient", "1");
+		} else {
+			for (k = 0; defaults_keys[k].key; k++)
+				if (strcmp(defaults_keys[k].key, key) == 0)
+					break;
+			if (defaults_keys[k].key == NULL) {
+				char msg[300];
+
+				snprintf(msg, sizeof(msg), "unknown option '%s' in "
+				    "defaults file", key);
+				message(c, "error", path, 0, 0, "usage", msg);
+				return EXIT_USAGE;
+			}
+			for (j = 0; rc == EXIT_OK && j < nv; j++)
+				rc = apply(c, defaults_keys[k].opt, wq_meta_value(m, i, j));
+		}
+	}
+	return rc;
+}
