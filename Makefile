@@ -32,8 +32,8 @@ HEADERS  := $(wildcard include/warraq/*.h) src/internal.h src/cli/cli.h
 LIB      := $(BUILD)/libwarraq.so
 BIN      := $(BUILD)/warraq
 
-.PHONY: all deps demo check check-asan check-valgrind test install uninstall \
-	clean format regen bench fuzz
+.PHONY: all deps demo check check-asan check-valgrind check-fuzz test install \
+	uninstall clean format regen bench fuzz fuzz-build
 all: $(BIN) $(PLUGIN_SO)
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
@@ -79,7 +79,9 @@ check: deps
 	@scripts/install-deps check
 	@$(MAKE) --no-print-directory all
 	@SHARED=$(SHARED) tests/run $(BIN)
+	@tests/browser/run $(BIN)
 	@$(MAKE) --no-print-directory check-asan
+	@$(MAKE) --no-print-directory check-fuzz
 
 # The same suite on a build with AddressSanitizer and UBSan.
 check-asan:
@@ -119,8 +121,40 @@ uninstall:
 		$(DESTDIR)$(PREFIX)/share/man/man1/warraq.1
 	rm -rf $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(PREFIX)/include/warraq
 
+# warraq against pandoc, cmark and cat; writes bench/results.md.
+bench:
+	@scripts/install-deps bench
+	@$(MAKE) --no-print-directory all
+	@bench/run $(BIN)
+
+# libFuzzer harnesses, on a clang build with ASan and UBSan.
+FUZZ_SECONDS ?= 60
+FUZZ := $(BUILD)-fuzz
+FUZZ_CC = clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ) CC=clang \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" all
+	@$(FUZZ_CC) tests/fuzz/fuzz_load.c -o $(FUZZ)/fuzz_load \
+		-L$(FUZZ) -lwarraq -Wl,-rpath,'$$ORIGIN'
+	@$(FUZZ_CC) $(shell $(PKG_CONFIG) --cflags libxml-2.0) tests/fuzz/fuzz_write.c \
+		-o $(FUZZ)/fuzz_write -L$(FUZZ) -lwarraq -Wl,-rpath,'$$ORIGIN' \
+		$(shell $(PKG_CONFIG) --libs libxml-2.0)
+
+fuzz: fuzz-build
+	@tests/fuzz/run $(FUZZ) $(FUZZ_SECONDS)
+
+# A few seconds each, as part of make check, where clang's fuzzer
+# runtime is installed.
+check-fuzz:
+	@if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | \
+	    clang -x c -fsanitize=fuzzer - -o /dev/null 2>/dev/null; then \
+		$(MAKE) --no-print-directory fuzz-build && tests/fuzz/run $(FUZZ) 5; \
+	else echo "fuzz: clang's libFuzzer runtime missing, skipped"; fi
+
 format:
 	clang-format -i src/*.c src/*.h src/cli/*.c src/cli/*.h include/warraq/*.h plugins/*/*.c
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan out
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz out

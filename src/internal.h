@@ -130,6 +130,9 @@ int md_parse(wq_node *section, const char *md, size_t len, struct md_ctx *ctx,
  * model below 'parent'. Returns whether anything was dropped. */
 int rawhtml_map(wq_node *parent, const char *html, size_t len, int block);
 
+/* The bidi-control part of wq_check(): the loader always warns of them. */
+void check_controls(const wq_doc *doc, wq_warn_fn warn, void *arg);
+
 /* Title, source, date and heading inference (load.c calls it). */
 void infer_section(wq_node *section, const struct wq_load_opts *opts,
     int line_mode);

@@ -235,6 +235,19 @@ check_bytes(const char *name, const unsigned char *data, size_t len,
 	return 0;
 }
 
+/* Whether the text holds nothing but spaces, tabs and line ends. The
+ * caller's buffer has no terminating NUL: never use str* on it. */
+static int
+is_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
 /* Copies 'in' with CR LF and lone CR turned into LF, or returns NULL when
  * there is no CR at all. */
 static char *
@@ -321,7 +334,7 @@ wq_load_buffer(const char *name, const void *data, size_t len,
 		goto fail;
 	if (nfc)
 		text = nfc, n = nfclen;
-	if (strspn(text, " \t\n") == n) {
+	if (is_blank(text, n)) {
 		wq_err_set(err, WQ_EINPUT, name, 1, 1, "empty text");
 		goto fail;
 	}
@@ -369,6 +382,9 @@ wq_load_buffer(const char *name, const void *data, size_t len,
 		infer_section(sec, opts, ctx.line_mode);
 	bidi_section(sec, opts);
 	wq_doc_finish(doc);
+	/* Kept, as everything in the text is, but never silently (U3). */
+	if (opts->warn)
+		check_controls(doc, opts->warn, opts->warn_arg);
 	free(crlf);
 	free(nfc);
 	wq_buf_free(&lines);

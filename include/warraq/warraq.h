@@ -324,6 +324,18 @@ WQ_API wq_doc *wq_load_buffer(const char *name, const void *data, size_t len,
 WQ_API wq_doc *wq_load_file(const char *path, const struct wq_load_opts *opts,
     struct wq_err *err);
 
+/* ---- Lint ---------------------------------------------------------------------------- */
+
+/* Reports, through 'warn', what in a loaded document would display the
+ * wrong way round (RTL.md F5), with these codes: "rtl-text-ltr" (a text
+ * of mostly right-to-left letters tagged ltr), "lang-dir-mismatch" (a
+ * right-to-left language with dir=ltr), "bidi-control" (LRM, RLM, ALM,
+ * embeddings, overrides or isolates in the text), "presentation-form"
+ * (Arabic presentation forms, as text taken from PDF has), and
+ * "mixed-paragraph" (a paragraph with a fifth or more of its letters in
+ * each direction). Returns the number of findings. */
+WQ_API size_t wq_check(const wq_doc *doc, wq_warn_fn warn, void *arg);
+
 /* ---- Text helpers shared by writers ------------------------------------------- */
 
 /* Whether a primary language subtag is written right to left, taking a

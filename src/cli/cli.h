@@ -23,7 +23,7 @@ struct cli {
 	const char *from, *to, *output, *outdir;
 	const char *lang, *latin_lang;
 	wq_dir dir;
-	int no_infer, quiet, list, jobs, json_log;
+	int no_infer, quiet, list, jobs, json_log, check;
 	const char *metafile; /* --metadata-file: under -M, over the texts' */
 	const char *depfile;  /* --depfile: a Make rule of what was read */
 	const char **inputs;
@@ -64,7 +64,9 @@ void default_dirs(struct cli *c);
 int list_formats(const struct cli *c);
 
 /* convert.c */
+int lint(struct cli *c);
 void catch_signals(void);
+void release_signals(void);
 int convert_one_output(struct cli *c, const struct wq_plugin *p);
 int convert_batch(struct cli *c, const struct wq_plugin *p);
 

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,55 +16,87 @@
 
 static pthread_mutex_t temps_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* ---- interrupted runs leave no temporary files ---- */
+/* ---- interrupted runs leave no temporary files ----
+ *
+ * Every thread blocks the terminating signals; one thread waits for them
+ * with sigwait() and, holding the lock under which outputs are created
+ * and registered, removes the temporary files and exits. No output can
+ * be half-registered when it looks, and it runs no code a signal handler
+ * could not. */
 
 #define MAX_TEMPS 64
-static const char *volatile temps[MAX_TEMPS];
+static char *temps[MAX_TEMPS];
 
+/* Registers (on) or forgets a temporary file. Call with temps_lock. */
 static void
-track(const char *tmp, int on)
+track_locked(const char *tmp, int on)
 {
 	size_t i;
 
-	if (tmp == NULL)
-		return;
-	pthread_mutex_lock(&temps_lock);
-	for (i = 0; i < MAX_TEMPS; i++) {
+	for (i = 0; tmp && i < MAX_TEMPS; i++) {
 		if (on && temps[i] == NULL) {
-			temps[i] = tmp;
-			break;
+			temps[i] = strdup(tmp);
+			return;
 		}
-		if (!on && temps[i] == tmp) {
+		if (!on && temps[i] && strcmp(temps[i], tmp) == 0) {
+			free(temps[i]);
 			temps[i] = NULL;
-			break;
+			return;
 		}
 	}
-	pthread_mutex_unlock(&temps_lock);
 }
 
 static void
-on_signal(int sig)
+signal_set(sigset_t *s)
 {
-	size_t i;
+	sigemptyset(s);
+	sigaddset(s, SIGINT);
+	sigaddset(s, SIGTERM);
+	sigaddset(s, SIGHUP);
+}
 
+static void *
+signal_thread(void *arg)
+{
+	sigset_t s;
+	size_t i;
+	int sig = 0;
+
+	(void)arg;
+	signal_set(&s);
+	sigwait(&s, &sig);
+	pthread_mutex_lock(&temps_lock);
 	for (i = 0; i < MAX_TEMPS; i++)
 		if (temps[i])
 			unlink(temps[i]);
 	_exit(128 + sig);
+	return NULL;
 }
+
+static pthread_t waiter;
+static int waiting;
 
 void
 catch_signals(void)
 {
-	struct sigaction sa;
+	sigset_t s;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGPIPE, &sa, NULL);
+	signal_set(&s);
+	pthread_sigmask(SIG_BLOCK, &s, NULL);
+	/* A closed pipe is an I/O error to report, not a reason to die. */
+	signal(SIGPIPE, SIG_IGN);
+	waiting = pthread_create(&waiter, NULL, signal_thread, NULL) == 0;
+}
+
+/* Stops the waiting thread (sigwait() is a cancellation point). */
+void
+release_signals(void)
+{
+	if (!waiting)
+		return;
+	pthread_cancel(waiter);
+	pthread_join(waiter, NULL);
+	waiting = 0;
 }
 
 static void
@@ -107,22 +140,37 @@ write_doc(const struct cli *c, const struct wq_plugin *p, wq_doc *doc,
     const char *path, struct wq_err *err)
 {
 	struct wq_sink sink;
+	char tmp[PATH_MAX + 32] = "";
 	wq_outfile *f;
 	int rc;
 
 	copy_meta(wq_doc_meta(doc), c->cli_meta);
-	if ((f = wq_outfile_open(path, &sink, err)) == NULL)
+	pthread_mutex_lock(&temps_lock);
+	f = wq_outfile_open(path, &sink, err);
+	if (f)
+		snprintf(tmp, sizeof(tmp), "%s", wq_outfile_temp_path(f) ?
+		    wq_outfile_temp_path(f) : "");
+	if (f && tmp[0])
+		track_locked(tmp, 1);
+	pthread_mutex_unlock(&temps_lock);
+	if (f == NULL)
 		return -err->code;
-	track(wq_outfile_temp_path(f), 1);
 	rc = p->write(doc, c->wopts, &sink, err);
-	track(wq_outfile_temp_path(f), 0);
 	if (rc != 0) {
 		if (err->code == 0)
 			wq_err_set(err, WQ_EPLUGIN, p->name, 0, 0, "writer failed");
 		wq_outfile_abort(f);
-		return rc;
+	} else {
+		/* Still registered while renamed: removing a temporary file
+		 * that is already in place fails harmlessly. */
+		rc = wq_outfile_commit(f, err);
 	}
-	return wq_outfile_commit(f, err);
+	if (tmp[0]) {
+		pthread_mutex_lock(&temps_lock);
+		track_locked(tmp, 0);
+		pthread_mutex_unlock(&temps_lock);
+	}
+	return rc;
 }
 
 int
@@ -312,3 +360,34 @@ convert_batch(struct cli *c, const struct wq_plugin *p)
 	return b.worst;
 }
 
+
+/* --check: loads each text and reports what would display wrong. Exit 1
+ * when anything was found, so a pipeline can stop on it. */
+int
+lint(struct cli *c)
+{
+	struct wq_load_opts lo;
+	size_t i, findings = 0;
+	int worst = EXIT_OK;
+
+	load_opts(c, &lo);
+	for (i = 0; i < c->ninputs; i++) {
+		struct wq_err err;
+		wq_doc *d;
+
+		/* The loader's own warning on bidi controls would repeat
+		 * what the check says. */
+		lo.warn = NULL;
+		if ((d = wq_load_file(c->inputs[i], &lo, &err)) == NULL) {
+			report(c, &err);
+			if (exit_code(err.code) > worst)
+				worst = exit_code(err.code);
+			continue;
+		}
+		findings += wq_check(d, warn_cb, c);
+		wq_doc_free(d);
+	}
+	if (worst != EXIT_OK)
+		return worst;
+	return findings ? 1 : EXIT_OK;
+}

@@ -73,6 +73,10 @@ main(int argc, char **argv)
 		c.inputs = stdin_only;
 		c.ninputs = 1;
 	}
+	if (c.check) {
+		rc = lint(&c);
+		goto out;
+	}
 	if (c.output && c.outdir) {
 		rc = bad_usage(&c, "%s", "-o and -O exclude each other");
 		goto out;
@@ -106,6 +110,7 @@ main(int argc, char **argv)
 	rc = c.outdir ? convert_batch(&c, lp.plugin)
 		      : convert_one_output(&c, lp.plugin);
 out:
+	release_signals();
 	wq_plugin_close(&lp);
 	wq_opts_free(c.wopts);
 	wq_doc_free(c.scratch);

@@ -38,9 +38,11 @@ usage(FILE *f)
 	      "      --log=json        diagnostics as JSON lines on standard error\n"
 	      "  -d, --defaults=FILE   options from a YAML file (pandoc's defaults files)\n"
 	      "      --depfile=FILE    write a Make rule: the output and what it was made of\n"
+	      "      --check           report direction problems in the texts; write nothing\n"
 	      "  -q, --quiet           no warnings\n"
 	      "  -h, --help            this text;  --version  the version\n\n"
-	      "Exit status: 0 success, 2 usage, 3 bad input, 4 I/O error, 5 plugin error.\n",
+	      "Exit status: 0 success, 1 --check found problems, 2 usage, 3 bad input,\n"
+	      "4 I/O error, 5 plugin error.\n",
 	    f);
 }
 
@@ -175,7 +177,7 @@ parse_epoch(const struct cli *c)
 enum {
 	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_DIR, OPT_NO_INFER,
 	OPT_PLUGIN_DIR, OPT_LIST, OPT_VERSION, OPT_LATIN_LANG, OPT_LOG,
-	OPT_COVER, OPT_FONT, OPT_LENIENT, OPT_METAFILE, OPT_DEPFILE,
+	OPT_COVER, OPT_FONT, OPT_LENIENT, OPT_METAFILE, OPT_DEPFILE, OPT_CHECK,
 };
 
 static const struct option long_opts[] = {
@@ -201,6 +203,7 @@ static const struct option long_opts[] = {
 	{ "metadata-file", required_argument, NULL, OPT_METAFILE },
 	{ "defaults", required_argument, NULL, 'd' },
 	{ "depfile", required_argument, NULL, OPT_DEPFILE },
+	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -286,6 +289,7 @@ apply(struct cli *c, int ch, const char *arg)
 	case OPT_VERSION: printf("warraq %s\n", WQ_VERSION); exit(EXIT_OK);
 	case 'd': return load_defaults(c, arg);
 	case OPT_DEPFILE: c->depfile = arg; break;
+	case OPT_CHECK: c->check = 1; break;
 	default: usage(stderr); return EXIT_USAGE;
 	}
 	return EXIT_OK;

@@ -7,6 +7,7 @@
 #include <warraq/warraq.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int passed, failed;
@@ -162,6 +163,18 @@ test_loader(void)
 	doc = load("bad.txt", "ok\nbad \xC3\x28 here\n", &err);
 	CHECK(doc == NULL && err.code == WQ_EINPUT && err.line == 2 && err.col == 5,
 	    "invalid UTF-8 position");
+
+	{
+		/* The loader's input has no terminating NUL (found by fuzzing:
+		 * a blank text read past its end). */
+		char *exact = malloc(6);
+
+		memcpy(exact, "\n  \n\t\n", 6);
+		doc = wq_load_buffer("blank", exact, 6, NULL, &err);
+		CHECK(doc == NULL && strcmp(err.msg, "empty text") == 0,
+		    "blank text without NUL");
+		free(exact);
+	}
 
 	doc = load("bad.md", "---\na: [\n---\nx\n", &err);
 	CHECK(doc == NULL && err.code == WQ_EINPUT, "malformed YAML refused");
