@@ -13,6 +13,7 @@
 #define MAX_DEPTH 32
 #define MAX_VALUES 10000 /* values in all, aliases expanded */
 #define MAX_ANCHORS 256
+#define MAX_KEY 256 /* bytes: a longer key is an attack, not metadata */
 #define NOT_A_MAPPING 1 /* parse_yaml: the YAML is not a mapping */
 
 struct anchor {
@@ -191,6 +192,10 @@ mapping(struct fm *f, const char *prefix, int depth)
 			rc = fail(f, &f->ev.start_mark, "keys must be plain strings");
 			break;
 		}
+		if (f->ev.data.scalar.length + strlen(prefix) > MAX_KEY) {
+			rc = fail(f, &f->ev.start_mark, "key longer than 256 bytes");
+			break;
+		}
 		free(key);
 		key = wq_xmalloc(strlen(prefix) + f->ev.data.scalar.length + 1);
 		strcpy(key, prefix);
@@ -241,6 +246,18 @@ closing_line(const char *data, size_t len, size_t from, size_t *after)
 	return -1;
 }
 
+/* Front matter that is valid YAML but no mapping is not front matter
+ * (see frontmatter_parse); YAML that does not parse is an error still. */
+static int
+not_a_mapping(struct fm *f)
+{
+	int rc;
+
+	while ((rc = next(f)) == 0 && f->ev.type != YAML_STREAM_END_EVENT)
+		;
+	return rc ? rc : NOT_A_MAPPING;
+}
+
 /* Parses 'len' bytes of YAML, whose first line is line 'line0' + 1 of
  * file 'name', into 'meta'. */
 static int
@@ -268,7 +285,7 @@ parse_yaml(const char *name, unsigned long line0, const char *data,
 			if (f.ev.type == YAML_MAPPING_START_EVENT)
 				rc = mapping(&f, "", 0);
 			else if (f.line0)
-				rc = NOT_A_MAPPING; /* front matter: see below */
+				rc = not_a_mapping(&f);
 			else if (!(f.ev.type == YAML_SCALAR_EVENT &&
 			    f.ev.data.scalar.length == 0))
 				rc = fail(&f, &f.ev.start_mark,

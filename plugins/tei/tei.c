@@ -54,9 +54,19 @@ attr(struct tei *t, const char *name, const char *value)
 	chk(t, xmlTextWriterWriteAttribute(t->w, BAD_CAST name, BAD_CAST value));
 }
 
+/* Text content. The loader refuses characters XML 1.0 does not allow;
+ * this asserts it, rather than write an edition no parser would read. */
 static void
 text(struct tei *t, const char *s, size_t len)
 {
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r') {
+			t->rc = t->rc ? t->rc : -1;
+			return;
+		}
 	chk(t, xmlTextWriterWriteFormatString(t->w, "%.*s", (int)len, s));
 }
 

@@ -33,6 +33,8 @@ usage(FILE *f)
 	      "      --cover=IMAGE     epub: a cover image and page\n"
 	      "      --embed-font=FILE epub: embed a TrueType/OpenType font (repeatable)\n"
 	      "      --lenient         warn about missing local images instead of failing\n"
+	      "      --columns=N       markdown: wrap lines at N columns (default: no wrap)\n"
+	      "      --md-spans        markdown: write pandoc spans [text]{dir=ltr lang=en}\n"
 	      "      --plugin-dir=DIR  look for plugins in DIR first (repeatable)\n"
 	      "      --list-formats    list the plugins that would load, and from where\n"
 	      "      --log=json        diagnostics as JSON lines on standard error\n"
@@ -178,6 +180,7 @@ enum {
 	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_DIR, OPT_NO_INFER,
 	OPT_PLUGIN_DIR, OPT_LIST, OPT_VERSION, OPT_LATIN_LANG, OPT_LOG,
 	OPT_COVER, OPT_FONT, OPT_LENIENT, OPT_METAFILE, OPT_DEPFILE, OPT_CHECK,
+	OPT_COLUMNS, OPT_MD_SPANS,
 };
 
 static const struct option long_opts[] = {
@@ -204,6 +207,8 @@ static const struct option long_opts[] = {
 	{ "defaults", required_argument, NULL, 'd' },
 	{ "depfile", required_argument, NULL, OPT_DEPFILE },
 	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "columns", required_argument, NULL, OPT_COLUMNS },
+	{ "md-spans", no_argument, NULL, OPT_MD_SPANS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -290,6 +295,12 @@ apply(struct cli *c, int ch, const char *arg)
 	case 'd': return load_defaults(c, arg);
 	case OPT_DEPFILE: c->depfile = arg; break;
 	case OPT_CHECK: c->check = 1; break;
+	case OPT_COLUMNS:
+		if (atoi(arg) < 1)
+			return bad_usage(c, "--columns takes a width, not '%s'", arg);
+		wq_opts_add(c->wopts, "columns", arg);
+		break;
+	case OPT_MD_SPANS: wq_opts_add(c->wopts, "md-spans", "1"); break;
 	default: usage(stderr); return EXIT_USAGE;
 	}
 	return EXIT_OK;
@@ -325,7 +336,7 @@ static const struct {
 	{ "plugin-dir", OPT_PLUGIN_DIR }, { "plugin-dirs", OPT_PLUGIN_DIR },
 	{ "log", OPT_LOG }, { "cover", OPT_COVER }, { "embed-font", OPT_FONT },
 	{ "embed-fonts", OPT_FONT }, { "metadata-file", OPT_METAFILE },
-	{ "depfile", OPT_DEPFILE }, { NULL, 0 },
+	{ "depfile", OPT_DEPFILE }, { "columns", OPT_COLUMNS }, { NULL, 0 },
 };
 
 static int
