@@ -77,7 +77,7 @@ wq_buf_printf(struct wq_buf *b, const char *fmt, ...)
 }
 
 void
-wq_buf_put_xml(struct wq_buf *b, const char *s, size_t len)
+buf_escape(struct wq_buf *b, const char *s, size_t len, int quotes)
 {
 	size_t i, run = 0;
 
@@ -88,13 +88,21 @@ wq_buf_put_xml(struct wq_buf *b, const char *s, size_t len)
 		case '&': rep = "&amp;"; break;
 		case '<': rep = "&lt;"; break;
 		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
+		case '"': rep = quotes ? "&quot;" : NULL; break;
+		case '\'': rep = quotes ? "&#39;" : NULL; break;
+		default: rep = NULL;
 		}
+		if (rep == NULL)
+			continue;
 		wq_buf_put(b, s + run, i - run);
 		wq_buf_puts(b, rep);
 		run = i + 1;
 	}
 	wq_buf_put(b, s + run, len - run);
+}
+
+void
+wq_buf_put_xml(struct wq_buf *b, const char *s, size_t len)
+{
+	buf_escape(b, s, len, 1);
 }

@@ -308,22 +308,7 @@ wq_html_put_lang_dir(struct wq_buf *out, const wq_node *n, unsigned flags,
 static void
 put_text(struct wq_buf *out, const char *s, size_t len)
 {
-	size_t i, run = 0;
-
-	for (i = 0; i < len; i++) {
-		const char *rep;
-
-		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		default: continue;
-		}
-		wq_buf_put(out, s + run, i - run);
-		wq_buf_puts(out, rep);
-		run = i + 1;
-	}
-	wq_buf_put(out, s + run, len - run);
+	buf_escape(out, s, len, 0);
 }
 
 /* URLs are percent-encoded where HTML and XML checkers would reject a

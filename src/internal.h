@@ -15,6 +15,10 @@ void *wq_xcalloc(size_t n, size_t size);
 void *wq_xrealloc(void *p, size_t n);
 char *wq_xstrdup(const char *s);
 
+/* Appends 's' escaped for XML: & < >, and quotes too if 'quotes' (for
+ * attribute values; text needs none). */
+void buf_escape(struct wq_buf *b, const char *s, size_t len, int quotes);
+
 /* A bump allocator: everything a document holds comes from one. */
 struct arena_chunk;
 struct arena {

@@ -74,6 +74,24 @@ wq_lang_name(const char *tag)
 	return l ? l->name : NULL;
 }
 
+int
+wq_date_is_iso(const char *s)
+{
+	static const char *const shapes[] = { "dddd", "dddd-dd", "dddd-dd-dd",
+		"dddd-dd-ddTdd:ddZ", "dddd-dd-ddTdd:dd:ddZ", NULL };
+	size_t i, k;
+
+	for (i = 0; s && shapes[i]; i++) {
+		for (k = 0; shapes[i][k] && s[k]; k++)
+			if (shapes[i][k] == 'd' ? (s[k] < '0' || s[k] > '9')
+						: s[k] != shapes[i][k])
+				break;
+		if (shapes[i][k] == '\0' && s[k] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
 /* A practical check of BCP 47 form: alphanumeric subtags of 1 to 8
  * characters joined by hyphens, the first of 2 to 8 letters. */
 int

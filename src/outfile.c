@@ -20,12 +20,12 @@ struct wq_outfile {
 };
 
 static int
-flush(wq_outfile *f, struct wq_err *err)
+write_all(wq_outfile *f, const char *data, size_t len, struct wq_err *err)
 {
 	size_t off = 0;
 
-	while (off < f->len) {
-		ssize_t n = write(f->fd, f->buf + off, f->len - off);
+	while (off < len) {
+		ssize_t n = write(f->fd, data + off, len - off);
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -34,8 +34,16 @@ flush(wq_outfile *f, struct wq_err *err)
 			    strerror(errno));
 		off += (size_t)n;
 	}
-	f->len = 0;
 	return 0;
+}
+
+static int
+flush(wq_outfile *f, struct wq_err *err)
+{
+	int rc = write_all(f, f->buf, f->len, err);
+
+	f->len = 0;
+	return rc;
 }
 
 static int
@@ -46,21 +54,8 @@ put(void *arg, const void *data, size_t len, struct wq_err *err)
 
 	if (f->len + len > sizeof(f->buf) && (rc = flush(f, err)) != 0)
 		return rc;
-	if (len > sizeof(f->buf)) {
-		size_t off = 0;
-
-		while (off < len) {
-			ssize_t n = write(f->fd, (const char *)data + off, len - off);
-
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n < 0)
-				return wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s",
-				    strerror(errno));
-			off += (size_t)n;
-		}
-		return 0;
-	}
+	if (len > sizeof(f->buf))
+		return write_all(f, data, len, err);
 	memcpy(f->buf + f->len, data, len);
 	f->len += len;
 	return 0;

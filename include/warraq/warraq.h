@@ -341,6 +341,10 @@ WQ_API size_t wq_check(const wq_doc *doc, wq_warn_fn warn, void *arg);
 /* Whether a primary language subtag is written right to left, taking a
  * script subtag into account ("ar" and "ms-Arab" yes, "ar-Latn" no). */
 WQ_API int wq_lang_is_rtl(const char *lang);
+/* Whether 's' is a date in W3CDTF, the profile of ISO 8601 that EPUB and
+ * TEI's @when accept: YYYY, YYYY-MM, YYYY-MM-DD, or with a UTC time,
+ * YYYY-MM-DDThh:mm[:ss]Z. */
+WQ_API int wq_date_is_iso(const char *s);
 /* Whether 'tag' has the form of a BCP 47 language tag ("ar", "en-GB"). */
 WQ_API int wq_lang_tag_valid(const char *tag);
 /* The direction a text (a title, a label) takes where 'context' is in

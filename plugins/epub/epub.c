@@ -361,26 +361,6 @@ collect(const struct book *bk, const char *key, const char ***out, size_t *n)
 	}
 }
 
-/* W3CDTF, as EPUB requires of dc:date: YYYY, YYYY-MM, YYYY-MM-DD, or a
- * full date and time. */
-static int
-is_w3cdtf(const char *s)
-{
-	static const char *const shapes[] = { "dddd", "dddd-dd", "dddd-dd-dd",
-		"dddd-dd-ddTdd:dd:ddZ", "dddd-dd-ddTdd:ddZ", NULL };
-	size_t i, k;
-
-	for (i = 0; shapes[i]; i++) {
-		for (k = 0; shapes[i][k] && s[k]; k++)
-			if (shapes[i][k] == 'd' ? (s[k] < '0' || s[k] > '9')
-						: s[k] != shapes[i][k])
-				break;
-		if (shapes[i][k] == '\0' && s[k] == '\0')
-			return 1;
-	}
-	return 0;
-}
-
 /* urn:uuid made from the texts and the title, in the form of a version 5
  * UUID: the same book gets the same identifier, a different one another. */
 static void
@@ -730,7 +710,7 @@ package(struct book *bk, const struct resource *cover, size_t n)
 	}
 	free(vals);
 	if ((v = meta_get(bk, "date")) != NULL) {
-		if (is_w3cdtf(v))
+		if (wq_date_is_iso(v))
 			put_dc(&b, "date", NULL, v, WQ_DIR_LTR);
 		else
 			wq_opts_warn(bk->opts, NULL, 0, 0, "bad-date",

@@ -117,26 +117,6 @@ string_lang(struct tei *t, const char *s, wq_dir context, const char *latin)
 		attr(t, "xml:lang", latin);
 }
 
-/* ---- the body ---- */
-
-static int
-is_w3c_date(const char *s)
-{
-	static const char *const shapes[] = { "dddd", "dddd-dd", "dddd-dd-dd",
-		NULL };
-	size_t i, k;
-
-	for (i = 0; shapes[i]; i++) {
-		for (k = 0; shapes[i][k] && s[k]; k++)
-			if (shapes[i][k] == 'd' ? (s[k] < '0' || s[k] > '9')
-						: s[k] != shapes[i][k])
-				break;
-		if (shapes[i][k] == '\0' && s[k] == '\0')
-			return 1;
-	}
-	return 0;
-}
-
 /* URLs as TEI pointers: percent-encoded where anyURI checkers balk. */
 static void
 url_attr(struct tei *t, const char *name, const char *url)
@@ -710,7 +690,7 @@ source(struct tei *t, const wq_node *sec, wq_dir dir)
 	}
 	if ((v = wq_meta_get(m, "date")) != NULL) {
 		start(t, "date");
-		if (is_w3c_date(v))
+		if (wq_date_is_iso(v))
 			attr(t, "when", v);
 		text(t, v, strlen(v));
 		end(t);
