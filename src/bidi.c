@@ -12,6 +12,7 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -71,8 +72,34 @@ rtl_script(int32_t c)
 	    uscript_hasScript(c, USCRIPT_THAANA);
 }
 
+static enum cls classify_icu(int32_t c);
+
+/* The Arabic block, U+0600-06FF, is most of the text this tool is for:
+ * its classes come from a table filled once, not from ICU each time. */
+static unsigned char arabic_block[256];
+static pthread_once_t arabic_once = PTHREAD_ONCE_INIT;
+
+static void
+fill_arabic_block(void)
+{
+	int i;
+
+	for (i = 0; i < 256; i++)
+		arabic_block[i] = (unsigned char)classify_icu(0x0600 + i);
+}
+
 static enum cls
 classify(int32_t c)
+{
+	if (c >= 0x0600 && c <= 0x06FF) {
+		pthread_once(&arabic_once, fill_arabic_block);
+		return (enum cls)arabic_block[c - 0x0600];
+	}
+	return classify_icu(c);
+}
+
+static enum cls
+classify_icu(int32_t c)
 {
 	if (c < 0x80) {
 		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
