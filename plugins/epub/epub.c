@@ -436,18 +436,12 @@ xhtml_head(struct wq_buf *b, const char *lang, wq_dir dir, const char *title,
 			 "href=\"%s\" />\n</head>\n", css);
 }
 
-static const wq_node *
-first_block(const wq_node *sec)
-{
-	return wq_node_first_child(sec);
-}
-
 static int
 chapter(struct book *bk, size_t i)
 {
 	const wq_node *s = wq_doc_section(bk->doc, i);
 	const char *title = wq_section_title(s);
-	const wq_node *first = first_block(s);
+	const wq_node *first = wq_node_first_child(s);
 	struct wq_html_opts ho = { WQ_HTML_XHTML | WQ_HTML_CONTAINED, warn,
 		(void *)bk->opts, image_src, anchor_href, bk, NULL, NULL };
 	struct wq_buf b;
@@ -564,7 +558,7 @@ nav(struct book *bk, int has_cover)
 	wq_buf_puts(&b, "</h1>\n<ol>\n");
 	for (i = 0; i < n; i++) {
 		const wq_node *s = wq_doc_section(bk->doc, i);
-		const wq_node *first = first_block(s);
+		const wq_node *first = wq_node_first_child(s);
 		struct nav_state st = { { 0 }, 0 };
 
 		snprintf(href, sizeof(href), "text/ch%03zu.xhtml", i + 1);

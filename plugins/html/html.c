@@ -8,17 +8,8 @@
 
 #include <string.h>
 
-/* Book metadata: the command line's, else the only text's. */
-static const char *
-book_meta(const wq_doc *doc, const char *key)
-{
-	const char *v = wq_meta_get(wq_doc_meta(doc), key);
-
-	if (v == NULL && wq_doc_section_count(doc) == 1)
-		v = wq_meta_get(wq_section_meta(wq_doc_section(doc, 0)), key);
-	return v;
-}
-
+/* The metadata that holds 'key' for the book: the command line's, else
+ * the only text's; NULL if neither has it. */
 static const wq_meta *
 book_meta_map(const wq_doc *doc, const char *key)
 {
@@ -29,6 +20,14 @@ book_meta_map(const wq_doc *doc, const char *key)
 	return wq_meta_find(m, key) >= 0 ? m : NULL;
 }
 
+static const char *
+book_meta(const wq_doc *doc, const char *key)
+{
+	const wq_meta *m = book_meta_map(doc, key);
+
+	return m ? wq_meta_get(m, key) : NULL;
+}
+
 static void
 put_meta_tag(struct wq_buf *b, const char *name, const char *content)
 {
@@ -37,6 +36,8 @@ put_meta_tag(struct wq_buf *b, const char *name, const char *content)
 	wq_buf_puts(b, "\">\n");
 }
 
+/* A <meta> per value of 'key' (sep NULL), or one with the values joined
+ * by 'sep'. */
 static void
 put_list_meta(struct wq_buf *b, const wq_doc *doc, const char *key,
     const char *name, const char *sep)
@@ -48,18 +49,19 @@ put_list_meta(struct wq_buf *b, const wq_doc *doc, const char *key,
 	if (m == NULL)
 		return;
 	i = (size_t)wq_meta_find(m, key);
+	if (sep == NULL) {
+		for (j = 0; j < wq_meta_nvalues(m, i); j++)
+			put_meta_tag(b, name, wq_meta_value(m, i, j));
+		return;
+	}
 	wq_buf_init(&v);
 	for (j = 0; j < wq_meta_nvalues(m, i); j++) {
 		if (j)
 			wq_buf_puts(&v, sep);
 		wq_buf_puts(&v, wq_meta_value(m, i, j));
 	}
-	if (sep[0] == '\0') { /* one tag per value */
-		for (j = 0; j < wq_meta_nvalues(m, i); j++)
-			put_meta_tag(b, name, wq_meta_value(m, i, j));
-	} else if (v.len) {
+	if (v.len)
 		put_meta_tag(b, name, v.data);
-	}
 	wq_buf_free(&v);
 }
 
@@ -125,7 +127,7 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			"<meta name=\"viewport\" content=\"width=device-width, "
 			"initial-scale=1\">\n");
 	put_meta_tag(&b, "generator", "warraq " WQ_VERSION);
-	put_list_meta(&b, doc, "author", "author", "");
+	put_list_meta(&b, doc, "author", "author", NULL);
 	if ((v = book_meta(doc, "description")) != NULL)
 		put_meta_tag(&b, "description", v);
 	put_list_meta(&b, doc, "keywords", "keywords", ", ");
