@@ -19,8 +19,8 @@
 
 enum cls {
 	C_NEUTRAL,
-	C_L,       /* strong left-to-right */
-	C_R,       /* strong right-to-left */
+	C_L,	   /* strong left-to-right */
+	C_R,	   /* strong right-to-left */
 	C_DIGIT,   /* European digit */
 	C_RSCRIPT, /* neutral or number of a right-to-left script: ، ٣ */
 };
@@ -34,7 +34,7 @@ struct counts {
 struct ctx {
 	wq_doc *doc;
 	const char *latin_lang; /* interned in the document */
-	const char *arab_lang;  /* the section's, if Arabic-script, else "ar" */
+	const char *arab_lang;	/* the section's, if Arabic-script, else "ar" */
 	const char *sec_lang;
 };
 
@@ -107,18 +107,14 @@ classify_icu(int32_t c)
 		return c >= '0' && c <= '9' ? C_DIGIT : C_NEUTRAL;
 	}
 	switch (u_charDirection(c)) {
-	case U_LEFT_TO_RIGHT:
-		return C_L;
+	case U_LEFT_TO_RIGHT: return C_L;
 	case U_RIGHT_TO_LEFT:
-	case U_RIGHT_TO_LEFT_ARABIC:
-		return C_R;
-	case U_ARABIC_NUMBER:
-		return C_RSCRIPT;
+	case U_RIGHT_TO_LEFT_ARABIC: return C_R;
+	case U_ARABIC_NUMBER: return C_RSCRIPT;
 	case U_EUROPEAN_NUMBER:
 		/* Extended Arabic-Indic digits are EN but belong to Arabic. */
 		return c >= 0x06F0 && c <= 0x06F9 ? C_RSCRIPT : C_DIGIT;
-	default:
-		return rtl_script(c) ? C_RSCRIPT : C_NEUTRAL;
+	default: return rtl_script(c) ? C_RSCRIPT : C_NEUTRAL;
 	}
 }
 
@@ -284,7 +280,8 @@ trim_back(const unsigned char *s, size_t start, size_t end, enum cls want)
 			k--;
 		i = k;
 		cl = classify(decode(s, &i));
-		if (cl == want || cl == C_DIGIT || (want == C_R && cl == C_RSCRIPT))
+		if (cl == want || cl == C_DIGIT ||
+		    (want == C_R && cl == C_RSCRIPT))
 			break;
 		end = k;
 	}
@@ -294,8 +291,8 @@ trim_back(const unsigned char *s, size_t start, size_t end, enum cls want)
 /* Keeps brackets balanced inside a run: a run that would take "(" and
  * leave its ")" outside (or the reverse) is cut, or takes the closer. */
 static size_t
-balance(const unsigned char *s, size_t start, size_t end, size_t len,
-    enum cls want)
+balance(
+    const unsigned char *s, size_t start, size_t end, size_t len, enum cls want)
 {
 	size_t stack[32], depth = 0, i = start;
 
@@ -344,9 +341,10 @@ next_run(const unsigned char *s, size_t from, size_t len, enum cls want,
 				end = j;
 			} else if (cl == C_R || cl == C_L || cl == C_RSCRIPT) {
 				break;
-			} else if (at == end && (cl == C_DIGIT ||
-			    (is_connector(d) && j < len &&
-			    (s[j] >= '0' && s[j] <= '9')))) {
+			} else if (at == end &&
+			    (cl == C_DIGIT ||
+				(is_connector(d) && j < len &&
+				    (s[j] >= '0' && s[j] <= '9')))) {
 				/* Digits glued to the run: GPT-4, R1, V3. */
 				end = j;
 			}
@@ -390,11 +388,12 @@ split_text(struct ctx *x, wq_node *t, wq_dir dir)
 	while (next_run(s, from, len, want, &rs, &re)) {
 		struct counts k;
 		wq_node *span = wq_node_new(x->doc, WQ_NODE_SPAN);
-		wq_node *inner = text_node(x->doc, (const char *)s + rs, re - rs);
+		wq_node *inner =
+		    text_node(x->doc, (const char *)s + rs, re - rs);
 
 		if (rs > from) {
-			wq_node *before = text_node(x->doc, (const char *)s + from,
-			    rs - from);
+			wq_node *before = text_node(
+			    x->doc, (const char *)s + from, rs - from);
 
 			wq_node_insert_after(at, before);
 			at = before;
@@ -413,8 +412,8 @@ split_text(struct ctx *x, wq_node *t, wq_dir dir)
 	if (at == t)
 		return; /* no run after all */
 	if (from < len)
-		wq_node_insert_after(at, text_node(x->doc, (const char *)s + from,
-		    len - from));
+		wq_node_insert_after(
+		    at, text_node(x->doc, (const char *)s + from, len - from));
 	wq_node_unlink(t);
 }
 
@@ -426,9 +425,7 @@ inlines(struct ctx *x, wq_node *n, wq_dir dir)
 	for (c = n->first; c; c = next) {
 		next = c->next;
 		switch (c->type) {
-		case WQ_NODE_TEXT:
-			split_text(x, c, dir);
-			break;
+		case WQ_NODE_TEXT: split_text(x, c, dir); break;
 		case WQ_NODE_CODE:
 			/* Code reads left to right whatever surrounds it. */
 			if (dir == WQ_DIR_RTL)
@@ -440,8 +437,7 @@ inlines(struct ctx *x, wq_node *n, wq_dir dir)
 				break;
 			}
 			/* fall through */
-		default:
-			inlines(x, c, dir);
+		default: inlines(x, c, dir);
 		}
 	}
 }
@@ -499,9 +495,12 @@ set_usage(struct section_info *si, const char *lang, uint64_t n)
 	}
 	/* Keep most used first; ties by tag, for stable output. */
 	for (i = 1; i < si->nusage; i++)
-		for (j = i; j > 0 && (si->usage[j].letters > si->usage[j - 1].letters ||
-		    (si->usage[j].letters == si->usage[j - 1].letters &&
-		    strcmp(si->usage[j].lang, si->usage[j - 1].lang) < 0)); j--) {
+		for (j = i; j > 0 &&
+		     (si->usage[j].letters > si->usage[j - 1].letters ||
+			 (si->usage[j].letters == si->usage[j - 1].letters &&
+			     strcmp(si->usage[j].lang, si->usage[j - 1].lang) <
+				 0));
+		     j--) {
 			struct lang_count t = si->usage[j];
 
 			si->usage[j] = si->usage[j - 1];
@@ -523,8 +522,9 @@ bidi_section(wq_node *sec, const struct wq_load_opts *opts)
 	count_node(sec, &k);
 	x.doc = wq_node_doc(sec);
 	x.latin_lang = arena_strdup(&x.doc->arena,
-	    opts->latin_lang && wq_lang_tag_valid(opts->latin_lang) ? opts->latin_lang
-							      : "en");
+	    opts->latin_lang && wq_lang_tag_valid(opts->latin_lang)
+		? opts->latin_lang
+		: "en");
 	if (opts->lang && wq_lang_tag_valid(opts->lang))
 		lang = opts->lang;
 	else if (wq_lang_tag_valid(wq_meta_get(m, "lang")))
@@ -546,14 +546,16 @@ bidi_section(wq_node *sec, const struct wq_load_opts *opts)
 	}
 	x.sec_lang = arena_strdup(&x.doc->arena, lang);
 	x.arab_lang = NULL;
-	if (strncmp(x.sec_lang, "ar", 2) == 0 || strncmp(x.sec_lang, "fa", 2) == 0 ||
+	if (strncmp(x.sec_lang, "ar", 2) == 0 ||
+	    strncmp(x.sec_lang, "fa", 2) == 0 ||
 	    strncmp(x.sec_lang, "ur", 2) == 0)
 		if (wq_lang_is_rtl(x.sec_lang))
 			x.arab_lang = x.sec_lang;
 
 	if (opts->dir != WQ_DIR_UNSET) {
 		dir = opts->dir;
-	} else if (mdir && (strcmp(mdir, "rtl") == 0 || strcmp(mdir, "ltr") == 0)) {
+	} else if (mdir &&
+	    (strcmp(mdir, "rtl") == 0 || strcmp(mdir, "ltr") == 0)) {
 		dir = mdir[0] == 'r' ? WQ_DIR_RTL : WQ_DIR_LTR;
 	} else {
 		/* An inferred language came from the majority of letters, so
@@ -574,7 +576,8 @@ bidi_section(wq_node *sec, const struct wq_load_opts *opts)
 		wq_meta_remove(m, "dir");
 	wq_section_set_inferred(sec, bits);
 
-	set_usage(sec->sec, x.arab_lang ? x.arab_lang : arabic_lang_of(&k), k.arab);
+	set_usage(
+	    sec->sec, x.arab_lang ? x.arab_lang : arabic_lang_of(&k), k.arab);
 	set_usage(sec->sec, "he", k.hebr);
 	set_usage(sec->sec, x.latin_lang, k.latn);
 	set_usage(sec->sec, "und", k.other_l + k.other_r);

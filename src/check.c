@@ -21,8 +21,8 @@ say(struct lint *l, const wq_node *n, const char *code)
 
 	l->findings++;
 	if (l->warn)
-		l->warn(l->arg, s ? wq_section_file(s) : NULL, wq_node_line(n), 0,
-		    code, l->msg);
+		l->warn(l->arg, s ? wq_section_file(s) : NULL, wq_node_line(n),
+		    0, code, l->msg);
 }
 
 static int
@@ -41,8 +41,7 @@ is_presentation_form(int32_t c)
 /* Counts bidi controls and presentation forms below block 'b', noting
  * the first of each. */
 static void
-scan(const wq_node *n, size_t *controls, int32_t *first_control,
-    size_t *forms)
+scan(const wq_node *n, size_t *controls, int32_t *first_control, size_t *forms)
 {
 	const wq_node *c;
 
@@ -81,33 +80,41 @@ blocks(struct lint *l, const wq_node *n, int controls_only)
 
 		if (!wq_node_is_block(c))
 			continue;
-		if (c->type != WQ_NODE_PARAGRAPH && c->type != WQ_NODE_HEADING &&
+		if (c->type != WQ_NODE_PARAGRAPH &&
+		    c->type != WQ_NODE_HEADING &&
 		    c->type != WQ_NODE_CODE_BLOCK) {
 			blocks(l, c, controls_only);
 			continue;
 		}
 		scan(c, &controls, &first, &forms);
 		if (controls) {
-			snprintf(l->msg, sizeof(l->msg), "%zu bidi control "
-			    "character%s (first U+%04X) kept in the text; markup "
-			    "carries direction (RTL.md U3)", controls,
-			    controls == 1 ? "" : "s", (unsigned)first);
+			snprintf(l->msg, sizeof(l->msg),
+			    "%zu bidi control "
+			    "character%s (first U+%04X) kept in the text; "
+			    "markup "
+			    "carries direction (RTL.md U3)",
+			    controls, controls == 1 ? "" : "s",
+			    (unsigned)first);
 			say(l, c, "bidi-control");
 		}
 		if (controls_only)
 			continue;
 		if (forms) {
-			snprintf(l->msg, sizeof(l->msg), "%zu Arabic presentation "
-			    "form%s (U+FB50-FDFF, U+FE70-FEFF), typical of text "
-			    "taken from PDF (RTL.md U2)", forms, forms == 1 ? "" : "s");
+			snprintf(l->msg, sizeof(l->msg),
+			    "%zu Arabic presentation "
+			    "form%s (U+FB50-FDFF, U+FE70-FEFF), typical of "
+			    "text "
+			    "taken from PDF (RTL.md U2)",
+			    forms, forms == 1 ? "" : "s");
 			say(l, c, "presentation-form");
 		}
 		if (c->type != WQ_NODE_CODE_BLOCK && c->nl && c->nr &&
 		    c->nl * 4 >= c->nr && c->nr * 4 >= c->nl) {
-			snprintf(l->msg, sizeof(l->msg), "paragraph mixes "
+			snprintf(l->msg, sizeof(l->msg),
+			    "paragraph mixes "
 			    "directions (%u left-to-right, %u right-to-left "
-			    "letters): check how it reads", (unsigned)c->nl,
-			    (unsigned)c->nr);
+			    "letters): check how it reads",
+			    (unsigned)c->nl, (unsigned)c->nr);
 			say(l, c, "mixed-paragraph");
 		}
 	}
@@ -124,15 +131,18 @@ check(const wq_doc *doc, wq_warn_fn warn, void *arg, int controls_only)
 		wq_dir dir = wq_node_effective_dir(s);
 
 		if (!controls_only && dir == WQ_DIR_LTR && s->nr > s->nl) {
-			snprintf(l.msg, sizeof(l.msg), "mostly right-to-left letters "
+			snprintf(l.msg, sizeof(l.msg),
+			    "mostly right-to-left letters "
 			    "(%u of %u) in a text tagged lang=%s dir=ltr",
 			    (unsigned)s->nr, (unsigned)(s->nl + s->nr),
 			    lang ? lang : "?");
 			say(&l, s, "rtl-text-ltr");
 		} else if (!controls_only && lang && wq_lang_is_rtl(lang) &&
 		    dir == WQ_DIR_LTR) {
-			snprintf(l.msg, sizeof(l.msg), "language %s is written "
-			    "right to left, but the text says dir=ltr", lang);
+			snprintf(l.msg, sizeof(l.msg),
+			    "language %s is written "
+			    "right to left, but the text says dir=ltr",
+			    lang);
 			say(&l, s, "lang-dir-mismatch");
 		}
 		blocks(&l, s, controls_only);

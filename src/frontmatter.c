@@ -13,7 +13,7 @@
 #define MAX_DEPTH 32
 #define MAX_VALUES 10000 /* values in all, aliases expanded */
 #define MAX_ANCHORS 256
-#define MAX_KEY 256 /* bytes: a longer key is an attack, not metadata */
+#define MAX_KEY 256	/* bytes: a longer key is an attack, not metadata */
 #define NOT_A_MAPPING 1 /* parse_yaml: the YAML is not a mapping */
 
 struct anchor {
@@ -94,7 +94,8 @@ vals_free(struct vals *vs)
 }
 
 static void
-remember(struct fm *f, const unsigned char *anchor, struct vals *vs, size_t from)
+remember(
+    struct fm *f, const unsigned char *anchor, struct vals *vs, size_t from)
 {
 	struct anchor *a;
 	size_t i;
@@ -147,8 +148,7 @@ value(struct fm *f, const char *key, struct vals *vs, int *is_list, int depth)
 			return rc;
 		remember(f, f->ev.data.scalar.anchor, vs, from);
 		return 0;
-	case YAML_ALIAS_EVENT:
-		return expand(f, vs);
+	case YAML_ALIAS_EVENT: return expand(f, vs);
 	case YAML_SEQUENCE_START_EVENT:
 		*is_list = 1;
 		anchor = f->ev.data.sequence_start.anchor;
@@ -171,8 +171,7 @@ value(struct fm *f, const char *key, struct vals *vs, int *is_list, int depth)
 		free(prefix);
 		return rc;
 	}
-	default:
-		return fail(f, &f->ev.start_mark, "unexpected YAML structure");
+	default: return fail(f, &f->ev.start_mark, "unexpected YAML structure");
 	}
 }
 
@@ -189,11 +188,13 @@ mapping(struct fm *f, const char *prefix, int depth)
 		size_t i;
 
 		if (f->ev.type != YAML_SCALAR_EVENT) {
-			rc = fail(f, &f->ev.start_mark, "keys must be plain strings");
+			rc = fail(
+			    f, &f->ev.start_mark, "keys must be plain strings");
 			break;
 		}
 		if (f->ev.data.scalar.length + strlen(prefix) > MAX_KEY) {
-			rc = fail(f, &f->ev.start_mark, "key longer than 256 bytes");
+			rc = fail(
+			    f, &f->ev.start_mark, "key longer than 256 bytes");
 			break;
 		}
 		free(key);
@@ -233,11 +234,13 @@ closing_line(const char *data, size_t len, size_t from, size_t *after)
 		const char *nl = memchr(data + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - data) : len, e = end;
 
-		while (e > i && (data[e - 1] == ' ' || data[e - 1] == '\t' ||
-		    data[e - 1] == '\r'))
+		while (e > i &&
+		    (data[e - 1] == ' ' || data[e - 1] == '\t' ||
+			data[e - 1] == '\r'))
 			e--;
-		if (e - i == 3 && (memcmp(data + i, "---", 3) == 0 ||
-		    memcmp(data + i, "...", 3) == 0)) {
+		if (e - i == 3 &&
+		    (memcmp(data + i, "---", 3) == 0 ||
+			memcmp(data + i, "...", 3) == 0)) {
 			*after = nl ? end + 1 : end;
 			return (long)i;
 		}
@@ -261,8 +264,8 @@ not_a_mapping(struct fm *f)
 /* Parses 'len' bytes of YAML, whose first line is line 'line0' + 1 of
  * file 'name', into 'meta'. */
 static int
-parse_yaml(const char *name, unsigned long line0, const char *data,
-    size_t len, wq_meta *meta, struct wq_err *err)
+parse_yaml(const char *name, unsigned long line0, const char *data, size_t len,
+    wq_meta *meta, struct wq_err *err)
 {
 	struct fm f;
 	size_t i;
@@ -274,8 +277,8 @@ parse_yaml(const char *name, unsigned long line0, const char *data,
 	f.meta = meta;
 	f.err = err;
 	yaml_parser_initialize(&f.parser);
-	yaml_parser_set_input_string(&f.parser, (const unsigned char *)data,
-	    len);
+	yaml_parser_set_input_string(
+	    &f.parser, (const unsigned char *)data, len);
 	if ((rc = next(&f)) == 0 && (rc = next(&f)) == 0) {
 		/* STREAM_START, then DOCUMENT_START or STREAM_END (empty). */
 		if (f.ev.type == YAML_STREAM_END_EVENT && f.line0) {
@@ -287,7 +290,7 @@ parse_yaml(const char *name, unsigned long line0, const char *data,
 			else if (f.line0)
 				rc = not_a_mapping(&f);
 			else if (!(f.ev.type == YAML_SCALAR_EVENT &&
-			    f.ev.data.scalar.length == 0))
+				     f.ev.data.scalar.length == 0))
 				rc = fail(&f, &f.ev.start_mark,
 				    "expected a mapping of keys to values");
 			/* A second document would be silently lost. */
@@ -313,8 +316,8 @@ parse_yaml(const char *name, unsigned long line0, const char *data,
 }
 
 long
-frontmatter_parse(const char *name, const char *data, size_t len,
-    wq_meta *meta, struct wq_err *err)
+frontmatter_parse(const char *name, const char *data, size_t len, wq_meta *meta,
+    struct wq_err *err)
 {
 	size_t start, after;
 	long close;
@@ -323,8 +326,9 @@ frontmatter_parse(const char *name, const char *data, size_t len,
 	/* An opening "---" line, with nothing but blanks after it. */
 	if (len < 4 || memcmp(data, "---", 3) != 0)
 		return 0;
-	for (start = 3; start < len && (data[start] == ' ' ||
-	    data[start] == '\t' || data[start] == '\r'); start++)
+	for (start = 3; start < len &&
+	     (data[start] == ' ' || data[start] == '\t' || data[start] == '\r');
+	     start++)
 		;
 	if (start >= len || data[start] != '\n')
 		return 0;
@@ -332,7 +336,8 @@ frontmatter_parse(const char *name, const char *data, size_t len,
 	if ((close = closing_line(data, len, start, &after)) < 0)
 		return wq_err_set(err, WQ_EINPUT, name, 1, 1,
 		    "front matter: no closing '---' line");
-	rc = parse_yaml(name, 1, data + start, (size_t)close - start, meta, err);
+	rc =
+	    parse_yaml(name, 1, data + start, (size_t)close - start, meta, err);
 	/* Like pandoc, only a mapping is front matter: "---", "Foo", "---"
 	 * is a thematic break and a setext heading (CommonMark 96, 98). */
 	if (rc == NOT_A_MAPPING)

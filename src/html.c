@@ -42,7 +42,7 @@ wq_slug(const char *text, size_t len, char *out, size_t size)
  * which also keeps ids unique across a whole book. */
 struct anchor_map {
 	const char **keys;
-	void **vals; /* nodes, or counters (see next_free) */
+	void **vals;   /* nodes, or counters (see next_free) */
 	size_t n, cap; /* cap is a power of two */
 };
 
@@ -78,7 +78,8 @@ map_put(struct anchor_map *m, const char *key, void *n)
 	size_t i;
 
 	if (2 * (m->n + 1) > m->cap) {
-		struct anchor_map big = { NULL, NULL, 0, m->cap ? m->cap * 2 : 64 };
+		struct anchor_map big = { NULL, NULL, 0,
+			m->cap ? m->cap * 2 : 64 };
 
 		big.keys = wq_xcalloc(big.cap, sizeof(char *));
 		big.vals = wq_xcalloc(big.cap, sizeof(void *));
@@ -199,14 +200,17 @@ assign_headings(wq_node *n, const char *prefix, int *count,
 			tmp->len = 0;
 			wq_node_text(c, tmp);
 			if (wq_slug(tmp->data ? tmp->data : "", tmp->len, slug,
-			    sizeof(slug)))
-				snprintf(base, sizeof(base), "%s-%s", prefix, slug);
+				sizeof(slug)))
+				snprintf(
+				    base, sizeof(base), "%s-%s", prefix, slug);
 			else
-				snprintf(base, sizeof(base), "%s-h%d", prefix, *count);
+				snprintf(base, sizeof(base), "%s-h%d", prefix,
+				    *count);
 			assign(c, used, counters, base);
 			anchor(c, used, counters, tmp->data ? tmp->data : "",
 			    tmp->len);
-		} else if (wq_node_is_block(c) && c->type != WQ_NODE_PARAGRAPH) {
+		} else if (wq_node_is_block(c) &&
+		    c->type != WQ_NODE_PARAGRAPH) {
 			assign_headings(c, prefix, count, used, counters, tmp);
 		}
 	}
@@ -244,7 +248,8 @@ wq_doc_assign_ids(wq_doc *doc)
 			continue;
 		snprintf(prefix, sizeof(prefix), "s%zu", ++i);
 		assign(s, doc->anchors, &counters, prefix);
-		assign_headings(s, s->id, &count, doc->anchors, &counters, &tmp);
+		assign_headings(
+		    s, s->id, &count, doc->anchors, &counters, &tmp);
 	}
 	free(counters.keys);
 	free(counters.vals);
@@ -283,8 +288,8 @@ parent_lang(const wq_node *n)
 }
 
 void
-wq_html_put_lang_dir(struct wq_buf *out, const wq_node *n, unsigned flags,
-    int force)
+wq_html_put_lang_dir(
+    struct wq_buf *out, const wq_node *n, unsigned flags, int force)
 {
 	const char *lang = force ? wq_node_effective_lang(n) : n->lang;
 	const char *plang = parent_lang(n);
@@ -299,8 +304,9 @@ wq_html_put_lang_dir(struct wq_buf *out, const wq_node *n, unsigned flags,
 		}
 		wq_buf_putc(out, '"');
 	}
-	if (dir != WQ_DIR_UNSET && (force || n->parent == NULL ||
-	    dir != wq_node_effective_dir(n->parent)))
+	if (dir != WQ_DIR_UNSET &&
+	    (force || n->parent == NULL ||
+		dir != wq_node_effective_dir(n->parent)))
 		wq_buf_printf(out, " dir=\"%s\"", wq_dir_name(dir));
 }
 
@@ -338,19 +344,19 @@ int
 wq_url_is_remote(const char *url)
 {
 	return strncasecmp(url, "http://", 7) == 0 ||
-	    strncasecmp(url, "https://", 8) == 0 || strncmp(url, "//", 2) == 0 ||
-	    strncasecmp(url, "ftp://", 6) == 0;
+	    strncasecmp(url, "https://", 8) == 0 ||
+	    strncmp(url, "//", 2) == 0 || strncasecmp(url, "ftp://", 6) == 0;
 }
 
 struct render {
 	unsigned flags;
 	const struct wq_html_opts *o;
 	struct wq_buf *out;
-	int last_level;       /* of the previous heading written */
+	int last_level;		/* of the previous heading written */
 	unsigned long unlinked; /* links kept as text (WQ_HTML_CONTAINED) */
-	int in_link;            /* links do not nest */
+	int in_link;		/* links do not nest */
 	const wq_node *first_unlinked;
-	int rc;                 /* what the sink returned */
+	int rc; /* what the sink returned */
 };
 
 static void inlines(struct render *r, const wq_node *n);
@@ -367,14 +373,15 @@ static void
 image(struct render *r, const wq_node *n)
 {
 	const char *url = n->literal ? n->literal : "";
-	const char *src = r->o->image_src ? r->o->image_src(r->o->arg, n)
-					  : NULL;
+	const char *src =
+	    r->o->image_src ? r->o->image_src(r->o->arg, n) : NULL;
 	struct wq_buf alt;
 
 	wq_buf_init(&alt);
 	wq_node_text(n, &alt);
-	if ((src && *src == '\0') || ((r->flags & WQ_HTML_CONTAINED) &&
-	    wq_url_is_remote(url) && r->in_link)) {
+	if ((src && *src == '\0') ||
+	    ((r->flags & WQ_HTML_CONTAINED) && wq_url_is_remote(url) &&
+		r->in_link)) {
 		/* Left out, or a remote image that is already inside a
 		 * link: its alt text stands in its place. */
 		put_text(r->out, alt.data ? alt.data : "", alt.len);
@@ -383,7 +390,8 @@ image(struct render *r, const wq_node *n)
 		 * becomes a link that carries its alt text. */
 		const wq_node *sec = wq_node_section(n);
 
-		const char *label = alt.len ? alt.data
+		const char *label = alt.len
+		    ? alt.data
 		    : wq_l10n(wq_node_effective_lang(n), "image");
 
 		/* With no alt text, a word for "image" in the text's
@@ -394,7 +402,8 @@ image(struct render *r, const wq_node *n)
 		put_text(r->out, label, strlen(label));
 		wq_buf_puts(r->out, "</a>");
 		if (r->o->warn)
-			r->o->warn(r->o->warn_arg, sec ? wq_section_file(sec) : NULL,
+			r->o->warn(r->o->warn_arg,
+			    sec ? wq_section_file(sec) : NULL,
 			    wq_node_line(n->parent), 0, "remote-image",
 			    "remote image replaced by a link (EPUB allows no "
 			    "remote images)");
@@ -436,7 +445,8 @@ link_open(struct render *r, const wq_node *c)
 	if (url[0] == '#' && url[1])
 		target = wq_doc_find_anchor(c->doc, url + 1);
 	if (((r->flags & WQ_HTML_CONTAINED) && target == NULL &&
-	    (url[0] == '#' || is_local_file(url))) || url[0] == '\0') {
+		(url[0] == '#' || is_local_file(url))) ||
+	    url[0] == '\0') {
 		if (r->unlinked++ == 0)
 			r->first_unlinked = c;
 		return 0;
@@ -444,7 +454,8 @@ link_open(struct render *r, const wq_node *c)
 	wq_buf_puts(r->out, "<a href=\"");
 	if (target) {
 		const char *href = r->o->anchor_href
-		    ? r->o->anchor_href(r->o->arg, target) : NULL;
+		    ? r->o->anchor_href(r->o->arg, target)
+		    : NULL;
 
 		if (href)
 			wq_html_put_url(r->out, href);
@@ -467,12 +478,10 @@ inlines(struct render *r, const wq_node *n)
 		case WQ_NODE_TEXT:
 			put_text(r->out, c->literal, c->literal_len);
 			break;
-		case WQ_NODE_SOFTBREAK:
-			wq_buf_putc(r->out, '\n');
-			break;
+		case WQ_NODE_SOFTBREAK: wq_buf_putc(r->out, '\n'); break;
 		case WQ_NODE_LINEBREAK:
-			wq_buf_puts(r->out, r->flags & WQ_HTML_XHTML ? "<br />\n"
-								  : "<br>\n");
+			wq_buf_puts(r->out,
+			    r->flags & WQ_HTML_XHTML ? "<br />\n" : "<br>\n");
 			break;
 		case WQ_NODE_CODE:
 			open_tag(r, "code", c);
@@ -501,7 +510,8 @@ inlines(struct render *r, const wq_node *n)
 			}
 			if (c->title) {
 				wq_buf_puts(r->out, " title=\"");
-				wq_buf_put_xml(r->out, c->title, strlen(c->title));
+				wq_buf_put_xml(
+				    r->out, c->title, strlen(c->title));
 				wq_buf_putc(r->out, '"');
 			}
 			wq_html_put_lang_dir(r->out, c, r->flags, 0);
@@ -511,18 +521,15 @@ inlines(struct render *r, const wq_node *n)
 			r->in_link--;
 			wq_buf_puts(r->out, "</a>");
 			break;
-		case WQ_NODE_IMAGE:
-			image(r, c);
-			break;
-		default: /* blocks never sit among inlines */
-			break;
+		case WQ_NODE_IMAGE: image(r, c); break;
+		default: /* blocks never sit among inlines */ break;
 		}
 	}
 }
 
 void
-wq_html_render_inlines(const wq_node *n, const struct wq_html_opts *o,
-    struct wq_buf *out)
+wq_html_render_inlines(
+    const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out)
 {
 	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0 };
 
@@ -551,8 +558,8 @@ block(struct render *r, const wq_node *c, int tight)
 		/* Texts skip levels ("###" first, as in one seed); HTML
 		 * checkers reject that, so a heading is at most one level
 		 * below the one before it. The model keeps the source's. */
-		r->last_level = c->level < r->last_level + 1 ? c->level
-							      : r->last_level + 1;
+		r->last_level =
+		    c->level < r->last_level + 1 ? c->level : r->last_level + 1;
 		snprintf(tag, sizeof(tag), "h%d", r->last_level);
 		wq_buf_printf(r->out, "<%s", tag);
 		if (c->id)
@@ -575,7 +582,8 @@ block(struct render *r, const wq_node *c, int tight)
 		wq_html_put_lang_dir(r->out, c, r->flags, 0);
 		wq_buf_puts(r->out, ">\n");
 		blocks(r, c, c->tight);
-		wq_buf_puts(r->out, wq_node_list_ordered(c) ? "</ol>\n" : "</ul>\n");
+		wq_buf_puts(
+		    r->out, wq_node_list_ordered(c) ? "</ol>\n" : "</ul>\n");
 		break;
 	case WQ_NODE_ITEM:
 		open_tag(r, "li", c);
@@ -599,10 +607,10 @@ block(struct render *r, const wq_node *c, int tight)
 		wq_buf_puts(r->out, "</code></pre>\n");
 		break;
 	case WQ_NODE_THEMATIC_BREAK:
-		wq_buf_puts(r->out, r->flags & WQ_HTML_XHTML ? "<hr />\n" : "<hr>\n");
+		wq_buf_puts(
+		    r->out, r->flags & WQ_HTML_XHTML ? "<hr />\n" : "<hr>\n");
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
@@ -621,8 +629,8 @@ blocks(struct render *r, const wq_node *n, int tight)
 }
 
 int
-wq_html_render_blocks(const wq_node *n, const struct wq_html_opts *o,
-    struct wq_buf *out)
+wq_html_render_blocks(
+    const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out)
 {
 	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0 };
 
@@ -631,12 +639,13 @@ wq_html_render_blocks(const wq_node *n, const struct wq_html_opts *o,
 		const wq_node *sec = wq_node_section(n);
 		char msg[200];
 
-		snprintf(msg, sizeof(msg), "%lu link%s to files or anchors "
-		    "outside the book kept as text", r.unlinked,
-		    r.unlinked == 1 ? "" : "s");
+		snprintf(msg, sizeof(msg),
+		    "%lu link%s to files or anchors "
+		    "outside the book kept as text",
+		    r.unlinked, r.unlinked == 1 ? "" : "s");
 		o->warn(o->warn_arg, sec ? wq_section_file(sec) : NULL,
-		    wq_node_line(r.first_unlinked->parent), 0, "unresolved-link",
-		    msg);
+		    wq_node_line(r.first_unlinked->parent), 0,
+		    "unresolved-link", msg);
 	}
 	return r.rc;
 }
@@ -645,20 +654,25 @@ const char *
 wq_html_stylesheet(void)
 {
 	return "html {\n"
-	       "  font-family: \"Noto Naskh Arabic\", \"Amiri\", \"Scheherazade New\",\n"
-	       "    \"Noto Sans Arabic\", \"Geeza Pro\", \"Traditional Arabic\",\n"
+	       "  font-family: \"Noto Naskh Arabic\", \"Amiri\", "
+	       "\"Scheherazade New\",\n"
+	       "    \"Noto Sans Arabic\", \"Geeza Pro\", \"Traditional "
+	       "Arabic\",\n"
 	       "    \"Noto Serif\", \"DejaVu Serif\", serif;\n"
 	       "  line-height: 1.7;\n"
 	       "}\n"
 	       "body { max-width: 42em; margin-block: 0; margin-inline: auto; "
 	       "padding: 1em; }\n"
-	       "h1, h2, h3, h4, h5, h6 { text-align: start; line-height: 1.3; }\n"
+	       "h1, h2, h3, h4, h5, h6 { text-align: start; line-height: 1.3; "
+	       "}\n"
 	       "p, li { text-align: start; }\n"
 	       "blockquote { margin-block: 1em; margin-inline: 1.5em 0;\n"
-	       "  padding-inline-start: 1em; border-inline-start: 3px solid #999; }\n"
+	       "  padding-inline-start: 1em; border-inline-start: 3px solid "
+	       "#999; }\n"
 	       "ul, ol { padding-inline-start: 2em; }\n"
 	       "pre, code { font-family: \"DejaVu Sans Mono\", monospace; }\n"
-	       "pre { overflow-x: auto; padding: 0.5em; background: #f4f4f4; }\n"
+	       "pre { overflow-x: auto; padding: 0.5em; background: #f4f4f4; "
+	       "}\n"
 	       "img { max-width: 100%; height: auto; }\n"
 	       "nav ol { list-style: none; padding-inline-start: 1em; }\n";
 }

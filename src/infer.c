@@ -41,9 +41,9 @@ only_text(const wq_node *b)
 static int
 ends_like_prose(const char *s, size_t len)
 {
-	static const char *const ends[] = { ".", ",", ":", ";", "\xD8\x8C" /* ، */,
-		"\xD8\x9B" /* ؛ */, "\xE2\x80\xA6" /* … */, "\xDB\x94" /* ۔ */,
-		NULL };
+	static const char *const ends[] = { ".", ",", ":", ";",
+		"\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */, "\xE2\x80\xA6" /* … */,
+		"\xDB\x94" /* ۔ */, NULL };
 	size_t i, n;
 
 	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
@@ -77,10 +77,13 @@ after_label(const char *s, size_t len, const char *const *labels)
 }
 
 static const char *const source_labels[] = { "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB5"
-	"\xD8\xAF\xD8\xB1" /* المصدر */, "Source", NULL };
+					     "\xD8\xAF\xD8\xB1" /* المصدر */,
+	"Source", NULL };
 static const char *const date_labels[] = { "\xD9\x86\xD8\xB4\xD8\xB1\xD8\xAA"
-	/* نشرت */, "\xD8\xAA\xD8\xA7\xD8\xB1\xD9\x8A\xD8\xAE \xD8\xA7\xD9\x84"
-	"\xD9\x86\xD8\xB4\xD8\xB1" /* تاريخ النشر */, "Published", "Date", NULL };
+	/* نشرت */,
+	"\xD8\xAA\xD8\xA7\xD8\xB1\xD9\x8A\xD8\xAE \xD8\xA7\xD9\x84"
+	"\xD9\x86\xD8\xB4\xD8\xB1" /* تاريخ النشر */,
+	"Published", "Date", NULL };
 
 /* Length of an ISO date YYYY-MM-DD at 's', or 0. */
 static size_t
@@ -108,8 +111,8 @@ try_source(wq_node *sec, wq_node *b)
 	if (t == NULL || wq_node_type_of(b) != WQ_NODE_PARAGRAPH ||
 	    wq_meta_find(wq_section_meta(sec), "source") >= 0)
 		return 0;
-	off = after_label(wq_node_literal(t), wq_node_literal_len(t),
-	    source_labels);
+	off = after_label(
+	    wq_node_literal(t), wq_node_literal_len(t), source_labels);
 	if (off == 0)
 		return 0;
 	{
@@ -185,9 +188,11 @@ is_labelled(const wq_node *b)
 {
 	wq_node *t = only_text(b);
 
-	return t && (after_label(wq_node_literal(t), wq_node_literal_len(t),
-	    source_labels) || after_label(wq_node_literal(t),
-	    wq_node_literal_len(t), date_labels));
+	return t &&
+	    (after_label(
+		 wq_node_literal(t), wq_node_literal_len(t), source_labels) ||
+		after_label(
+		    wq_node_literal(t), wq_node_literal_len(t), date_labels));
 }
 
 static void
@@ -209,8 +214,8 @@ infer_section(wq_node *sec, const struct wq_load_opts *opts, int line_mode)
 	/* Source and date lines come first or right after the title; a line
 	 * that is one of them is not the title. */
 	for (b = first, i = 0; b && i < 3; b = wq_node_next(b), i++) {
-		unsigned found = (unsigned)try_source(sec, b) |
-		    (unsigned)try_date(sec, b);
+		unsigned found =
+		    (unsigned)try_source(sec, b) | (unsigned)try_date(sec, b);
 
 		if (b == first && found)
 			first_is_meta = 1;
@@ -236,7 +241,7 @@ infer_section(wq_node *sec, const struct wq_load_opts *opts, int line_mode)
 	/* Sub-headings: only where the text has no markup of its own. */
 	if (line_mode) {
 		for (b = first ? wq_node_next(first) : NULL; b;
-		    b = wq_node_next(b)) {
+		     b = wq_node_next(b)) {
 			wq_node *next = wq_node_next(b);
 
 			if (is_heading_line(b, SUBHEAD_MAX_CHARS) &&

@@ -77,8 +77,8 @@ struct wq_node {
 	struct section_info *sec; /* sections only */
 	uint32_t literal_len;
 	uint32_t line, col;
-	uint32_t nl, nr; /* strong left/right letters below (bidi.c) */
-	int32_t start;   /* ordered list start */
+	uint32_t nl, nr;     /* strong left/right letters below (bidi.c) */
+	int32_t start;	     /* ordered list start */
 	unsigned char type;  /* wq_node_type */
 	unsigned char dir;   /* wq_dir */
 	unsigned char level; /* heading level; list: whether ordered */
@@ -104,14 +104,13 @@ int32_t utf8_next(const unsigned char *s, size_t len, size_t *i);
  * On failure returns the byte offset of the fault and sets *why. */
 long utf8_check(const unsigned char *data, size_t len, const char **why);
 /* Line and column (1-based, bytes) of byte offset 'off'. */
-void text_position(const char *data, size_t off, unsigned long *line,
-    unsigned long *col);
+void text_position(
+    const char *data, size_t off, unsigned long *line, unsigned long *col);
 
 /* Normalizes to NFC. Returns 0 and sets *out to NULL when the text is
  * already NFC; else *out is a new buffer (free it) of *outlen bytes. */
-int nfc_normalize(const char *in, size_t len, char **out, size_t *outlen,
-    struct wq_err *err);
-
+int nfc_normalize(
+    const char *in, size_t len, char **out, size_t *outlen, struct wq_err *err);
 
 /* Front matter: if 'data' starts with a YAML block ("---" line ... "---"
  * or "..." line), parses it into 'meta' and returns the number of bytes
@@ -124,7 +123,7 @@ long frontmatter_parse(const char *name, const char *data, size_t len,
 struct md_ctx {
 	const char *name;
 	unsigned long first_line; /* source line of the Markdown's first line */
-	int line_mode;            /* blank lines were inserted between lines */
+	int line_mode;		  /* blank lines were inserted between lines */
 	const struct wq_load_opts *opts;
 	int warned_html;
 };
@@ -138,8 +137,8 @@ int rawhtml_map(wq_node *parent, const char *html, size_t len, int block);
 void check_controls(const wq_doc *doc, wq_warn_fn warn, void *arg);
 
 /* Title, source, date and heading inference (load.c calls it). */
-void infer_section(wq_node *section, const struct wq_load_opts *opts,
-    int line_mode);
+void infer_section(
+    wq_node *section, const struct wq_load_opts *opts, int line_mode);
 /* Language, direction and opposite-direction spans. */
 void bidi_section(wq_node *section, const struct wq_load_opts *opts);
 

@@ -27,10 +27,8 @@ wq_node_type_is_container(wq_node_type t)
 	case WQ_NODE_STRONG:
 	case WQ_NODE_LINK:
 	case WQ_NODE_IMAGE:
-	case WQ_NODE_SPAN:
-		return 1;
-	default:
-		return 0;
+	case WQ_NODE_SPAN: return 1;
+	default: return 0;
 	}
 }
 

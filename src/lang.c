@@ -14,15 +14,33 @@ struct lang {
 
 /* RTL.md D1: the right-to-left primary subtags, and names for TEI. */
 static const struct lang langs[] = {
-	{ "ar", "Arabic", 1 }, { "arc", "Aramaic", 1 }, { "ckb", "Central Kurdish", 1 },
-	{ "de", "German", 0 }, { "dv", "Divehi", 1 }, { "en", "English", 0 },
-	{ "es", "Spanish", 0 }, { "fa", "Persian", 1 }, { "fr", "French", 0 },
-	{ "he", "Hebrew", 1 }, { "it", "Italian", 0 }, { "iw", "Hebrew", 1 },
-	{ "ks", "Kashmiri", 1 }, { "ku", "Kurdish", 0 }, { "ms", "Malay", 0 },
-	{ "nqo", "N'Ko", 1 }, { "prs", "Dari", 1 }, { "ps", "Pashto", 1 },
-	{ "ru", "Russian", 0 }, { "sd", "Sindhi", 1 }, { "syr", "Syriac", 1 },
-	{ "tr", "Turkish", 0 }, { "ug", "Uyghur", 1 }, { "und", "Undetermined", 0 },
-	{ "ur", "Urdu", 1 }, { "yi", "Yiddish", 1 }, { "zh", "Chinese", 0 },
+	{ "ar", "Arabic", 1 },
+	{ "arc", "Aramaic", 1 },
+	{ "ckb", "Central Kurdish", 1 },
+	{ "de", "German", 0 },
+	{ "dv", "Divehi", 1 },
+	{ "en", "English", 0 },
+	{ "es", "Spanish", 0 },
+	{ "fa", "Persian", 1 },
+	{ "fr", "French", 0 },
+	{ "he", "Hebrew", 1 },
+	{ "it", "Italian", 0 },
+	{ "iw", "Hebrew", 1 },
+	{ "ks", "Kashmiri", 1 },
+	{ "ku", "Kurdish", 0 },
+	{ "ms", "Malay", 0 },
+	{ "nqo", "N'Ko", 1 },
+	{ "prs", "Dari", 1 },
+	{ "ps", "Pashto", 1 },
+	{ "ru", "Russian", 0 },
+	{ "sd", "Sindhi", 1 },
+	{ "syr", "Syriac", 1 },
+	{ "tr", "Turkish", 0 },
+	{ "ug", "Uyghur", 1 },
+	{ "und", "Undetermined", 0 },
+	{ "ur", "Urdu", 1 },
+	{ "yi", "Yiddish", 1 },
+	{ "zh", "Chinese", 0 },
 	{ NULL, NULL, 0 },
 };
 
@@ -112,7 +130,8 @@ wq_lang_tag_valid(const char *tag)
 			sub++, n = 0;
 			continue;
 		}
-		if (!isalnum((unsigned char)c) || (sub == 0 && !isalpha((unsigned char)c)))
+		if (!isalnum((unsigned char)c) ||
+		    (sub == 0 && !isalpha((unsigned char)c)))
 			return 0;
 		n++;
 	}

@@ -50,9 +50,13 @@ looks_line_per_paragraph(const char *s, size_t len)
 static int
 is_bullet(const char *s, size_t len)
 {
-	static const char *const bullets[] = { "\xE2\x80\xA2", /* • */
-		"\xE2\x97\x8F", /* ● */ "\xE2\x96\xAA", /* ▪ */
-		"\xE2\x97\xA6", /* ◦ */ NULL };
+	static const char *const bullets[] = {
+		"\xE2\x80\xA2", /* • */
+		"\xE2\x97\x8F", /* ● */
+		"\xE2\x96\xAA", /* ▪ */
+		"\xE2\x97\xA6", /* ◦ */
+		NULL,
+	};
 	size_t i;
 
 	if (len < 4 || (s[3] != ' ' && s[3] != '\t'))
@@ -102,8 +106,8 @@ tighten_lists(wq_node *n)
 	wq_node *c;
 
 	if (wq_node_type_of(n) == WQ_NODE_LIST)
-		wq_node_set_list(n, wq_node_list_ordered(n), wq_node_list_start(n),
-		    1);
+		wq_node_set_list(
+		    n, wq_node_list_ordered(n), wq_node_list_start(n), 1);
 	for (c = wq_node_first_child(n); c; c = wq_node_next(c))
 		if (wq_node_is_block(c))
 			tighten_lists(c);
@@ -114,8 +118,9 @@ tighten_lists(wq_node *n)
 static int
 url_is_safe(const char *url)
 {
-	static const char *const bad[] = { "javascript:", "vbscript:", "file:",
-		"data:", NULL };
+	static const char *const bad[] = {
+		"javascript:", "vbscript:", "file:", "data:", NULL
+	};
 	size_t i;
 
 	while (*url == ' ' || *url == '\t')
@@ -130,8 +135,9 @@ url_is_safe(const char *url)
 static int
 is_break(const wq_node *n)
 {
-	return n && (wq_node_type_of(n) == WQ_NODE_LINEBREAK ||
-	    wq_node_type_of(n) == WQ_NODE_SOFTBREAK);
+	return n &&
+	    (wq_node_type_of(n) == WQ_NODE_LINEBREAK ||
+		wq_node_type_of(n) == WQ_NODE_SOFTBREAK);
 }
 
 /* The same text must always give the same tree, whatever path it took
@@ -166,7 +172,8 @@ merge_text(wq_node *n)
 			next = wq_node_prev(sp) ? wq_node_prev(sp) : sp;
 			continue;
 		}
-		if (wq_node_type_of(c) == WQ_NODE_TEXT && wq_node_literal_len(c) == 0) {
+		if (wq_node_type_of(c) == WQ_NODE_TEXT &&
+		    wq_node_literal_len(c) == 0) {
 			wq_node_unlink(c);
 			continue;
 		}
@@ -175,7 +182,8 @@ merge_text(wq_node *n)
 			struct wq_buf b;
 
 			wq_buf_init(&b);
-			wq_buf_put(&b, wq_node_literal(c), wq_node_literal_len(c));
+			wq_buf_put(
+			    &b, wq_node_literal(c), wq_node_literal_len(c));
 			wq_buf_put(&b, wq_node_literal(next),
 			    wq_node_literal_len(next));
 			wq_node_set_literal(c, b.data, b.len);
@@ -200,7 +208,7 @@ sanitize(wq_node *n, int *dropped)
 		next = wq_node_next(c);
 		sanitize(c, dropped);
 		if ((wq_node_type_of(c) == WQ_NODE_LINK ||
-		    wq_node_type_of(c) == WQ_NODE_IMAGE) &&
+			wq_node_type_of(c) == WQ_NODE_IMAGE) &&
 		    !url_is_safe(wq_node_url(c))) {
 			wq_node *k, *at = c;
 
@@ -215,22 +223,23 @@ sanitize(wq_node *n, int *dropped)
 }
 
 static int
-check_bytes(const char *name, const unsigned char *data, size_t len,
-    struct wq_err *err)
+check_bytes(
+    const char *name, const unsigned char *data, size_t len, struct wq_err *err)
 {
 	const char *why;
 	unsigned long line, col;
 	long off;
 
-	if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
-	    (data[0] == 0xFE && data[1] == 0xFF)))
+	if (len >= 2 &&
+	    ((data[0] == 0xFF && data[1] == 0xFE) ||
+		(data[0] == 0xFE && data[1] == 0xFF)))
 		return wq_err_set(err, WQ_EINPUT, name, 1, 1,
 		    "UTF-16 text; convert it to UTF-8 first "
 		    "(iconv -f UTF-16 -t UTF-8)");
 	if ((off = utf8_check(data, len, &why)) >= 0) {
 		text_position((const char *)data, (size_t)off, &line, &col);
-		return wq_err_set(err, WQ_EINPUT, name, line, col, "%s (byte %ld)",
-		    why, off);
+		return wq_err_set(
+		    err, WQ_EINPUT, name, line, col, "%s (byte %ld)", why, off);
 	}
 	return 0;
 }
@@ -293,7 +302,8 @@ canonical_keys(wq_meta *m)
 		size_t j, n = wq_meta_nvalues(m, (size_t)i);
 
 		for (j = 0; j < n; j++)
-			wq_meta_add(m, "author", wq_meta_value(m, (size_t)i, j));
+			wq_meta_add(
+			    m, "author", wq_meta_value(m, (size_t)i, j));
 		wq_meta_remove(m, "authors");
 	}
 }
@@ -357,8 +367,9 @@ wq_load_buffer(const char *name, const void *data, size_t len,
 	syntax = opts->syntax;
 	if (syntax == WQ_SYNTAX_AUTO)
 		syntax = has_ext(name, ".md") || has_ext(name, ".markdown") ||
-		    has_ext(name, ".mdown") || has_ext(name, ".mkd")
-		    ? WQ_SYNTAX_MARKDOWN : WQ_SYNTAX_TEXT;
+			has_ext(name, ".mdown") || has_ext(name, ".mkd")
+		    ? WQ_SYNTAX_MARKDOWN
+		    : WQ_SYNTAX_TEXT;
 	if (syntax == WQ_SYNTAX_TEXT)
 		syntax = looks_line_per_paragraph(text, n) ? WQ_SYNTAX_LINES
 							   : WQ_SYNTAX_MARKDOWN;
@@ -418,7 +429,8 @@ read_all(int fd, const char *name, size_t max, char **out, size_t *outlen,
 			if (cap > max) {
 				free(buf);
 				return wq_err_set(err, WQ_EINPUT, name, 0, 0,
-				    "input exceeds the limit of %zu bytes", max);
+				    "input exceeds the limit of %zu bytes",
+				    max);
 			}
 			cap *= 2;
 			buf = wq_xrealloc(buf, cap);
@@ -428,8 +440,8 @@ read_all(int fd, const char *name, size_t max, char **out, size_t *outlen,
 			continue;
 		if (r < 0) {
 			free(buf);
-			return wq_err_set(err, WQ_EIO, name, 0, 0, "%s",
-			    strerror(errno));
+			return wq_err_set(
+			    err, WQ_EIO, name, 0, 0, "%s", strerror(errno));
 		}
 		if (r == 0)
 			break;
@@ -441,10 +453,11 @@ read_all(int fd, const char *name, size_t max, char **out, size_t *outlen,
 }
 
 wq_doc *
-wq_load_file(const char *path, const struct wq_load_opts *opts,
-    struct wq_err *err)
+wq_load_file(
+    const char *path, const struct wq_load_opts *opts, struct wq_err *err)
 {
-	size_t max = opts && opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	size_t max =
+	    opts && opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
 	int fd = 0, rc;
 	struct stat st;
 	char *data = NULL;
@@ -454,13 +467,14 @@ wq_load_file(const char *path, const struct wq_load_opts *opts,
 	if (strcmp(path, "-") != 0) {
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0) {
-			wq_err_set(err, WQ_EIO, path, 0, 0, "%s",
-			    strerror(errno));
+			wq_err_set(
+			    err, WQ_EIO, path, 0, 0, "%s", strerror(errno));
 			return NULL;
 		}
 		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 			close(fd);
-			wq_err_set(err, WQ_EINPUT, path, 0, 0, "is a directory");
+			wq_err_set(
+			    err, WQ_EINPUT, path, 0, 0, "is a directory");
 			return NULL;
 		}
 	}

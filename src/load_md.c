@@ -56,8 +56,8 @@ opens_hidden(const char *tag)
 		n = strlen(hidden[i]);
 		if (strncasecmp(tag + 1, hidden[i], n) == 0 &&
 		    (tag[1 + n] == '>' || tag[1 + n] == ' ' ||
-		    tag[1 + n] == '\t' || tag[1 + n] == '\n' ||
-		    tag[1 + n] == '/'))
+			tag[1 + n] == '\t' || tag[1 + n] == '\n' ||
+			tag[1 + n] == '/'))
 			return hidden[i];
 	}
 	return NULL;
@@ -89,12 +89,11 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 		break;
 	case CMARK_NODE_LIST:
 		n = wq_node_new(doc, WQ_NODE_LIST);
-		wq_node_set_list(n, cmark_node_get_list_type(c) == CMARK_ORDERED_LIST,
+		wq_node_set_list(n,
+		    cmark_node_get_list_type(c) == CMARK_ORDERED_LIST,
 		    cmark_node_get_list_start(c), cmark_node_get_list_tight(c));
 		break;
-	case CMARK_NODE_ITEM:
-		n = wq_node_new(doc, WQ_NODE_ITEM);
-		break;
+	case CMARK_NODE_ITEM: n = wq_node_new(doc, WQ_NODE_ITEM); break;
 	case CMARK_NODE_CODE_BLOCK:
 		n = wq_node_new(doc, WQ_NODE_CODE_BLOCK);
 		lit = cmark_node_get_literal(c);
@@ -118,8 +117,9 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 		break;
 	case CMARK_NODE_TEXT:
 	case CMARK_NODE_CODE:
-		n = wq_node_new(doc, cmark_node_get_type(c) == CMARK_NODE_TEXT
-			? WQ_NODE_TEXT : WQ_NODE_CODE);
+		n = wq_node_new(doc,
+		    cmark_node_get_type(c) == CMARK_NODE_TEXT ? WQ_NODE_TEXT
+							      : WQ_NODE_CODE);
 		lit = cmark_node_get_literal(c);
 		wq_node_set_literal(n, lit ? lit : "", lit ? strlen(lit) : 0);
 		break;
@@ -134,16 +134,13 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 		if (lit && rawhtml_map(parent, lit, strlen(lit), 0))
 			warn_html(ctx, c);
 		return 0;
-	case CMARK_NODE_EMPH:
-		n = wq_node_new(doc, WQ_NODE_EMPH);
-		break;
-	case CMARK_NODE_STRONG:
-		n = wq_node_new(doc, WQ_NODE_STRONG);
-		break;
+	case CMARK_NODE_EMPH: n = wq_node_new(doc, WQ_NODE_EMPH); break;
+	case CMARK_NODE_STRONG: n = wq_node_new(doc, WQ_NODE_STRONG); break;
 	case CMARK_NODE_LINK:
 	case CMARK_NODE_IMAGE:
-		n = wq_node_new(doc, cmark_node_get_type(c) == CMARK_NODE_LINK
-			? WQ_NODE_LINK : WQ_NODE_IMAGE);
+		n = wq_node_new(doc,
+		    cmark_node_get_type(c) == CMARK_NODE_LINK ? WQ_NODE_LINK
+							      : WQ_NODE_IMAGE);
 		wq_node_set_url(n, cmark_node_get_url(c));
 		wq_node_set_title(n, cmark_node_get_title(c));
 		break;
@@ -156,7 +153,8 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 	if (cmark_node_first_child(c) == NULL)
 		return 0;
 	if (depth >= MAX_NESTING) {
-		unsigned long line = (unsigned long)cmark_node_get_start_line(c);
+		unsigned long line =
+		    (unsigned long)cmark_node_get_start_line(c);
 
 		if (ctx->line_mode)
 			line = (line + 1) / 2;
@@ -203,8 +201,7 @@ map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 /* Maps one top-level block, which map_children() would have reached
  * through its parent. */
 static int
-map_one(wq_node *section, cmark_node *c, struct md_ctx *ctx,
-    struct wq_err *err)
+map_one(wq_node *section, cmark_node *c, struct md_ctx *ctx, struct wq_err *err)
 {
 	return map_node(section, c, ctx, 0, err);
 }

@@ -25,7 +25,11 @@ meta_release(wq_meta *m)
 	m->count = m->cap = 0;
 }
 
-size_t wq_meta_count(const wq_meta *m) { return m ? m->count : 0; }
+size_t
+wq_meta_count(const wq_meta *m)
+{
+	return m ? m->count : 0;
+}
 
 const char *
 wq_meta_key(const wq_meta *m, size_t i)

@@ -45,8 +45,8 @@ u16_reserve(struct u16buf *b, size_t n)
 }
 
 int
-nfc_normalize(const char *in, size_t len, char **out, size_t *outlen,
-    struct wq_err *err)
+nfc_normalize(
+    const char *in, size_t len, char **out, size_t *outlen, struct wq_err *err)
 {
 	UErrorCode ec = U_ZERO_ERROR;
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&ec);
@@ -74,8 +74,8 @@ nfc_normalize(const char *in, size_t len, char **out, size_t *outlen,
 			goto next;
 		u16_reserve(&src, end - pos);
 		ec = U_ZERO_ERROR;
-		u_strFromUTF8(src.p, src.cap, &n16, in + pos,
-		    (int32_t)(end - pos), &ec);
+		u_strFromUTF8(
+		    src.p, src.cap, &n16, in + pos, (int32_t)(end - pos), &ec);
 		if (U_FAILURE(ec))
 			break;
 		if (unorm2_spanQuickCheckYes(nfc, src.p, n16, &ec) == n16 &&

@@ -7,9 +7,25 @@
 #include <string.h>
 
 static const char *const type_names[] = {
-	"none", "document", "section", "heading", "paragraph", "block_quote",
-	"list", "item", "code_block", "thematic_break", "text", "emph",
-	"strong", "code", "link", "image", "softbreak", "linebreak", "span",
+	"none",
+	"document",
+	"section",
+	"heading",
+	"paragraph",
+	"block_quote",
+	"list",
+	"item",
+	"code_block",
+	"thematic_break",
+	"text",
+	"emph",
+	"strong",
+	"code",
+	"link",
+	"image",
+	"softbreak",
+	"linebreak",
+	"span",
 };
 
 const char *
@@ -102,7 +118,8 @@ wq_doc_append(wq_doc *dst, wq_doc *src)
 	/* The moved nodes live in src's arena: splice its chunks into dst's. */
 	tail = &dst->arena.head;
 	while (*tail)
-		tail = (struct arena_chunk **)*tail; /* 'next' is the first field */
+		tail = (struct arena_chunk *
+			*)*tail; /* 'next' is the first field */
 	*tail = src->arena.head;
 	src->arena.head = NULL;
 	while ((s = src->root->first) != NULL) {
@@ -235,12 +252,36 @@ wq_node_insert_after(wq_node *sibling, wq_node *n)
 		n->doc->nsections++;
 }
 
-wq_node_type wq_node_type_of(const wq_node *n) { return n->type; }
-wq_node *wq_node_parent(const wq_node *n) { return n->parent; }
-wq_node *wq_node_first_child(const wq_node *n) { return n->first; }
-wq_node *wq_node_last_child(const wq_node *n) { return n->last; }
-wq_node *wq_node_next(const wq_node *n) { return n->next; }
-wq_node *wq_node_prev(const wq_node *n) { return n->prev; }
+wq_node_type
+wq_node_type_of(const wq_node *n)
+{
+	return n->type;
+}
+wq_node *
+wq_node_parent(const wq_node *n)
+{
+	return n->parent;
+}
+wq_node *
+wq_node_first_child(const wq_node *n)
+{
+	return n->first;
+}
+wq_node *
+wq_node_last_child(const wq_node *n)
+{
+	return n->last;
+}
+wq_node *
+wq_node_next(const wq_node *n)
+{
+	return n->next;
+}
+wq_node *
+wq_node_prev(const wq_node *n)
+{
+	return n->prev;
+}
 
 int
 wq_node_is_block(const wq_node *n)
@@ -254,10 +295,8 @@ wq_node_literal(const wq_node *n)
 	switch (n->type) {
 	case WQ_NODE_TEXT:
 	case WQ_NODE_CODE:
-	case WQ_NODE_CODE_BLOCK:
-		return n->literal;
-	default:
-		return NULL;
+	case WQ_NODE_CODE_BLOCK: return n->literal;
+	default: return NULL;
 	}
 }
 
@@ -278,7 +317,7 @@ const char *
 wq_node_url(const wq_node *n)
 {
 	return n->type == WQ_NODE_LINK || n->type == WQ_NODE_IMAGE ? n->literal
-								    : NULL;
+								   : NULL;
 }
 
 void
@@ -292,7 +331,7 @@ const char *
 wq_node_title(const wq_node *n)
 {
 	return n->type == WQ_NODE_LINK || n->type == WQ_NODE_IMAGE ? n->title
-								    : NULL;
+								   : NULL;
 }
 
 void
@@ -325,9 +364,21 @@ wq_node_set_heading_level(wq_node *n, int level)
 	n->level = level < 1 ? 1 : level > 6 ? 6 : level;
 }
 
-int wq_node_list_ordered(const wq_node *n) { return n->type == WQ_NODE_LIST && n->level; }
-int wq_node_list_start(const wq_node *n) { return n->start; }
-int wq_node_list_tight(const wq_node *n) { return n->tight; }
+int
+wq_node_list_ordered(const wq_node *n)
+{
+	return n->type == WQ_NODE_LIST && n->level;
+}
+int
+wq_node_list_start(const wq_node *n)
+{
+	return n->start;
+}
+int
+wq_node_list_tight(const wq_node *n)
+{
+	return n->tight;
+}
 
 void
 wq_node_set_list(wq_node *n, int ordered, int start, int tight)
@@ -337,8 +388,16 @@ wq_node_set_list(wq_node *n, int ordered, int start, int tight)
 	n->tight = tight != 0;
 }
 
-const char *wq_node_lang(const wq_node *n) { return n->lang; }
-wq_dir wq_node_dir(const wq_node *n) { return n->dir; }
+const char *
+wq_node_lang(const wq_node *n)
+{
+	return n->lang;
+}
+wq_dir
+wq_node_dir(const wq_node *n)
+{
+	return n->dir;
+}
 
 void
 wq_node_set_lang(wq_node *n, const char *lang)
@@ -370,8 +429,16 @@ wq_node_effective_dir(const wq_node *n)
 	return WQ_DIR_LTR;
 }
 
-unsigned long wq_node_line(const wq_node *n) { return n->line; }
-unsigned long wq_node_column(const wq_node *n) { return n->col; }
+unsigned long
+wq_node_line(const wq_node *n)
+{
+	return n->line;
+}
+unsigned long
+wq_node_column(const wq_node *n)
+{
+	return n->col;
+}
 
 void
 wq_node_set_pos(wq_node *n, unsigned long line, unsigned long col)
@@ -456,8 +523,8 @@ wq_section_title(const wq_node *s)
 }
 
 size_t
-wq_section_lang_usage(const wq_node *s, size_t i, const char **lang,
-    uint64_t *letters)
+wq_section_lang_usage(
+    const wq_node *s, size_t i, const char **lang, uint64_t *letters)
 {
 	if (s->sec == NULL)
 		return 0;
@@ -477,13 +544,9 @@ wq_node_text(const wq_node *n, struct wq_buf *b)
 
 	switch (n->type) {
 	case WQ_NODE_TEXT:
-	case WQ_NODE_CODE:
-		wq_buf_put(b, n->literal, n->literal_len);
-		return;
+	case WQ_NODE_CODE: wq_buf_put(b, n->literal, n->literal_len); return;
 	case WQ_NODE_SOFTBREAK:
-	case WQ_NODE_LINEBREAK:
-		wq_buf_putc(b, ' ');
-		return;
+	case WQ_NODE_LINEBREAK: wq_buf_putc(b, ' '); return;
 	default:
 		for (c = n->first; c; c = c->next)
 			wq_node_text(c, b);
@@ -501,5 +564,6 @@ wq_doc_title(const wq_doc *doc)
 	for (s = doc->root->first; s; s = s->next)
 		if (s->sec && (t = wq_meta_get(&s->sec->meta, "title")) && *t)
 			return t;
-	return doc->root->first ? wq_section_title(doc->root->first) : "untitled";
+	return doc->root->first ? wq_section_title(doc->root->first)
+				: "untitled";
 }

@@ -52,8 +52,16 @@ wq_opts_add(wq_opts *o, const char *key, const char *value)
 	o->values[o->n++] = wq_xstrdup(value);
 }
 
-void wq_opts_set_epoch(wq_opts *o, long long epoch) { o->epoch = epoch; }
-long long wq_opts_epoch(const wq_opts *o) { return o ? o->epoch : -1; }
+void
+wq_opts_set_epoch(wq_opts *o, long long epoch)
+{
+	o->epoch = epoch;
+}
+long long
+wq_opts_epoch(const wq_opts *o)
+{
+	return o ? o->epoch : -1;
+}
 
 void
 wq_opts_set_warn(wq_opts *o, wq_warn_fn warn, void *arg)

@@ -13,7 +13,7 @@
 
 struct wq_outfile {
 	int fd;
-	int own_fd;       /* opened here (a device or pipe): close it */
+	int own_fd;	  /* opened here (a device or pipe): close it */
 	char *path, *tmp; /* tmp is NULL when writing straight to the target */
 	char buf[65536];
 	size_t len;
@@ -30,8 +30,8 @@ write_all(wq_outfile *f, const char *data, size_t len, struct wq_err *err)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			return wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s",
-			    strerror(errno));
+			return wq_err_set(
+			    err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
 		off += (size_t)n;
 	}
 	return 0;
@@ -81,7 +81,8 @@ wq_outfile_open(const char *path, struct wq_sink *out, struct wq_err *err)
 		}
 		f->fd = open(path, O_WRONLY | O_CLOEXEC);
 		if (f->fd < 0) {
-			wq_err_set(err, WQ_EIO, path, 0, 0, "%s", strerror(errno));
+			wq_err_set(
+			    err, WQ_EIO, path, 0, 0, "%s", strerror(errno));
 			goto fail;
 		}
 		f->own_fd = 1;
@@ -96,7 +97,8 @@ wq_outfile_open(const char *path, struct wq_sink *out, struct wq_err *err)
 		sprintf(f->tmp + dirlen, ".%s.XXXXXX", path + dirlen);
 		f->fd = mkstemp(f->tmp);
 		if (f->fd < 0) {
-			wq_err_set(err, WQ_EIO, path, 0, 0, "%s", strerror(errno));
+			wq_err_set(
+			    err, WQ_EIO, path, 0, 0, "%s", strerror(errno));
 			free(f->tmp);
 			f->tmp = NULL;
 			goto fail;
@@ -125,19 +127,22 @@ wq_outfile_commit(wq_outfile *f, struct wq_err *err)
 
 	if (f->tmp == NULL) {
 		if (f->own_fd && close(f->fd) != 0 && rc == 0)
-			rc = wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s",
-			    strerror(errno));
+			rc = wq_err_set(
+			    err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
 		free(f->path);
 		free(f);
 		return rc;
 	}
 	if (rc == 0 && fsync(f->fd) != 0 && errno != EINVAL)
-		rc = wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
+		rc = wq_err_set(
+		    err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
 	if (close(f->fd) != 0 && rc == 0)
-		rc = wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
+		rc = wq_err_set(
+		    err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
 	f->fd = -1;
 	if (rc == 0 && rename(f->tmp, f->path) != 0)
-		rc = wq_err_set(err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
+		rc = wq_err_set(
+		    err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
 	if (rc != 0)
 		unlink(f->tmp);
 	free(f->tmp);
@@ -172,15 +177,14 @@ wq_outfile_temp_path(const wq_outfile *f)
 /* ---- sinks ---- */
 
 int
-wq_sink_write(struct wq_sink *out, const void *data, size_t len,
-    struct wq_err *err)
+wq_sink_write(
+    struct wq_sink *out, const void *data, size_t len, struct wq_err *err)
 {
 	return len ? out->write(out->arg, data, len, err) : 0;
 }
 
 int
-wq_sink_put_buf(struct wq_sink *out, const struct wq_buf *b,
-    struct wq_err *err)
+wq_sink_put_buf(struct wq_sink *out, const struct wq_buf *b, struct wq_err *err)
 {
 	return wq_sink_write(out, b->data, b->len, err);
 }

@@ -25,8 +25,8 @@ base_name(const char *path, size_t *len)
 }
 
 int
-wq_plugin_open_path(const char *path, struct wq_loaded_plugin *lp,
-    struct wq_err *err)
+wq_plugin_open_path(
+    const char *path, struct wq_loaded_plugin *lp, struct wq_err *err)
 {
 	const struct wq_plugin *p;
 	wq_plugin_entry_fn entry;

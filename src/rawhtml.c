@@ -99,8 +99,8 @@ attr(xmlNode *e, const char *name)
 	xmlAttr *a;
 
 	for (a = e->properties; a; a = a->next)
-		if (strcasecmp((const char *)a->name, name) == 0 && a->children &&
-		    a->children->type == XML_TEXT_NODE)
+		if (strcasecmp((const char *)a->name, name) == 0 &&
+		    a->children && a->children->type == XML_TEXT_NODE)
 			return (const char *)a->children->content;
 	return NULL;
 }
@@ -194,17 +194,16 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		wq_node_append(parent, n);
 		return;
 	}
-	case WQ_NODE_LINEBREAK:
-		wq_node_append(parent, n);
-		return;
+	case WQ_NODE_LINEBREAK: wq_node_append(parent, n); return;
 	case WQ_NODE_SPAN:
 		wq_node_set_lang(n, attr(x, "lang"));
 		v = attr(x, "dir");
-		wq_node_set_dir(n, v && strcasecmp(v, "rtl") == 0 ? WQ_DIR_RTL
-		    : v && strcasecmp(v, "ltr") == 0 ? WQ_DIR_LTR : WQ_DIR_UNSET);
+		wq_node_set_dir(n,
+		    v && strcasecmp(v, "rtl") == 0	 ? WQ_DIR_RTL
+			: v && strcasecmp(v, "ltr") == 0 ? WQ_DIR_LTR
+							 : WQ_DIR_UNSET);
 		break;
-	default:
-		break;
+	default: break;
 	}
 	if (x->properties)
 		c->dropped = 1; /* presentational attributes, handlers */
@@ -228,9 +227,9 @@ map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		int inl = k->type == XML_TEXT_NODE ||
 		    k->type == XML_CDATA_SECTION_NODE ||
 		    (k->type == XML_ELEMENT_NODE &&
-		    lookup((const char *)k->name)->role == R_INLINE) ||
+			lookup((const char *)k->name)->role == R_INLINE) ||
 		    (k->type == XML_ELEMENT_NODE &&
-		    lookup((const char *)k->name)->role == R_TRANSPARENT);
+			lookup((const char *)k->name)->role == R_TRANSPARENT);
 
 		if (!inl) {
 			if (para && wq_node_first_child(para) == NULL)
@@ -249,7 +248,7 @@ map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		wq_node_unlink(para);
 	/* Folded white space leaves a trailing space before a block end. */
 	for (para = wq_node_first_child(parent); para;
-	    para = wq_node_next(para)) {
+	     para = wq_node_next(para)) {
 		wq_node *last = wq_node_last_child(para);
 
 		if (wq_node_type_of(para) == WQ_NODE_PARAGRAPH && last &&
@@ -297,9 +296,7 @@ map_block(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		wq_node_set_heading_level(n, x->name[1] - '0');
 		map_inline_children(c, n, x, depth);
 		return;
-	case WQ_NODE_PARAGRAPH:
-		map_inline_children(c, n, x, depth);
-		return;
+	case WQ_NODE_PARAGRAPH: map_inline_children(c, n, x, depth); return;
 	case WQ_NODE_CODE_BLOCK: {
 		xmlChar *s = xmlNodeGetContent(x);
 
@@ -310,13 +307,12 @@ map_block(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	}
 	case WQ_NODE_LIST:
 		v = attr(x, "start");
-		wq_node_set_list(n, strcasecmp((const char *)x->name, "ol") == 0,
+		wq_node_set_list(n,
+		    strcasecmp((const char *)x->name, "ol") == 0,
 		    v ? atoi(v) : 1, 1);
 		break;
-	case WQ_NODE_THEMATIC_BREAK:
-		return;
-	default:
-		break;
+	case WQ_NODE_THEMATIC_BREAK: return;
+	default: break;
 	}
 	map_block_children(c, n, x, depth);
 }
@@ -332,7 +328,7 @@ rawhtml_map(wq_node *parent, const char *html, size_t len, int block)
 		return 1;
 	d = htmlReadMemory(html, (int)len, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET);
+		HTML_PARSE_NONET);
 	if (d == NULL)
 		return 1;
 	root = xmlDocGetRootElement(d);
@@ -343,10 +339,15 @@ rawhtml_map(wq_node *parent, const char *html, size_t len, int block)
 	if (body && block)
 		map_block_children(&c, parent, body, 0);
 	else if (body)
-		map_inline_children(&c, parent, body->children &&
-		    body->children->type == XML_ELEMENT_NODE &&
-		    strcasecmp((const char *)body->children->name, "p") == 0 &&
-		    body->children->next == NULL ? body->children : body, 0);
+		map_inline_children(&c, parent,
+		    body->children &&
+			    body->children->type == XML_ELEMENT_NODE &&
+			    strcasecmp(
+				(const char *)body->children->name, "p") == 0 &&
+			    body->children->next == NULL
+			? body->children
+			: body,
+		    0);
 	/* Inline tags that are not void elements arrive alone ("<b>"); the
 	 * text between them is kept by cmark, the tag is dropped. */
 	if (!block && root && body == NULL)

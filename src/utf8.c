@@ -84,8 +84,8 @@ utf8_check(const unsigned char *s, size_t len, const char **why)
 }
 
 void
-text_position(const char *data, size_t off, unsigned long *line,
-    unsigned long *col)
+text_position(
+    const char *data, size_t off, unsigned long *line, unsigned long *col)
 {
 	const char *p = data, *end = data + off, *nl;
 	unsigned long l = 1;

@@ -45,20 +45,19 @@ WQ_API int wq_opts_flag(const wq_opts *o, const char *key);
  * uses the current time where a format demands one). */
 WQ_API long long wq_opts_epoch(const wq_opts *o);
 /* Forwards a warning to the host (one line on stderr, or JSON). */
-WQ_API void wq_opts_warn(const wq_opts *o, const char *file,
-    unsigned long line, unsigned long col, const char *code,
-    const char *fmt, ...) WQ_PRINTF(6, 7);
+WQ_API void wq_opts_warn(const wq_opts *o, const char *file, unsigned long line,
+    unsigned long col, const char *code, const char *fmt, ...) WQ_PRINTF(6, 7);
 
 typedef int (*wq_write_fn)(const wq_doc *doc, const wq_opts *opts,
     struct wq_sink *out, struct wq_err *err);
 
 struct wq_plugin {
-	int abi;                /* WQ_PLUGIN_ABI, first so it can be read first */
-	const char *name;       /* equals the shared object's base name */
-	const char *ext;        /* file extension of outputs, without the dot */
+	int abi;	  /* WQ_PLUGIN_ABI, first so it can be read first */
+	const char *name; /* equals the shared object's base name */
+	const char *ext;  /* file extension of outputs, without the dot */
 	const char *media_type; /* e.g. "text/html" */
-	unsigned flags;         /* enum wq_plugin_flags */
-	const char *summary;    /* one line for --list-formats */
+	unsigned flags;		/* enum wq_plugin_flags */
+	const char *summary;	/* one line for --list-formats */
 	wq_write_fn write;
 };
 
@@ -75,8 +74,8 @@ struct wq_loaded_plugin {
 /* Loads the plugin file at 'path' and checks it: the symbol, the ABI
  * version (read first), no NULL field, and a name equal to the file's
  * base name. Returns 0, or -WQ_EPLUGIN with a one-line reason. */
-WQ_API int wq_plugin_open_path(const char *path, struct wq_loaded_plugin *lp,
-    struct wq_err *err);
+WQ_API int wq_plugin_open_path(
+    const char *path, struct wq_loaded_plugin *lp, struct wq_err *err);
 /* Finds plugin 'name' ("html") in the directories 'dirs' (NULL-ended) in
  * order and loads the first file "<dir>/<name>.so" that exists. The
  * current directory is searched only if a caller names it. */

@@ -38,9 +38,9 @@ extern "C" {
 /* Error codes; functions return them negated. */
 enum wq_errcode {
 	WQ_OK = 0,
-	WQ_EUSAGE = 1,  /* a bad option or argument */
-	WQ_EINPUT = 2,  /* the input is not a text warraq can read */
-	WQ_EIO = 3,     /* reading or writing a file failed */
+	WQ_EUSAGE = 1,	/* a bad option or argument */
+	WQ_EINPUT = 2,	/* the input is not a text warraq can read */
+	WQ_EIO = 3,	/* reading or writing a file failed */
 	WQ_EPLUGIN = 4, /* a plugin could not be loaded, or failed */
 };
 
@@ -86,16 +86,17 @@ WQ_API void wq_buf_put_xml(struct wq_buf *b, const char *s, size_t len);
 /* Where a writer sends its bytes. write() returns 0, or a negative WQ_E...
  * code with 'err' filled. */
 struct wq_sink {
-	int (*write)(void *arg, const void *data, size_t len, struct wq_err *err);
+	int (*write)(
+	    void *arg, const void *data, size_t len, struct wq_err *err);
 	void *arg;
 };
 
 /* Writes 'len' bytes of 'data' to 'out'. */
-WQ_API int wq_sink_write(struct wq_sink *out, const void *data, size_t len,
-    struct wq_err *err);
+WQ_API int wq_sink_write(
+    struct wq_sink *out, const void *data, size_t len, struct wq_err *err);
 /* Writes the contents of 'b' to 'out'. */
-WQ_API int wq_sink_put_buf(struct wq_sink *out, const struct wq_buf *b,
-    struct wq_err *err);
+WQ_API int wq_sink_put_buf(
+    struct wq_sink *out, const struct wq_buf *b, struct wq_err *err);
 /* A sink that appends to 'b' (tests, fuzzing, nested writers). */
 WQ_API void wq_sink_to_buf(struct wq_sink *out, struct wq_buf *b);
 
@@ -250,8 +251,8 @@ WQ_API const char *wq_section_title(const wq_node *section);
 /* Letters counted per language in a section's text, most used first:
  * the basis of TEI langUsage and of direction. Returns the number of
  * entries; fills 'lang' and 'letters' for entry 'i' when i < count. */
-WQ_API size_t wq_section_lang_usage(const wq_node *section, size_t i,
-    const char **lang, uint64_t *letters);
+WQ_API size_t wq_section_lang_usage(
+    const wq_node *section, size_t i, const char **lang, uint64_t *letters);
 
 /* ---- Metadata ---------------------------------------------------------------- */
 
@@ -296,7 +297,7 @@ typedef enum {
 	WQ_SYNTAX_AUTO = 0, /* by extension; plain text by its blank lines */
 	WQ_SYNTAX_MARKDOWN, /* CommonMark */
 	WQ_SYNTAX_LINES,    /* one paragraph per line, Markdown per line */
-	WQ_SYNTAX_TEXT,     /* plain text: lines or blank-line paragraphs */
+	WQ_SYNTAX_TEXT,	    /* plain text: lines or blank-line paragraphs */
 } wq_syntax;
 
 /* Called for each warning (a remote image, raw HTML dropped...). 'file'
@@ -306,11 +307,11 @@ typedef void (*wq_warn_fn)(void *arg, const char *file, unsigned long line,
 
 struct wq_load_opts {
 	wq_syntax syntax;
-	const char *lang;  /* overrides the text's language (--lang) */
-	wq_dir dir;        /* overrides the text's direction (--dir) */
-	int no_infer;      /* no title/source/date/heading inference */
+	const char *lang;	/* overrides the text's language (--lang) */
+	wq_dir dir;		/* overrides the text's direction (--dir) */
+	int no_infer;		/* no title/source/date/heading inference */
 	const char *latin_lang; /* language of Latin runs; NULL means "en" */
-	size_t max_bytes;  /* refuse larger inputs; 0 means 1 GiB */
+	size_t max_bytes;	/* refuse larger inputs; 0 means 1 GiB */
 	wq_warn_fn warn;
 	void *warn_arg;
 };
@@ -321,8 +322,8 @@ struct wq_load_opts {
 WQ_API wq_doc *wq_load_buffer(const char *name, const void *data, size_t len,
     const struct wq_load_opts *opts, struct wq_err *err);
 /* Loads a file ("-" reads standard input). */
-WQ_API wq_doc *wq_load_file(const char *path, const struct wq_load_opts *opts,
-    struct wq_err *err);
+WQ_API wq_doc *wq_load_file(
+    const char *path, const struct wq_load_opts *opts, struct wq_err *err);
 
 /* ---- Lint ---------------------------------------------------------------------------- */
 
@@ -410,22 +411,22 @@ WQ_API const char *wq_node_id(const wq_node *n);
 /* The section or heading a link fragment ("#intro", without the '#',
  * percent-encoded or not) points to: one of our ids, or the anchor GitHub
  * and pandoc give the heading's text. NULL if none. */
-WQ_API const wq_node *wq_doc_find_anchor(const wq_doc *doc,
-    const char *fragment);
+WQ_API const wq_node *wq_doc_find_anchor(
+    const wq_doc *doc, const char *fragment);
 
 /* Renders the children of the block 'n' (a section, usually) as HTML5
  * elements. lang/dir are written only where they differ from the parent.
  * Headings never skip a level (HTML checkers refuse it): each is at most
  * one below the one before it. Returns 0, or what the sink returned. */
-WQ_API int wq_html_render_blocks(const wq_node *n,
-    const struct wq_html_opts *o, struct wq_buf *out);
+WQ_API int wq_html_render_blocks(
+    const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out);
 /* Renders the inlines below 'n' only. */
-WQ_API void wq_html_render_inlines(const wq_node *n,
-    const struct wq_html_opts *o, struct wq_buf *out);
+WQ_API void wq_html_render_inlines(
+    const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out);
 /* Writes ' lang="…" dir="…"' for 'n' where they differ from its parent
  * (always, if 'force'). */
-WQ_API void wq_html_put_lang_dir(struct wq_buf *out, const wq_node *n,
-    unsigned flags, int force);
+WQ_API void wq_html_put_lang_dir(
+    struct wq_buf *out, const wq_node *n, unsigned flags, int force);
 /* Appends 'url' percent-encoded where HTML and XML checkers would reject
  * a byte (spaces, non-ASCII), then escaped for an attribute. */
 WQ_API void wq_html_put_url(struct wq_buf *out, const char *url);
@@ -459,8 +460,8 @@ typedef struct wq_outfile wq_outfile;
 
 /* Opens 'path' for writing and points 'out' at it. Returns NULL with
  * 'err' filled on failure. */
-WQ_API wq_outfile *wq_outfile_open(const char *path, struct wq_sink *out,
-    struct wq_err *err);
+WQ_API wq_outfile *wq_outfile_open(
+    const char *path, struct wq_sink *out, struct wq_err *err);
 /* Flushes, syncs and renames the file into place, then frees 'f'. */
 WQ_API int wq_outfile_commit(wq_outfile *f, struct wq_err *err);
 /* Removes the temporary file and frees 'f'. Accepts NULL. */

@@ -78,8 +78,8 @@ put_text_dir(struct wq_buf *b, const char *text, wq_dir context)
 }
 
 static int
-add_entry(struct book *bk, const char *name, const void *data, size_t len,
-    int store)
+add_entry(
+    struct book *bk, const char *name, const void *data, size_t len, int store)
 {
 	void *copy = malloc(len ? len : 1);
 	zip_source_t *src;
@@ -253,7 +253,8 @@ image_src(void *arg, const wq_node *img)
 			char line[1100];
 
 			wq_err_format(bk->err, line, sizeof(line));
-			wq_opts_warn(bk->opts, file, wq_node_line(wq_node_parent(img)), 0,
+			wq_opts_warn(bk->opts, file,
+			    wq_node_line(wq_node_parent(img)), 0,
 			    "missing-image", "image left out: %s", line);
 			*bk->err = saved;
 		} else if (!bk->failed) {
@@ -382,7 +383,8 @@ content_uuid(const struct book *bk, char out[37])
 	wq_buf_free(&b);
 	/* Version 5, variant 10xx: digit 12 is '5', digit 16 is 8-b. */
 	hex[12] = '5';
-	hex[16] = "89ab"[(hex[16] <= '9' ? hex[16] - '0' : hex[16] - 'a' + 10) & 3];
+	hex[16] =
+	    "89ab"[(hex[16] <= '9' ? hex[16] - '0' : hex[16] - 'a' + 10) & 3];
 	snprintf(out, 37, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12,
 	    hex + 16, hex + 20);
 }
@@ -416,10 +418,11 @@ static void
 xhtml_head(struct wq_buf *b, const char *lang, wq_dir dir, const char *title,
     const char *css)
 {
-	wq_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		       "<!DOCTYPE html>\n"
-		       "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-		       "xmlns:epub=\"http://www.idpf.org/2007/ops\"");
+	wq_buf_puts(b,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!DOCTYPE html>\n"
+	    "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+	    "xmlns:epub=\"http://www.idpf.org/2007/ops\"");
 	/* Resources inherit nothing from the package (EPUB RS 3.3): every
 	 * root states both, lang and xml:lang byte-identical (E5, E6). */
 	if (lang) {
@@ -429,11 +432,14 @@ xhtml_head(struct wq_buf *b, const char *lang, wq_dir dir, const char *title,
 		put_esc(b, lang);
 		wq_buf_putc(b, '"');
 	}
-	wq_buf_printf(b, " dir=\"%s\">\n<head>\n<meta charset=\"utf-8\" />\n<title>",
+	wq_buf_printf(b,
+	    " dir=\"%s\">\n<head>\n<meta charset=\"utf-8\" />\n<title>",
 	    wq_dir_name(dir));
 	put_esc(b, title);
-	wq_buf_printf(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
-			 "href=\"%s\" />\n</head>\n", css);
+	wq_buf_printf(b,
+	    "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
+	    "href=\"%s\" />\n</head>\n",
+	    css);
 }
 
 static int
@@ -451,8 +457,10 @@ chapter(struct book *bk, size_t i)
 	wq_buf_init(&b);
 	xhtml_head(&b, wq_node_effective_lang(s), wq_node_effective_dir(s),
 	    title, "../style.css");
-	wq_buf_printf(&b, "<body>\n<section id=\"%s\" epub:type=\"chapter\" "
-			  "role=\"doc-chapter\">\n", wq_node_id(s));
+	wq_buf_printf(&b,
+	    "<body>\n<section id=\"%s\" epub:type=\"chapter\" "
+	    "role=\"doc-chapter\">\n",
+	    wq_node_id(s));
 	/* A chapter needs a heading for readers and the table of contents. */
 	if (first == NULL || wq_node_type_of(first) != WQ_NODE_HEADING) {
 		wq_buf_puts(&b, "<h1");
@@ -513,7 +521,8 @@ nav_headings(struct book *bk, struct wq_buf *b, const wq_node *n,
 		int level;
 
 		if (wq_node_type_of(c) != WQ_NODE_HEADING) {
-			if (wq_node_is_block(c) && wq_node_type_of(c) != WQ_NODE_PARAGRAPH)
+			if (wq_node_is_block(c) &&
+			    wq_node_type_of(c) != WQ_NODE_PARAGRAPH)
 				nav_headings(bk, b, c, href, st, skip);
 			continue;
 		}
@@ -529,7 +538,8 @@ nav_headings(struct book *bk, struct wq_buf *b, const wq_node *n,
 			}
 		} else {
 			wq_buf_puts(b, "</li>\n");
-			while (st->depth > 1 && level < st->levels[st->depth - 1] &&
+			while (st->depth > 1 &&
+			    level < st->levels[st->depth - 1] &&
 			    level <= st->levels[st->depth - 2]) {
 				wq_buf_puts(b, "</ol>\n</li>\n");
 				st->depth--;
@@ -537,7 +547,8 @@ nav_headings(struct book *bk, struct wq_buf *b, const wq_node *n,
 		}
 		bk->scratch.len = 0;
 		wq_node_text(c, &bk->scratch);
-		nav_label(b, href, wq_node_id(c), bk->scratch.data ? bk->scratch.data : "",
+		nav_label(b, href, wq_node_id(c),
+		    bk->scratch.data ? bk->scratch.data : "",
 		    wq_node_effective_lang(c), bk->lang, bk->dir);
 	}
 }
@@ -553,7 +564,9 @@ nav(struct book *bk, int has_cover)
 
 	wq_buf_init(&b);
 	xhtml_head(&b, bk->lang, bk->dir, contents, "style.css");
-	wq_buf_puts(&b, "<body>\n<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>");
+	wq_buf_puts(&b,
+	    "<body>\n<nav epub:type=\"toc\" id=\"toc\" "
+	    "role=\"doc-toc\">\n<h1>");
 	put_esc(&b, contents);
 	wq_buf_puts(&b, "</h1>\n<ol>\n");
 	for (i = 0; i < n; i++) {
@@ -566,26 +579,30 @@ nav(struct book *bk, int has_cover)
 		    wq_node_effective_lang(s), bk->lang, bk->dir);
 		/* A first heading is the chapter's title, already listed. */
 		nav_headings(bk, &b, s, href, &st,
-		    first && wq_node_type_of(first) == WQ_NODE_HEADING ? first : NULL);
+		    first && wq_node_type_of(first) == WQ_NODE_HEADING ? first
+								       : NULL);
 		while (st.depth > 0) {
 			wq_buf_puts(&b, "</li>\n</ol>\n");
 			st.depth--;
 		}
 		wq_buf_puts(&b, "</li>\n");
 	}
-	wq_buf_puts(&b, "</ol>\n</nav>\n<nav epub:type=\"landmarks\" "
-			"id=\"landmarks\" hidden=\"hidden\">\n<h2>");
+	wq_buf_puts(&b,
+	    "</ol>\n</nav>\n<nav epub:type=\"landmarks\" "
+	    "id=\"landmarks\" hidden=\"hidden\">\n<h2>");
 	put_esc(&b, wq_l10n(bk->lang, "landmarks"));
 	wq_buf_puts(&b, "</h2>\n<ol>\n");
 	if (has_cover) {
-		wq_buf_puts(&b, "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">");
+		wq_buf_puts(&b,
+		    "<li><a epub:type=\"cover\" href=\"text/cover.xhtml\">");
 		put_esc(&b, wq_l10n(bk->lang, "cover"));
 		wq_buf_puts(&b, "</a></li>\n");
 	}
 	wq_buf_puts(&b, "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">");
 	put_esc(&b, contents);
-	wq_buf_puts(&b, "</a></li>\n<li><a epub:type=\"bodymatter\" "
-			"href=\"text/ch001.xhtml\">");
+	wq_buf_puts(&b,
+	    "</a></li>\n<li><a epub:type=\"bodymatter\" "
+	    "href=\"text/ch001.xhtml\">");
 	put_esc(&b, wq_l10n(bk->lang, "start"));
 	wq_buf_puts(&b, "</a></li>\n</ol>\n</nav>\n</body>\n</html>\n");
 	rc = add_buf(bk, "EPUB/nav.xhtml", &b);
@@ -600,10 +617,12 @@ cover_page(struct book *bk, const struct resource *img)
 	int rc;
 
 	wq_buf_init(&b);
-	xhtml_head(&b, bk->lang, bk->dir, wq_l10n(bk->lang, "cover"),
-	    "../style.css");
-	wq_buf_printf(&b, "<body>\n<section epub:type=\"cover\" class=\"cover\">\n"
-			  "<img src=\"../%s\" alt=\"", img->href);
+	xhtml_head(
+	    &b, bk->lang, bk->dir, wq_l10n(bk->lang, "cover"), "../style.css");
+	wq_buf_printf(&b,
+	    "<body>\n<section epub:type=\"cover\" class=\"cover\">\n"
+	    "<img src=\"../%s\" alt=\"",
+	    img->href);
 	put_esc(&b, book_title(bk));
 	wq_buf_puts(&b, "\" />\n</section>\n</body>\n</html>\n");
 	rc = add_buf(bk, "EPUB/text/cover.xhtml", &b);
@@ -629,18 +648,22 @@ stylesheet(struct book *bk, size_t nfonts_from)
 			continue;
 		base = base ? base + 1 : r->path;
 		len = strcspn(base, ".");
-		wq_buf_printf(&b, "@font-face {\n  font-family: \"%.*s\";\n"
-				  "  src: url(\"%s\");\n}\n", (int)len, base,
-		    r->href);
+		wq_buf_printf(&b,
+		    "@font-face {\n  font-family: \"%.*s\";\n"
+		    "  src: url(\"%s\");\n}\n",
+		    (int)len, base, r->href);
 		wq_buf_printf(&family, "\"%.*s\", ", (int)len, base);
 	}
 	wq_buf_puts(&b, wq_html_stylesheet());
 	/* After the shared sheet, so the embedded faces come first. */
 	if (family.len)
-		wq_buf_printf(&b, "html { font-family: %s\"Noto Naskh Arabic\", "
-				  "\"Amiri\", serif; }\n", family.data);
-	wq_buf_puts(&b, ".cover { text-align: center; }\n"
-			".cover img { max-height: 95vh; }\n");
+		wq_buf_printf(&b,
+		    "html { font-family: %s\"Noto Naskh Arabic\", "
+		    "\"Amiri\", serif; }\n",
+		    family.data);
+	wq_buf_puts(&b,
+	    ".cover { text-align: center; }\n"
+	    ".cover img { max-height: 95vh; }\n");
 	rc = add_buf(bk, "EPUB/style.css", &b);
 	wq_buf_free(&b);
 	wq_buf_free(&family);
@@ -659,9 +682,10 @@ package(struct book *bk, const struct resource *cover, size_t n)
 	int rc;
 
 	wq_buf_init(&b);
-	wq_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-			"<package xmlns=\"http://www.idpf.org/2007/opf\" "
-			"version=\"3.0\" unique-identifier=\"pub-id\"");
+	wq_buf_puts(&b,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<package xmlns=\"http://www.idpf.org/2007/opf\" "
+	    "version=\"3.0\" unique-identifier=\"pub-id\"");
 	/* E4: the package's language and direction, for dc:title and the
 	 * other metadata. */
 	if (bk->lang) {
@@ -669,31 +693,39 @@ package(struct book *bk, const struct resource *cover, size_t n)
 		put_esc(&b, bk->lang);
 		wq_buf_putc(&b, '"');
 	}
-	wq_buf_printf(&b, " dir=\"%s\">\n  <metadata "
-			  "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n",
+	wq_buf_printf(&b,
+	    " dir=\"%s\">\n  <metadata "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n",
 	    wq_dir_name(bk->dir));
 	if ((v = meta_get(bk, "identifier")) != NULL && *v) {
 		put_dc(&b, "identifier", "pub-id", v, WQ_DIR_LTR);
 	} else {
 		content_uuid(bk, uuid);
-		wq_buf_printf(&b, "    <dc:identifier id=\"pub-id\">urn:uuid:%s"
-				  "</dc:identifier>\n", uuid);
+		wq_buf_printf(&b,
+		    "    <dc:identifier id=\"pub-id\">urn:uuid:%s"
+		    "</dc:identifier>\n",
+		    uuid);
 	}
 	put_dc(&b, "title", "title", title, bk->dir);
 	/* E3: the book's language first; other texts' languages after. */
 	if (bk->lang)
-		wq_buf_printf(&b, "    <dc:language>%s</dc:language>\n", bk->lang);
+		wq_buf_printf(
+		    &b, "    <dc:language>%s</dc:language>\n", bk->lang);
 	for (i = 0; i < n; i++) {
-		const char *l = wq_node_effective_lang(wq_doc_section(bk->doc, i));
+		const char *l =
+		    wq_node_effective_lang(wq_doc_section(bk->doc, i));
 		size_t k;
 
 		if (l == NULL || (bk->lang && strcmp(l, bk->lang) == 0))
 			continue;
 		for (k = 0; k < i; k++)
-			if (strcmp(l, wq_node_effective_lang(wq_doc_section(bk->doc, k))) == 0)
+			if (strcmp(l,
+				wq_node_effective_lang(
+				    wq_doc_section(bk->doc, k))) == 0)
 				break;
 		if (k == i)
-			wq_buf_printf(&b, "    <dc:language>%s</dc:language>\n", l);
+			wq_buf_printf(
+			    &b, "    <dc:language>%s</dc:language>\n", l);
 	}
 	collect(bk, "author", &vals, &nv);
 	for (i = 0; i < nv; i++) {
@@ -708,7 +740,8 @@ package(struct book *bk, const struct resource *cover, size_t n)
 			put_dc(&b, "date", NULL, v, WQ_DIR_LTR);
 		else
 			wq_opts_warn(bk->opts, NULL, 0, 0, "bad-date",
-			    "date '%s' is not YYYY-MM-DD: left out of the book", v);
+			    "date '%s' is not YYYY-MM-DD: left out of the book",
+			    v);
 	}
 	if ((v = meta_get(bk, "publisher")) != NULL)
 		put_dc(&b, "publisher", NULL, v, bk->dir);
@@ -727,29 +760,41 @@ package(struct book *bk, const struct resource *cover, size_t n)
 		put_dc(&b, "subject", NULL, vals[i], bk->dir);
 	free(vals);
 	if (cover)
-		wq_buf_printf(&b, "    <meta name=\"cover\" content=\"%s\" />\n",
-		    cover->id);
+		wq_buf_printf(&b,
+		    "    <meta name=\"cover\" content=\"%s\" />\n", cover->id);
 	iso_time(epoch >= 0 ? epoch : (long long)time(NULL), when);
-	wq_buf_printf(&b, "    <meta property=\"dcterms:modified\">%s</meta>\n"
-			  "  </metadata>\n  <manifest>\n", when);
-	wq_buf_puts(&b, "    <item id=\"nav\" href=\"nav.xhtml\" "
-			"media-type=\"application/xhtml+xml\" properties=\"nav\" />\n"
-			"    <item id=\"css\" href=\"style.css\" media-type=\"text/css\" />\n");
+	wq_buf_printf(&b,
+	    "    <meta property=\"dcterms:modified\">%s</meta>\n"
+	    "  </metadata>\n  <manifest>\n",
+	    when);
+	wq_buf_puts(&b,
+	    "    <item id=\"nav\" href=\"nav.xhtml\" "
+	    "media-type=\"application/xhtml+xml\" properties=\"nav\" />\n"
+	    "    <item id=\"css\" href=\"style.css\" media-type=\"text/css\" "
+	    "/>\n");
 	if (cover)
-		wq_buf_puts(&b, "    <item id=\"cover\" href=\"text/cover.xhtml\" "
-				"media-type=\"application/xhtml+xml\" />\n");
+		wq_buf_puts(&b,
+		    "    <item id=\"cover\" href=\"text/cover.xhtml\" "
+		    "media-type=\"application/xhtml+xml\" />\n");
 	for (i = 0; i < n; i++)
-		wq_buf_printf(&b, "    <item id=\"ch%03zu\" href=\"text/ch%03zu.xhtml\" "
-				  "media-type=\"application/xhtml+xml\" />\n", i + 1, i + 1);
+		wq_buf_printf(&b,
+		    "    <item id=\"ch%03zu\" href=\"text/ch%03zu.xhtml\" "
+		    "media-type=\"application/xhtml+xml\" />\n",
+		    i + 1, i + 1);
 	for (i = 0; i < bk->nres; i++) {
 		const struct resource *r = &bk->res[i];
 
-		wq_buf_printf(&b, "    <item id=\"%s\" href=\"%s\" media-type=\"%s\"%s%s%s />\n",
-		    r->id, r->href, r->media_type, r->properties ? " properties=\"" : "",
-		    r->properties ? r->properties : "", r->properties ? "\"" : "");
+		wq_buf_printf(&b,
+		    "    <item id=\"%s\" href=\"%s\" media-type=\"%s\"%s%s%s "
+		    "/>\n",
+		    r->id, r->href, r->media_type,
+		    r->properties ? " properties=\"" : "",
+		    r->properties ? r->properties : "",
+		    r->properties ? "\"" : "");
 	}
 	/* E1: readers infer the progression only in narrow cases: say it. */
-	wq_buf_printf(&b, "  </manifest>\n  <spine page-progression-direction=\"%s\">\n",
+	wq_buf_printf(&b,
+	    "  </manifest>\n  <spine page-progression-direction=\"%s\">\n",
 	    wq_dir_name(bk->dir));
 	/* The cover, then the table of contents as a page of its own. */
 	if (cover)
@@ -821,11 +866,13 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	bk.dir = wq_node_effective_dir(wq_doc_root(doc));
 	wq_buf_init(&bk.scratch);
 	if (n == 0)
-		return wq_err_set(err, WQ_EINPUT, NULL, 0, 0, "no text to make a book of");
+		return wq_err_set(
+		    err, WQ_EINPUT, NULL, 0, 0, "no text to make a book of");
 
 	zip_error_init(&ze);
 	src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	if (src == NULL || (bk.za = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
+	if (src == NULL ||
+	    (bk.za = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
 		rc = wq_err_set(err, WQ_EPLUGIN, "epub", 0, 0, "zip: %s",
 		    zip_error_strerror(&ze));
 		zip_source_free(src);
@@ -837,11 +884,11 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 
 	if ((rc = add_entry(&bk, "mimetype", "application/epub+zip", 20, 1)) ||
 	    (rc = add_entry(&bk, "META-INF/container.xml", container_xml,
-	    sizeof(container_xml) - 1, 0)))
+		 sizeof(container_xml) - 1, 0)))
 		goto out;
 	if (cover_path) {
-		cover = add_resource(&bk, cover_path, "images", "cover-image",
-		    "cover-image");
+		cover = add_resource(
+		    &bk, cover_path, "images", "cover-image", "cover-image");
 		if (cover == NULL || (rc = cover_page(&bk, cover)) != 0) {
 			rc = rc ? rc : -err->code;
 			goto out;
@@ -851,8 +898,8 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		rc = chapter(&bk, i);
 	nfonts_from = bk.nres;
 	for (i = 0; rc == 0 && i < wq_opts_count(opts, "embed-font"); i++)
-		if (add_resource(&bk, wq_opts_nth(opts, "embed-font", i), "fonts",
-		    "font", NULL) == NULL)
+		if (add_resource(&bk, wq_opts_nth(opts, "embed-font", i),
+			"fonts", "font", NULL) == NULL)
 			rc = -err->code;
 	if (rc == 0)
 		rc = stylesheet(&bk, nfonts_from);
@@ -877,8 +924,13 @@ out:
 }
 
 static const struct wq_plugin epub = {
-	WQ_PLUGIN_ABI, "epub", "epub", "application/epub+zip", WQ_PLUGIN_BINARY,
-	"EPUB 3 e-book, a chapter per text, right-to-left aware", epub_write,
+	WQ_PLUGIN_ABI,
+	"epub",
+	"epub",
+	"application/epub+zip",
+	WQ_PLUGIN_BINARY,
+	"EPUB 3 e-book, a chapter per text, right-to-left aware",
+	epub_write,
 };
 
 WQ_API const struct wq_plugin *

@@ -70,7 +70,8 @@ put_toc(struct wq_buf *b, const wq_doc *doc, const char *lang)
 {
 	size_t i, n = wq_doc_section_count(doc);
 
-	wq_buf_printf(b, "<nav id=\"toc\" role=\"doc-toc\">\n<h2>%s</h2>\n<ol>\n",
+	wq_buf_printf(b,
+	    "<nav id=\"toc\" role=\"doc-toc\">\n<h2>%s</h2>\n<ol>\n",
 	    wq_l10n(lang, "contents"));
 	for (i = 0; i < n; i++) {
 		const wq_node *s = wq_doc_section(doc, i);
@@ -123,9 +124,10 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	wq_buf_init(&b);
 	wq_buf_puts(&b, "<!DOCTYPE html>\n<html");
 	wq_html_put_lang_dir(&b, root, 0, 1);
-	wq_buf_puts(&b, ">\n<head>\n<meta charset=\"utf-8\">\n"
-			"<meta name=\"viewport\" content=\"width=device-width, "
-			"initial-scale=1\">\n");
+	wq_buf_puts(&b,
+	    ">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n");
 	put_meta_tag(&b, "generator", "warraq " WQ_VERSION);
 	put_list_meta(&b, doc, "author", "author", NULL);
 	if ((v = book_meta(doc, "description")) != NULL)
@@ -145,15 +147,16 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		wq_buf_puts(&b, ">\n");
 		/* A chapter needs a heading; a lone text only shows a title
 		 * its metadata gives, never its file name. */
-		if (!starts_with_heading(s) && (n > 1 ||
-		    wq_meta_get(wq_section_meta(s), "title"))) {
+		if (!starts_with_heading(s) &&
+		    (n > 1 || wq_meta_get(wq_section_meta(s), "title"))) {
 			const char *t = wq_section_title(s);
-			wq_dir d = wq_text_dir(t, strlen(t),
-			    wq_node_effective_dir(s));
+			wq_dir d =
+			    wq_text_dir(t, strlen(t), wq_node_effective_dir(s));
 
 			wq_buf_puts(&b, "<h1");
 			if (d != WQ_DIR_UNSET && d != wq_node_effective_dir(s))
-				wq_buf_printf(&b, " dir=\"%s\"", wq_dir_name(d));
+				wq_buf_printf(
+				    &b, " dir=\"%s\"", wq_dir_name(d));
 			wq_buf_putc(&b, '>');
 			wq_buf_put_xml(&b, t, strlen(t));
 			wq_buf_puts(&b, "</h1>\n");
@@ -169,8 +172,13 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 }
 
 static const struct wq_plugin html = {
-	WQ_PLUGIN_ABI, "html", "html", "text/html", 0,
-	"standalone HTML5, right-to-left aware", html_write,
+	WQ_PLUGIN_ABI,
+	"html",
+	"html",
+	"text/html",
+	0,
+	"standalone HTML5, right-to-left aware",
+	html_write,
 };
 
 WQ_API const struct wq_plugin *

@@ -49,7 +49,8 @@ entity_at(const char *s, size_t i, size_t len)
 {
 	char c = i + 1 < len ? s[i + 1] : 0;
 
-	return i + 1 == len || c == '#' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	return i + 1 == len || c == '#' ||
+	    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 /* Appends text to 'to', writing an '&' that starts an entity-like run as
@@ -65,7 +66,8 @@ append_text(cmark_node *to, const char *s, size_t len)
 		if (s[i] != '&' || !entity_at(s, i, len))
 			continue;
 		if (i > from)
-			cmark_node_append_child(to, new_text(s + from, i - from));
+			cmark_node_append_child(
+			    to, new_text(s + from, i - from));
 		amp = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
 		cmark_node_set_on_enter(amp, "&amp;");
 		cmark_node_append_child(to, amp);
@@ -88,23 +90,20 @@ convert(struct md *m, const wq_node *n)
 		c = cmark_node_new(CMARK_NODE_HEADING);
 		cmark_node_set_heading_level(c, wq_node_heading_level(n));
 		break;
-	case WQ_NODE_PARAGRAPH:
-		c = cmark_node_new(CMARK_NODE_PARAGRAPH);
-		break;
+	case WQ_NODE_PARAGRAPH: c = cmark_node_new(CMARK_NODE_PARAGRAPH); break;
 	case WQ_NODE_BLOCK_QUOTE:
 		c = cmark_node_new(CMARK_NODE_BLOCK_QUOTE);
 		break;
 	case WQ_NODE_LIST:
 		c = cmark_node_new(CMARK_NODE_LIST);
-		cmark_node_set_list_type(c, wq_node_list_ordered(n)
-			? CMARK_ORDERED_LIST : CMARK_BULLET_LIST);
+		cmark_node_set_list_type(c,
+		    wq_node_list_ordered(n) ? CMARK_ORDERED_LIST
+					    : CMARK_BULLET_LIST);
 		cmark_node_set_list_start(c, wq_node_list_start(n));
 		cmark_node_set_list_tight(c, wq_node_list_tight(n));
 		cmark_node_set_list_delim(c, CMARK_PERIOD_DELIM);
 		break;
-	case WQ_NODE_ITEM:
-		c = cmark_node_new(CMARK_NODE_ITEM);
-		break;
+	case WQ_NODE_ITEM: c = cmark_node_new(CMARK_NODE_ITEM); break;
 	case WQ_NODE_CODE_BLOCK:
 		c = cmark_node_new(CMARK_NODE_CODE_BLOCK);
 		cmark_node_set_literal(c, wq_node_literal(n));
@@ -119,20 +118,15 @@ convert(struct md *m, const wq_node *n)
 		c = cmark_node_new(CMARK_NODE_CODE);
 		cmark_node_set_literal(c, wq_node_literal(n));
 		return c;
-	case WQ_NODE_SOFTBREAK:
-		return cmark_node_new(CMARK_NODE_SOFTBREAK);
-	case WQ_NODE_LINEBREAK:
-		return cmark_node_new(CMARK_NODE_LINEBREAK);
-	case WQ_NODE_EMPH:
-		c = cmark_node_new(CMARK_NODE_EMPH);
-		break;
-	case WQ_NODE_STRONG:
-		c = cmark_node_new(CMARK_NODE_STRONG);
-		break;
+	case WQ_NODE_SOFTBREAK: return cmark_node_new(CMARK_NODE_SOFTBREAK);
+	case WQ_NODE_LINEBREAK: return cmark_node_new(CMARK_NODE_LINEBREAK);
+	case WQ_NODE_EMPH: c = cmark_node_new(CMARK_NODE_EMPH); break;
+	case WQ_NODE_STRONG: c = cmark_node_new(CMARK_NODE_STRONG); break;
 	case WQ_NODE_LINK:
 	case WQ_NODE_IMAGE:
 		c = cmark_node_new(wq_node_type_of(n) == WQ_NODE_LINK
-			? CMARK_NODE_LINK : CMARK_NODE_IMAGE);
+			? CMARK_NODE_LINK
+			: CMARK_NODE_IMAGE);
 		cmark_node_set_url(c, wq_node_url(n));
 		if ((s = wq_node_title(n)) != NULL)
 			cmark_node_set_title(c, s);
@@ -145,7 +139,8 @@ convert(struct md *m, const wq_node *n)
 			m->tmp.len = 0;
 			wq_buf_puts(&m->tmp, "]{");
 			if (wq_node_dir(n))
-				wq_buf_printf(&m->tmp, "dir=%s", wq_dir_name(wq_node_dir(n)));
+				wq_buf_printf(&m->tmp, "dir=%s",
+				    wq_dir_name(wq_node_dir(n)));
 			if (wq_node_lang(n))
 				wq_buf_printf(&m->tmp, "%slang=%s",
 				    wq_node_dir(n) ? " " : "", wq_node_lang(n));
@@ -154,8 +149,7 @@ convert(struct md *m, const wq_node *n)
 			break;
 		}
 		return NULL; /* plain CommonMark: the children stand alone */
-	default:
-		return NULL;
+	default: return NULL;
 	}
 	add_children(m, c, n);
 	return c;
@@ -170,7 +164,8 @@ add_children(struct md *m, cmark_node *to, const wq_node *from)
 		cmark_node *c;
 
 		if (wq_node_type_of(k) == WQ_NODE_TEXT) {
-			append_text(to, wq_node_literal(k), wq_node_literal_len(k));
+			append_text(
+			    to, wq_node_literal(k), wq_node_literal_len(k));
 			continue;
 		}
 		c = convert(m, k);
@@ -180,7 +175,6 @@ add_children(struct md *m, cmark_node *to, const wq_node *from)
 			add_children(m, to, k);
 	}
 }
-
 
 /* ---- the front matter: metadata to YAML ---- */
 
@@ -194,8 +188,8 @@ emit(yaml_emitter_t *e, yaml_event_t *ev)
 static int
 needs_quotes(const char *v)
 {
-	static const char *const words[] = { "true", "false", "yes", "no",
-		"on", "off", "null", "~", "y", "n", NULL };
+	static const char *const words[] = { "true", "false", "yes", "no", "on",
+		"off", "null", "~", "y", "n", NULL };
 	size_t i;
 
 	if (*v == '\0')
@@ -212,8 +206,9 @@ scalar(yaml_emitter_t *e, const char *v)
 	yaml_event_t ev;
 
 	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)v,
-	    (int)strlen(v), 1, 1, needs_quotes(v) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
-						 : YAML_ANY_SCALAR_STYLE);
+	    (int)strlen(v), 1, 1,
+	    needs_quotes(v) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+			    : YAML_ANY_SCALAR_STYLE);
 	return emit(e, &ev);
 }
 
@@ -226,8 +221,8 @@ value(yaml_emitter_t *e, const wq_meta *m, size_t i)
 
 	if (!wq_meta_is_list(m, i))
 		return scalar(e, wq_meta_value(m, i, 0));
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-	    YAML_ANY_SEQUENCE_STYLE);
+	yaml_sequence_start_event_initialize(
+	    &ev, NULL, NULL, 1, YAML_ANY_SEQUENCE_STYLE);
 	rc = emit(e, &ev);
 	for (j = 0; rc == 0 && j < wq_meta_nvalues(m, i); j++)
 		rc = scalar(e, wq_meta_value(m, i, j));
@@ -244,8 +239,8 @@ mapping(yaml_emitter_t *e, const wq_meta *m, const char *prefix)
 	yaml_event_t ev;
 	int rc;
 
-	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-	    YAML_BLOCK_MAPPING_STYLE);
+	yaml_mapping_start_event_initialize(
+	    &ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
 	if ((rc = emit(e, &ev)) != 0)
 		return rc;
 	for (i = 0; rc == 0 && i < n; i++) {
@@ -261,7 +256,8 @@ mapping(yaml_emitter_t *e, const wq_meta *m, const char *prefix)
 		}
 		/* A nested map: written once, where its first key stands. */
 		for (k = 0; k < i; k++)
-			if (strncmp(wq_meta_key(m, k), key, (size_t)(dot - key) + 1) == 0)
+			if (strncmp(wq_meta_key(m, k), key,
+				(size_t)(dot - key) + 1) == 0)
 				break;
 		if (k < i)
 			continue;
@@ -295,13 +291,14 @@ static int
 front_matter(const wq_doc *doc, struct wq_buf *out)
 {
 	const wq_node *root = wq_doc_root(doc);
-	const wq_node *only = wq_doc_section_count(doc) == 1 ? wq_doc_section(doc, 0)
-							      : NULL;
+	const wq_node *only =
+	    wq_doc_section_count(doc) == 1 ? wq_doc_section(doc, 0) : NULL;
 	wq_doc *tmp = wq_doc_new();
 	wq_meta *m = wq_doc_meta(tmp), *from[2];
-	const char *lang = only ? wq_node_effective_lang(only)
-				: wq_node_lang(root);
-	wq_dir dir = only ? wq_node_effective_dir(only) : wq_node_effective_dir(root);
+	const char *lang =
+	    only ? wq_node_effective_lang(only) : wq_node_lang(root);
+	wq_dir dir =
+	    only ? wq_node_effective_dir(only) : wq_node_effective_dir(root);
 	yaml_emitter_t e;
 	yaml_event_t ev;
 	size_t f, i, j;
@@ -317,9 +314,11 @@ front_matter(const wq_doc *doc, struct wq_buf *out)
 			wq_meta_remove(m, key);
 			for (j = 0; j < wq_meta_nvalues(from[f], i); j++) {
 				if (wq_meta_is_list(from[f], i))
-					wq_meta_add(m, key, wq_meta_value(from[f], i, j));
+					wq_meta_add(m, key,
+					    wq_meta_value(from[f], i, j));
 				else
-					wq_meta_set(m, key, wq_meta_value(from[f], i, j));
+					wq_meta_set(m, key,
+					    wq_meta_value(from[f], i, j));
 			}
 		}
 	}
@@ -391,13 +390,15 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
 
 			cmark_node_set_heading_level(h, 1);
-			cmark_node_append_child(h, new_text(wq_section_title(s),
-			    strlen(wq_section_title(s))));
+			cmark_node_append_child(h,
+			    new_text(wq_section_title(s),
+				strlen(wq_section_title(s))));
 			cmark_node_append_child(root, h);
 		}
 		add_children(&m, root, s);
 	}
-	body = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width > 0 ? width : 0);
+	body = cmark_render_commonmark(
+	    root, CMARK_OPT_DEFAULT, width > 0 ? width : 0);
 	wq_buf_puts(&b, body);
 	free(body);
 	cmark_node_free(root);
@@ -408,8 +409,13 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 }
 
 static const struct wq_plugin markdown = {
-	WQ_PLUGIN_ABI, "markdown", "md", "text/markdown", 0,
-	"CommonMark with YAML front matter (lang, dir, metadata)", md_write,
+	WQ_PLUGIN_ABI,
+	"markdown",
+	"md",
+	"text/markdown",
+	0,
+	"CommonMark with YAML front matter (lang, dir, metadata)",
+	md_write,
 };
 
 WQ_API const struct wq_plugin *

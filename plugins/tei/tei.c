@@ -23,8 +23,8 @@ struct tei {
 	const wq_opts *opts;
 	xmlTextWriterPtr w;
 	const char *span_el; /* foreign, seg or name (-V tei-spans=) */
-	int rendition;       /* -V tei-rendition=1: a CSS rendition for rtl */
-	int rc;              /* first libxml2 failure */
+	int rendition;	     /* -V tei-rendition=1: a CSS rendition for rtl */
+	int rc;		     /* first libxml2 failure */
 };
 
 /* ---- writer shorthands: libxml2 returns -1 on failure, remembered ---- */
@@ -51,7 +51,8 @@ end(struct tei *t)
 static void
 attr(struct tei *t, const char *name, const char *value)
 {
-	chk(t, xmlTextWriterWriteAttribute(t->w, BAD_CAST name, BAD_CAST value));
+	chk(t,
+	    xmlTextWriterWriteAttribute(t->w, BAD_CAST name, BAD_CAST value));
 }
 
 /* Text content. The loader refuses characters XML 1.0 does not allow;
@@ -62,8 +63,8 @@ text(struct tei *t, const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
-		    s[i] != '\r') {
+		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' &&
+		    s[i] != '\n' && s[i] != '\r') {
 			t->rc = t->rc ? t->rc : -1;
 			return;
 		}
@@ -168,9 +169,7 @@ inlines(struct tei *t, const wq_node *n)
 		case WQ_NODE_TEXT:
 			text(t, wq_node_literal(c), wq_node_literal_len(c));
 			break;
-		case WQ_NODE_SOFTBREAK:
-			text(t, "\n", 1);
-			break;
+		case WQ_NODE_SOFTBREAK: text(t, "\n", 1); break;
 		case WQ_NODE_LINEBREAK:
 			start(t, "lb");
 			end(t);
@@ -183,8 +182,9 @@ inlines(struct tei *t, const wq_node *n)
 		case WQ_NODE_EMPH:
 		case WQ_NODE_STRONG:
 			start(t, "hi");
-			attr(t, "rend", wq_node_type_of(c) == WQ_NODE_EMPH ? "italic"
-									  : "bold");
+			attr(t, "rend",
+			    wq_node_type_of(c) == WQ_NODE_EMPH ? "italic"
+							       : "bold");
 			lang_attr(t, c);
 			inlines(t, c);
 			end(t);
@@ -204,11 +204,13 @@ inlines(struct tei *t, const wq_node *n)
 		case WQ_NODE_LINK:
 			start(t, "ref");
 			target = wq_node_url(c)[0] == '#'
-			    ? wq_doc_find_anchor(t->doc, wq_node_url(c) + 1) : NULL;
+			    ? wq_doc_find_anchor(t->doc, wq_node_url(c) + 1)
+			    : NULL;
 			if (target) {
 				char id[128];
 
-				snprintf(id, sizeof(id), "#%s", wq_node_id(target));
+				snprintf(
+				    id, sizeof(id), "#%s", wq_node_id(target));
 				attr(t, "target", id);
 			} else if (wq_node_url(c)[0]) {
 				url_attr(t, "target", wq_node_url(c));
@@ -216,11 +218,8 @@ inlines(struct tei *t, const wq_node *n)
 			inlines(t, c);
 			end(t);
 			break;
-		case WQ_NODE_IMAGE:
-			figure(t, c);
-			break;
-		default:
-			break;
+		case WQ_NODE_IMAGE: figure(t, c); break;
+		default: break;
 		}
 	}
 }
@@ -244,7 +243,8 @@ only_image(const wq_node *p)
 {
 	const wq_node *c = wq_node_first_child(p);
 
-	return c && wq_node_type_of(c) == WQ_NODE_IMAGE && wq_node_next(c) == NULL;
+	return c && wq_node_type_of(c) == WQ_NODE_IMAGE &&
+	    wq_node_next(c) == NULL;
 }
 
 static void blocks(struct tei *t, const wq_node *n);
@@ -271,10 +271,11 @@ block(struct tei *t, const wq_node *c)
 		break;
 	case WQ_NODE_LIST:
 		start(t, "list");
-		attr(t, "rend", wq_node_list_ordered(c) ? "numbered" : "bulleted");
+		attr(t, "rend",
+		    wq_node_list_ordered(c) ? "numbered" : "bulleted");
 		lang_attr(t, c);
 		for (k = wq_node_first_child(c), i = wq_node_list_start(c); k;
-		    k = wq_node_next(k), i++) {
+		     k = wq_node_next(k), i++) {
 			start(t, "item");
 			if (wq_node_list_ordered(c)) {
 				snprintf(num, sizeof(num), "%d", i);
@@ -284,7 +285,8 @@ block(struct tei *t, const wq_node *c)
 			/* An item of one paragraph holds its text directly. */
 			if (wq_node_first_child(k) &&
 			    wq_node_next(wq_node_first_child(k)) == NULL &&
-			    wq_node_type_of(wq_node_first_child(k)) == WQ_NODE_PARAGRAPH &&
+			    wq_node_type_of(wq_node_first_child(k)) ==
+				WQ_NODE_PARAGRAPH &&
 			    !wq_node_lang(wq_node_first_child(k))) {
 				indent(t, 0);
 				inlines(t, wq_node_first_child(k));
@@ -320,8 +322,7 @@ block(struct tei *t, const wq_node *c)
 	case WQ_NODE_HEADING: /* only inside quotes and items: see body() */
 		mixed(t, "label", c, NULL);
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
@@ -347,7 +348,8 @@ body(struct tei *t, const wq_node *sec)
 			block(t, c);
 			continue;
 		}
-		while (depth > 0 && levels[depth - 1] >= wq_node_heading_level(c)) {
+		while (depth > 0 &&
+		    levels[depth - 1] >= wq_node_heading_level(c)) {
 			end(t);
 			depth--;
 		}
@@ -355,7 +357,8 @@ body(struct tei *t, const wq_node *sec)
 		attr(t, "xml:id", wq_node_id(c));
 		levels[depth++] = wq_node_heading_level(c);
 		mixed(t, "head", c, NULL);
-		if (depth == 8) { /* levels are 1-6: cannot happen, but bound it */
+		if (depth ==
+		    8) { /* levels are 1-6: cannot happen, but bound it */
 			end(t);
 			depth--;
 		}
@@ -399,7 +402,8 @@ struct usage {
 /* Letters per language over 'secs' sections, as whole percentages that add
  * up to exactly 100 (largest remainders), most used first. */
 static size_t
-lang_usage(const struct tei *t, const wq_node *only, struct usage *u, size_t max)
+lang_usage(
+    const struct tei *t, const wq_node *only, struct usage *u, size_t max)
 {
 	size_t n = 0, i, j, s, ns = only ? 1 : wq_doc_section_count(t->doc);
 	uint64_t total = 0, rem[16];
@@ -455,7 +459,8 @@ profile(struct tei *t, const wq_node *sec, wq_dir dir)
 	struct usage u[16];
 	size_t n = lang_usage(t, sec, u, 16), i;
 	const wq_meta *m = sec ? wq_section_meta(sec) : wq_doc_meta(t->doc);
-	int keys = wq_meta_find(m, "keywords") >= 0 || wq_meta_find(m, "tags") >= 0;
+	int keys =
+	    wq_meta_find(m, "keywords") >= 0 || wq_meta_find(m, "tags") >= 0;
 	char pct[8];
 
 	if (n == 0 && !keys)
@@ -471,7 +476,8 @@ profile(struct tei *t, const wq_node *sec, wq_dir dir)
 			snprintf(pct, sizeof(pct), "%d", u[i].percent);
 			attr(t, "usage", pct);
 			attr(t, "xml:lang", "en");
-			text(t, name ? name : u[i].lang, strlen(name ? name : u[i].lang));
+			text(t, name ? name : u[i].lang,
+			    strlen(name ? name : u[i].lang));
 			end(t);
 		}
 		end(t);
@@ -517,8 +523,10 @@ encoding(struct tei *t, const wq_node *sec)
 	wq_buf_puts(&b, "Text normalized to Unicode NFC; line ends to LF.");
 	for (i = 0; i < 6; i++)
 		if (bits & (1u << i)) {
-			wq_buf_printf(&b, "%s%s", first ? " Inferred by warraq, "
-							"kept in the text: " : "; ",
+			wq_buf_printf(&b, "%s%s",
+			    first ? " Inferred by warraq, "
+				    "kept in the text: "
+				  : "; ",
 			    what[i]);
 			first = 0;
 		}
@@ -566,8 +574,8 @@ edition_date(struct tei *t)
 static void
 publication(struct tei *t)
 {
-	static const char unpublished[] = "Unpublished edition made with warraq "
-	    WQ_VERSION;
+	static const char unpublished[] =
+	    "Unpublished edition made with warraq " WQ_VERSION;
 	const wq_meta *m = wq_doc_meta(t->doc);
 	const char *pub = wq_meta_get(m, "publisher");
 	const char *auth = wq_meta_get(m, "authority");
@@ -717,7 +725,8 @@ source(struct tei *t, const wq_node *sec, wq_dir dir)
 	start(t, "extent");
 	start(t, "measure");
 	attr(t, "unit", "bytes");
-	snprintf(num, sizeof(num), "%llu", (unsigned long long)wq_section_size(sec));
+	snprintf(
+	    num, sizeof(num), "%llu", (unsigned long long)wq_section_size(sec));
 	attr(t, "quantity", num);
 	text(t, num, strlen(num));
 	end(t);
@@ -762,8 +771,10 @@ header(struct tei *t, const wq_node *sec)
 		start(t, "sourceDesc");
 		start(t, "p");
 		attr(t, "xml:lang", "en");
-		snprintf(msg, sizeof(msg), "A corpus of %zu texts; each is "
-		    "described in its own header.", wq_doc_section_count(t->doc));
+		snprintf(msg, sizeof(msg),
+		    "A corpus of %zu texts; each is "
+		    "described in its own header.",
+		    wq_doc_section_count(t->doc));
 		text(t, msg, strlen(msg));
 		end(t);
 		end(t);
@@ -781,10 +792,12 @@ one_tei(struct tei *t, const wq_node *sec, int root)
 
 	start(t, "TEI");
 	if (root)
-		chk(t, xmlTextWriterWriteAttribute(t->w, BAD_CAST "xmlns",
-		    BAD_CAST TEI_NS));
+		chk(t,
+		    xmlTextWriterWriteAttribute(
+			t->w, BAD_CAST "xmlns", BAD_CAST TEI_NS));
 	if (lang)
-		attr(t, "xml:lang", lang); /* T1: on every TEI, inherited below */
+		attr(t, "xml:lang",
+		    lang); /* T1: on every TEI, inherited below */
 	attr(t, "xml:id", wq_node_id(sec));
 	header(t, sec);
 	start(t, "text");
@@ -809,11 +822,14 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	t.doc = doc;
 	t.opts = opts;
 	t.rendition = wq_opts_flag(opts, "tei-rendition");
-	t.span_el = spans && (strcmp(spans, "seg") == 0 || strcmp(spans, "name") == 0)
-	    ? spans : "foreign";
+	t.span_el =
+	    spans && (strcmp(spans, "seg") == 0 || strcmp(spans, "name") == 0)
+	    ? spans
+	    : "foreign";
 	if (buf == NULL || (t.w = xmlNewTextWriterMemory(buf, 0)) == NULL) {
 		xmlBufferFree(buf);
-		return wq_err_set(err, WQ_EPLUGIN, "tei", 0, 0, "libxml2: no writer");
+		return wq_err_set(
+		    err, WQ_EPLUGIN, "tei", 0, 0, "libxml2: no writer");
 	}
 	indent(&t, 1);
 	chk(&t, xmlTextWriterSetIndentString(t.w, BAD_CAST "  "));
@@ -824,8 +840,9 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		const char *lang = wq_node_lang(wq_doc_root(doc));
 
 		start(&t, "teiCorpus");
-		chk(&t, xmlTextWriterWriteAttribute(t.w, BAD_CAST "xmlns",
-		    BAD_CAST TEI_NS));
+		chk(&t,
+		    xmlTextWriterWriteAttribute(
+			t.w, BAD_CAST "xmlns", BAD_CAST TEI_NS));
 		if (lang)
 			attr(&t, "xml:lang", lang);
 		header(&t, NULL);
@@ -846,8 +863,13 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 }
 
 static const struct wq_plugin tei = {
-	WQ_PLUGIN_ABI, "tei", "xml", "application/tei+xml", 0,
-	"TEI P5 XML edition (teiCorpus for several texts), lossless", tei_write,
+	WQ_PLUGIN_ABI,
+	"tei",
+	"xml",
+	"application/tei+xml",
+	0,
+	"TEI P5 XML edition (teiCorpus for several texts), lossless",
+	tei_write,
 };
 
 WQ_API const struct wq_plugin *

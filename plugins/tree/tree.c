@@ -76,7 +76,8 @@ put_section(struct wq_buf *b, const wq_node *n, int depth, int positions)
 		wq_buf_puts(b, " inferred=");
 		for (i = 0; i < 6; i++)
 			if (bits & (1u << i)) {
-				wq_buf_printf(b, "%s%s", first ? "" : ",", names[i]);
+				wq_buf_printf(
+				    b, "%s%s", first ? "" : ",", names[i]);
 				first = 0;
 			}
 	}
@@ -115,17 +116,21 @@ tree_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		if (wq_node_lang(n))
 			wq_buf_printf(&b, " lang=%s", wq_node_lang(n));
 		if (wq_node_dir(n))
-			wq_buf_printf(&b, " dir=%s", wq_dir_name(wq_node_dir(n)));
+			wq_buf_printf(
+			    &b, " dir=%s", wq_dir_name(wq_node_dir(n)));
 		switch (t) {
 		case WQ_NODE_HEADING:
-			wq_buf_printf(&b, " level=%d", wq_node_heading_level(n));
+			wq_buf_printf(
+			    &b, " level=%d", wq_node_heading_level(n));
 			break;
 		case WQ_NODE_LIST:
-			wq_buf_printf(&b, " %s", wq_node_list_ordered(n) ? "ordered"
-									 : "bullet");
+			wq_buf_printf(&b, " %s",
+			    wq_node_list_ordered(n) ? "ordered" : "bullet");
 			if (wq_node_list_ordered(n))
-				wq_buf_printf(&b, " start=%d", wq_node_list_start(n));
-			wq_buf_puts(&b, wq_node_list_tight(n) ? " tight" : " loose");
+				wq_buf_printf(
+				    &b, " start=%d", wq_node_list_start(n));
+			wq_buf_puts(
+			    &b, wq_node_list_tight(n) ? " tight" : " loose");
 			break;
 		case WQ_NODE_CODE_BLOCK:
 			if (wq_node_info(n))
@@ -137,18 +142,19 @@ tree_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			put_quoted(&b, wq_node_url(n), strlen(wq_node_url(n)));
 			if (wq_node_title(n)) {
 				wq_buf_puts(&b, " title=");
-				put_quoted(&b, wq_node_title(n), strlen(wq_node_title(n)));
+				put_quoted(&b, wq_node_title(n),
+				    strlen(wq_node_title(n)));
 			}
 			break;
-		default:
-			break;
+		default: break;
 		}
 		if (positions && wq_node_is_block(n) && wq_node_line(n))
 			wq_buf_printf(&b, " @%lu:%lu", wq_node_line(n),
 			    wq_node_column(n));
 		if (wq_node_literal(n)) {
 			wq_buf_putc(&b, ' ');
-			put_quoted(&b, wq_node_literal(n), wq_node_literal_len(n));
+			put_quoted(
+			    &b, wq_node_literal(n), wq_node_literal_len(n));
 		}
 		if (t == WQ_NODE_SECTION)
 			put_section(&b, n, depth, positions);
@@ -166,8 +172,13 @@ tree_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 }
 
 static const struct wq_plugin tree = {
-	WQ_PLUGIN_ABI, "tree", "tree", "text/plain", 0,
-	"the document model as an indented dump (tests, debugging)", tree_write,
+	WQ_PLUGIN_ABI,
+	"tree",
+	"tree",
+	"text/plain",
+	0,
+	"the document model as an indented dump (tests, debugging)",
+	tree_write,
 };
 
 WQ_API const struct wq_plugin *

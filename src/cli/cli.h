@@ -32,7 +32,7 @@ struct cli {
 	size_t ndirs;
 	wq_meta *cli_meta; /* -M, --title, --author: kept in a scratch doc */
 	wq_doc *scratch;
-	wq_doc *defaults;  /* -d FILE, kept: its strings are used */
+	wq_doc *defaults; /* -d FILE, kept: its strings are used */
 	wq_opts *wopts;
 	const char **extra_deps; /* files read besides the texts */
 	size_t nextra_deps;
@@ -45,8 +45,8 @@ int exit_code(int wq_code);
 void message(const struct cli *c, const char *severity, const char *file,
     unsigned long line, unsigned long col, const char *code, const char *msg);
 void report(const struct cli *c, const struct wq_err *err);
-void warn_cb(void *arg, const char *file, unsigned long line,
-    unsigned long col, const char *code, const char *msg);
+void warn_cb(void *arg, const char *file, unsigned long line, unsigned long col,
+    const char *code, const char *msg);
 /* A progress line on a terminal: "[k/n] name", erased when done. */
 void progress(const struct cli *c, size_t done, size_t total, const char *name);
 

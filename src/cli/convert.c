@@ -105,9 +105,10 @@ load_opts(const struct cli *c, struct wq_load_opts *lo)
 	memset(lo, 0, sizeof(*lo));
 	lo->syntax = c->from == NULL ? WQ_SYNTAX_AUTO
 	    : strcmp(c->from, "markdown") == 0 || strcmp(c->from, "md") == 0 ||
-		    strcmp(c->from, "commonmark") == 0
+		strcmp(c->from, "commonmark") == 0
 	    ? WQ_SYNTAX_MARKDOWN
-	    : strcmp(c->from, "lines") == 0 ? WQ_SYNTAX_LINES : WQ_SYNTAX_TEXT;
+	    : strcmp(c->from, "lines") == 0 ? WQ_SYNTAX_LINES
+					    : WQ_SYNTAX_TEXT;
 	lo->lang = c->lang;
 	lo->dir = c->dir;
 	lo->no_infer = c->no_infer;
@@ -148,8 +149,8 @@ write_doc(const struct cli *c, const struct wq_plugin *p, wq_doc *doc,
 	pthread_mutex_lock(&temps_lock);
 	f = wq_outfile_open(path, &sink, err);
 	if (f)
-		snprintf(tmp, sizeof(tmp), "%s", wq_outfile_temp_path(f) ?
-		    wq_outfile_temp_path(f) : "");
+		snprintf(tmp, sizeof(tmp), "%s",
+		    wq_outfile_temp_path(f) ? wq_outfile_temp_path(f) : "");
 	if (f && tmp[0])
 		track_locked(tmp, 1);
 	pthread_mutex_unlock(&temps_lock);
@@ -158,7 +159,8 @@ write_doc(const struct cli *c, const struct wq_plugin *p, wq_doc *doc,
 	rc = p->write(doc, c->wopts, &sink, err);
 	if (rc != 0) {
 		if (err->code == 0)
-			wq_err_set(err, WQ_EPLUGIN, p->name, 0, 0, "writer failed");
+			wq_err_set(
+			    err, WQ_EPLUGIN, p->name, 0, 0, "writer failed");
 		wq_outfile_abort(f);
 	} else {
 		/* Still registered while renamed: removing a temporary file
@@ -199,7 +201,8 @@ convert_one_output(struct cli *c, const struct wq_plugin *p)
 	}
 	if (c->ninputs > 1)
 		wq_doc_finish(all);
-	if ((rc = write_doc(c, p, all, c->output ? c->output : "-", &err)) != 0) {
+	if ((rc = write_doc(c, p, all, c->output ? c->output : "-", &err)) !=
+	    0) {
 		report(c, &err);
 		rc = exit_code(err.code);
 	} else if (c->depfile) {
@@ -256,8 +259,10 @@ clashes(const struct cli *c, const struct wq_plugin *p)
 			if (strcmp(a, b) == 0) {
 				char msg[PATH_MAX * 2 + 64];
 
-				snprintf(msg, sizeof(msg), "%s and %s would both "
-				    "write %s", c->inputs[j], c->inputs[i], a);
+				snprintf(msg, sizeof(msg),
+				    "%s and %s would both "
+				    "write %s",
+				    c->inputs[j], c->inputs[i], a);
 				message(c, "error", NULL, 0, 0, "usage", msg);
 				return 1;
 			}
@@ -348,7 +353,8 @@ convert_batch(struct cli *c, const struct wq_plugin *p)
 		wq_buf_init(&all);
 		for (i = 0; i < c->ninputs; i++) {
 			if (b.rules[i].len)
-				wq_buf_put(&all, b.rules[i].data, b.rules[i].len);
+				wq_buf_put(
+				    &all, b.rules[i].data, b.rules[i].len);
 			wq_buf_free(&b.rules[i]);
 		}
 		free(b.rules);
@@ -359,7 +365,6 @@ convert_batch(struct cli *c, const struct wq_plugin *p)
 	}
 	return b.worst;
 }
-
 
 /* --check: loads each text and reports what would display wrong. Exit 1
  * when anything was found, so a pipeline can stop on it. */

@@ -63,7 +63,8 @@ main(int argc, char **argv)
 	if (c.lang == NULL)
 		c.lang = wq_meta_get(c.cli_meta, "lang");
 	if (c.lang && !wq_lang_tag_valid(c.lang)) {
-		rc = bad_usage(&c, "--lang: '%s' is not a language tag", c.lang);
+		rc =
+		    bad_usage(&c, "--lang: '%s' is not a language tag", c.lang);
 		goto out;
 	}
 	if (c.ninputs == 0 &&
@@ -102,8 +103,8 @@ main(int argc, char **argv)
 	if ((lp.plugin->flags & WQ_PLUGIN_BINARY) && c.outdir == NULL &&
 	    (c.output == NULL || strcmp(c.output, "-") == 0) &&
 	    isatty(STDOUT_FILENO)) {
-		rc = bad_usage(&c, "%s output is binary: give -o FILE",
-		    lp.plugin->name);
+		rc = bad_usage(
+		    &c, "%s output is binary: give -o FILE", lp.plugin->name);
 		goto out;
 	}
 	catch_signals();

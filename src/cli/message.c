@@ -50,7 +50,8 @@ message(const struct cli *c, const char *severity, const char *file,
 		put_json_string(stderr, severity);
 		fputs(",\"file\":", stderr);
 		put_json_string(stderr, file ? file : "");
-		fprintf(stderr, ",\"line\":%lu,\"column\":%lu,\"code\":", line, col);
+		fprintf(stderr, ",\"line\":%lu,\"column\":%lu,\"code\":", line,
+		    col);
 		put_json_string(stderr, code);
 		fputs(",\"message\":", stderr);
 		put_json_string(stderr, msg);

@@ -13,38 +13,59 @@
 void
 usage(FILE *f)
 {
-	fputs("usage: warraq [options] [FILE...]\n"
-	      "Converts texts (plain text or Markdown, with YAML front matter) to\n"
-	      "EPUB 3, HTML5, Markdown or TEI P5 with correct right-to-left metadata.\n"
-	      "With no FILE, or FILE '-', reads standard input.\n\n"
-	      "  -f, --from=SYNTAX     markdown, text (auto: lines or paragraphs) or lines\n"
-	      "  -t, --to=FORMAT       output format: a plugin name (see --list-formats)\n"
-	      "  -o, --output=FILE     one output from all inputs ('-': standard output)\n"
-	      "  -O, --output-dir=DIR  one output per input, DIR/NAME.EXT\n"
-	      "  -j, --jobs=N          convert N inputs at once with -O (default: cores)\n"
-	      "  -M, --metadata=K=V    set book metadata (repeat a key for a list)\n"
-	      "  -V, --variable=K=V    set a writer option (see warraq(1))\n"
-	      "      --title=TEXT      book title;  --author=NAME (repeatable)\n"
-	      "      --lang=TAG        language of the texts (BCP 47), e.g. ar\n"
-	      "      --dir=ltr|rtl     base direction of the texts\n"
-	      "      --latin-lang=TAG  language of Latin runs in RTL text (default en)\n"
-	      "      --no-infer        do not infer title, source, date, headings\n"
-	      "      --metadata-file=F book metadata from a YAML file (-M wins)\n"
-	      "      --cover=IMAGE     epub: a cover image and page\n"
-	      "      --embed-font=FILE epub: embed a TrueType/OpenType font (repeatable)\n"
-	      "      --lenient         warn about missing local images instead of failing\n"
-	      "      --columns=N       markdown: wrap lines at N columns (default: no wrap)\n"
-	      "      --md-spans        markdown: write pandoc spans [text]{dir=ltr lang=en}\n"
-	      "      --plugin-dir=DIR  look for plugins in DIR first (repeatable)\n"
-	      "      --list-formats    list the plugins that would load, and from where\n"
-	      "      --log=json        diagnostics as JSON lines on standard error\n"
-	      "  -d, --defaults=FILE   options from a YAML file (pandoc's defaults files)\n"
-	      "      --depfile=FILE    write a Make rule: the output and what it was made of\n"
-	      "      --check           report direction problems in the texts; write nothing\n"
-	      "  -q, --quiet           no warnings\n"
-	      "  -h, --help            this text;  --version  the version\n\n"
-	      "Exit status: 0 success, 1 --check found problems, 2 usage, 3 bad input,\n"
-	      "4 I/O error, 5 plugin error.\n",
+	fputs(
+	    "usage: warraq [options] [FILE...]\n"
+	    "Converts texts (plain text or Markdown, with YAML front matter) "
+	    "to\n"
+	    "EPUB 3, HTML5, Markdown or TEI P5 with correct right-to-left "
+	    "metadata.\n"
+	    "With no FILE, or FILE '-', reads standard input.\n\n"
+	    "  -f, --from=SYNTAX     markdown, text (auto: lines or "
+	    "paragraphs) or lines\n"
+	    "  -t, --to=FORMAT       output format: a plugin name (see "
+	    "--list-formats)\n"
+	    "  -o, --output=FILE     one output from all inputs ('-': standard "
+	    "output)\n"
+	    "  -O, --output-dir=DIR  one output per input, DIR/NAME.EXT\n"
+	    "  -j, --jobs=N          convert N inputs at once with -O "
+	    "(default: cores)\n"
+	    "  -M, --metadata=K=V    set book metadata (repeat a key for a "
+	    "list)\n"
+	    "  -V, --variable=K=V    set a writer option (see warraq(1))\n"
+	    "      --title=TEXT      book title;  --author=NAME (repeatable)\n"
+	    "      --lang=TAG        language of the texts (BCP 47), e.g. ar\n"
+	    "      --dir=ltr|rtl     base direction of the texts\n"
+	    "      --latin-lang=TAG  language of Latin runs in RTL text "
+	    "(default en)\n"
+	    "      --no-infer        do not infer title, source, date, "
+	    "headings\n"
+	    "      --metadata-file=F book metadata from a YAML file (-M wins)\n"
+	    "      --cover=IMAGE     epub: a cover image and page\n"
+	    "      --embed-font=FILE epub: embed a TrueType/OpenType font "
+	    "(repeatable)\n"
+	    "      --lenient         warn about missing local images instead "
+	    "of failing\n"
+	    "      --columns=N       markdown: wrap lines at N columns "
+	    "(default: no wrap)\n"
+	    "      --md-spans        markdown: write pandoc spans "
+	    "[text]{dir=ltr lang=en}\n"
+	    "      --plugin-dir=DIR  look for plugins in DIR first "
+	    "(repeatable)\n"
+	    "      --list-formats    list the plugins that would load, and "
+	    "from where\n"
+	    "      --log=json        diagnostics as JSON lines on standard "
+	    "error\n"
+	    "  -d, --defaults=FILE   options from a YAML file (pandoc's "
+	    "defaults files)\n"
+	    "      --depfile=FILE    write a Make rule: the output and what it "
+	    "was made of\n"
+	    "      --check           report direction problems in the texts; "
+	    "write nothing\n"
+	    "  -q, --quiet           no warnings\n"
+	    "  -h, --help            this text;  --version  the version\n\n"
+	    "Exit status: 0 success, 1 --check found problems, 2 usage, 3 bad "
+	    "input,\n"
+	    "4 I/O error, 5 plugin error.\n",
 	    f);
 }
 
@@ -88,12 +109,14 @@ set_format(struct cli *c, const char *arg)
 	static char name[64];
 	const char *plus = strchr(arg, '+'), *p;
 
-	snprintf(name, sizeof(name), "%.*s", plus ? (int)(plus - arg) : (int)strlen(arg), arg);
+	snprintf(name, sizeof(name), "%.*s",
+	    plus ? (int)(plus - arg) : (int)strlen(arg), arg);
 	c->to = format_alias(name);
 	for (p = plus; p && p[1]; p = strchr(p + 1, '+')) {
 		char ext[64];
 
-		snprintf(ext, sizeof(ext), "%.*s", (int)strcspn(p + 1, "+"), p + 1);
+		snprintf(
+		    ext, sizeof(ext), "%.*s", (int)strcspn(p + 1, "+"), p + 1);
 		if (ext[0])
 			wq_opts_add(c->wopts, ext, "1");
 	}
@@ -123,7 +146,8 @@ load_metafile(struct cli *c)
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		wq_buf_put(&b, chunk, n);
 	fclose(f);
-	if (wq_meta_load_yaml(m, c->metafile, b.data ? b.data : "", b.len, &err) != 0) {
+	if (wq_meta_load_yaml(
+		m, c->metafile, b.data ? b.data : "", b.len, &err) != 0) {
 		report(c, &err);
 		rc = exit_code(err.code);
 	}
@@ -134,9 +158,11 @@ load_metafile(struct cli *c)
 			continue;
 		for (j = 0; j < wq_meta_nvalues(m, i); j++) {
 			if (wq_meta_is_list(m, i))
-				wq_meta_add(c->cli_meta, key, wq_meta_value(m, i, j));
+				wq_meta_add(
+				    c->cli_meta, key, wq_meta_value(m, i, j));
 			else
-				wq_meta_set(c->cli_meta, key, wq_meta_value(m, i, j));
+				wq_meta_set(
+				    c->cli_meta, key, wq_meta_value(m, i, j));
 		}
 	}
 	wq_buf_free(&b);
@@ -177,10 +203,24 @@ parse_epoch(const struct cli *c)
 }
 
 enum {
-	OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_DIR, OPT_NO_INFER,
-	OPT_PLUGIN_DIR, OPT_LIST, OPT_VERSION, OPT_LATIN_LANG, OPT_LOG,
-	OPT_COVER, OPT_FONT, OPT_LENIENT, OPT_METAFILE, OPT_DEPFILE, OPT_CHECK,
-	OPT_COLUMNS, OPT_MD_SPANS,
+	OPT_TITLE = 256,
+	OPT_AUTHOR,
+	OPT_LANG,
+	OPT_DIR,
+	OPT_NO_INFER,
+	OPT_PLUGIN_DIR,
+	OPT_LIST,
+	OPT_VERSION,
+	OPT_LATIN_LANG,
+	OPT_LOG,
+	OPT_COVER,
+	OPT_FONT,
+	OPT_LENIENT,
+	OPT_METAFILE,
+	OPT_DEPFILE,
+	OPT_CHECK,
+	OPT_COLUMNS,
+	OPT_MD_SPANS,
 };
 
 static const struct option long_opts[] = {
@@ -240,8 +280,10 @@ apply(struct cli *c, int ch, const char *arg)
 		if (strcmp(arg, "markdown") && strcmp(arg, "md") &&
 		    strcmp(arg, "commonmark") && strcmp(arg, "text") &&
 		    strcmp(arg, "lines"))
-			return bad_usage(c, "unknown input syntax '%s' "
-			    "(markdown, text or lines)", arg);
+			return bad_usage(c,
+			    "unknown input syntax '%s' "
+			    "(markdown, text or lines)",
+			    arg);
 		c->from = arg;
 		break;
 	case 't': set_format(c, arg); break;
@@ -255,7 +297,8 @@ apply(struct cli *c, int ch, const char *arg)
 	case 'M':
 	case 'V':
 		if (split_kv(arg, &key, &value) != 0)
-			return bad_usage(c, "expected KEY=VALUE, not '%s'", arg);
+			return bad_usage(
+			    c, "expected KEY=VALUE, not '%s'", arg);
 		if (ch == 'V')
 			wq_opts_add(c->wopts, key, value);
 		else if (wq_meta_find(c->cli_meta, key) >= 0)
@@ -274,7 +317,8 @@ apply(struct cli *c, int ch, const char *arg)
 		else if (strcmp(arg, "ltr") == 0)
 			c->dir = WQ_DIR_LTR;
 		else
-			return bad_usage(c, "--dir takes ltr or rtl, not '%s'", arg);
+			return bad_usage(
+			    c, "--dir takes ltr or rtl, not '%s'", arg);
 		break;
 	case OPT_NO_INFER: c->no_infer = 1; break;
 	case OPT_PLUGIN_DIR: add_dir(c, arg); break;
@@ -283,7 +327,8 @@ apply(struct cli *c, int ch, const char *arg)
 		if (strcmp(arg, "json") == 0)
 			c->json_log = 1;
 		else if (strcmp(arg, "text") != 0)
-			return bad_usage(c, "--log takes text or json, not '%s'", arg);
+			return bad_usage(
+			    c, "--log takes text or json, not '%s'", arg);
 		break;
 	case OPT_COVER: wq_opts_add(c->wopts, "cover", arg); break;
 	case OPT_FONT: wq_opts_add(c->wopts, "embed-font", arg); break;
@@ -297,7 +342,8 @@ apply(struct cli *c, int ch, const char *arg)
 	case OPT_CHECK: c->check = 1; break;
 	case OPT_COLUMNS:
 		if (atoi(arg) < 1)
-			return bad_usage(c, "--columns takes a width, not '%s'", arg);
+			return bad_usage(
+			    c, "--columns takes a width, not '%s'", arg);
 		wq_opts_add(c->wopts, "columns", arg);
 		break;
 	case OPT_MD_SPANS: wq_opts_add(c->wopts, "md-spans", "1"); break;
@@ -311,8 +357,8 @@ parse_args(struct cli *c, int argc, char **argv)
 {
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "f:t:o:O:j:M:V:d:qh", long_opts,
-	    NULL)) != -1) {
+	while ((ch = getopt_long(
+		    argc, argv, "f:t:o:O:j:M:V:d:qh", long_opts, NULL)) != -1) {
 		int rc = apply(c, ch, optarg);
 
 		if (rc != EXIT_OK)
@@ -329,20 +375,36 @@ static const struct {
 	const char *key;
 	int opt;
 } defaults_keys[] = {
-	{ "from", 'f' }, { "reader", 'f' }, { "to", 't' }, { "writer", 't' },
-	{ "output-file", 'o' }, { "output-dir", 'O' }, { "jobs", 'j' },
-	{ "title", OPT_TITLE }, { "author", OPT_AUTHOR }, { "authors", OPT_AUTHOR },
-	{ "lang", OPT_LANG }, { "dir", OPT_DIR }, { "latin-lang", OPT_LATIN_LANG },
-	{ "plugin-dir", OPT_PLUGIN_DIR }, { "plugin-dirs", OPT_PLUGIN_DIR },
-	{ "log", OPT_LOG }, { "cover", OPT_COVER }, { "embed-font", OPT_FONT },
-	{ "embed-fonts", OPT_FONT }, { "metadata-file", OPT_METAFILE },
-	{ "depfile", OPT_DEPFILE }, { "columns", OPT_COLUMNS }, { NULL, 0 },
+	{ "from", 'f' },
+	{ "reader", 'f' },
+	{ "to", 't' },
+	{ "writer", 't' },
+	{ "output-file", 'o' },
+	{ "output-dir", 'O' },
+	{ "jobs", 'j' },
+	{ "title", OPT_TITLE },
+	{ "author", OPT_AUTHOR },
+	{ "authors", OPT_AUTHOR },
+	{ "lang", OPT_LANG },
+	{ "dir", OPT_DIR },
+	{ "latin-lang", OPT_LATIN_LANG },
+	{ "plugin-dir", OPT_PLUGIN_DIR },
+	{ "plugin-dirs", OPT_PLUGIN_DIR },
+	{ "log", OPT_LOG },
+	{ "cover", OPT_COVER },
+	{ "embed-font", OPT_FONT },
+	{ "embed-fonts", OPT_FONT },
+	{ "metadata-file", OPT_METAFILE },
+	{ "depfile", OPT_DEPFILE },
+	{ "columns", OPT_COLUMNS },
+	{ NULL, 0 },
 };
 
 static int
 is_true(const char *v)
 {
-	return strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "1") == 0;
+	return strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 ||
+	    strcmp(v, "1") == 0;
 }
 
 /* -d FILE: reads a YAML mapping of options. Keys are the long options'
@@ -370,7 +432,8 @@ load_defaults(struct cli *c, const char *path)
 	wq_doc_free(c->defaults);
 	c->defaults = wq_doc_new();
 	m = wq_doc_meta(c->defaults);
-	if (wq_meta_load_yaml(m, path, b.data ? b.data : "", b.len, &err) != 0) {
+	if (wq_meta_load_yaml(m, path, b.data ? b.data : "", b.len, &err) !=
+	    0) {
 		report(c, &err);
 		wq_buf_free(&b);
 		return exit_code(err.code);
@@ -379,16 +442,19 @@ load_defaults(struct cli *c, const char *path)
 	if (c->nextra_deps < 4)
 		c->extra_deps[c->nextra_deps++] = path;
 	for (i = 0; rc == EXIT_OK && i < wq_meta_count(m); i++) {
-		const char *key = wq_meta_key(m, i), *v = wq_meta_value(m, i, 0);
+		const char *key = wq_meta_key(m, i),
+			   *v = wq_meta_value(m, i, 0);
 		size_t nv = wq_meta_nvalues(m, i);
 
 		if (strncmp(key, "metadata.", 9) == 0) {
 			wq_meta_remove(c->cli_meta, key + 9);
 			for (j = 0; j < nv; j++) {
 				if (wq_meta_is_list(m, i))
-					wq_meta_add(c->cli_meta, key + 9, wq_meta_value(m, i, j));
+					wq_meta_add(c->cli_meta, key + 9,
+					    wq_meta_value(m, i, j));
 				else
-					wq_meta_set(c->cli_meta, key + 9, wq_meta_value(m, i, j));
+					wq_meta_set(c->cli_meta, key + 9,
+					    wq_meta_value(m, i, j));
 			}
 		} else if (strncmp(key, "variables.", 10) == 0) {
 			wq_opts_add(c->wopts, key + 10, v);
@@ -409,13 +475,16 @@ load_defaults(struct cli *c, const char *path)
 			if (defaults_keys[k].key == NULL) {
 				char msg[300];
 
-				snprintf(msg, sizeof(msg), "unknown option '%s' in "
-				    "defaults file", key);
+				snprintf(msg, sizeof(msg),
+				    "unknown option '%s' in "
+				    "defaults file",
+				    key);
 				message(c, "error", path, 0, 0, "usage", msg);
 				return EXIT_USAGE;
 			}
 			for (j = 0; rc == EXIT_OK && j < nv; j++)
-				rc = apply(c, defaults_keys[k].opt, wq_meta_value(m, i, j));
+				rc = apply(c, defaults_keys[k].opt,
+				    wq_meta_value(m, i, j));
 		}
 	}
 	return rc;

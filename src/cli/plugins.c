@@ -35,7 +35,8 @@ default_dirs(struct cli *c)
 		static char copy[8192];
 
 		snprintf(copy, sizeof(copy), "%s", env);
-		for (p = strtok_r(copy, ":", &save); p; p = strtok_r(NULL, ":", &save))
+		for (p = strtok_r(copy, ":", &save); p;
+		     p = strtok_r(NULL, ":", &save))
 			add_dir(c, p);
 	}
 	/* Beside the binary: the build tree, or a relocated install. */
@@ -46,7 +47,8 @@ default_dirs(struct cli *c)
 		exe[n] = '\0';
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			*slash = '\0';
-			snprintf(exe_plugins, sizeof(exe_plugins), "%s/plugins", exe);
+			snprintf(exe_plugins, sizeof(exe_plugins), "%s/plugins",
+			    exe);
 			add_dir(c, exe_plugins);
 		}
 	}
@@ -89,7 +91,8 @@ list_formats(const struct cli *c)
 			char path[PATH_MAX];
 			size_t k;
 
-			snprintf(path, sizeof(path), "%s/%s", c->dirs[i], names[j]);
+			snprintf(
+			    path, sizeof(path), "%s/%s", c->dirs[i], names[j]);
 			free(names[j]);
 			if (wq_plugin_open_path(path, &lp, &err) != 0) {
 				report(c, &err);
@@ -103,8 +106,8 @@ list_formats(const struct cli *c)
 				snprintf(seen[nseen++], sizeof(seen[0]), "%s",
 				    lp.plugin->name);
 				printf("%-10s %-6s %s\n           %s\n",
-				    lp.plugin->name, lp.plugin->ext, lp.plugin->summary,
-				    lp.path);
+				    lp.plugin->name, lp.plugin->ext,
+				    lp.plugin->summary, lp.path);
 			}
 			wq_plugin_close(&lp);
 		}
