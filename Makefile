@@ -21,6 +21,10 @@ PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WFLAGS) $(DEFS) -Iinclude -fPIC -fvisibility=hidden $(PKG_CFLAGS) $(CFLAGS)
 
+# A shared object with an undefined symbol would only fail when loaded:
+# refuse it at link time (sanitizer builds take theirs from the program).
+NODEFS = $(if $(findstring sanitize,$(CFLAGS)),,-Wl,-z,defs)
+
 CORE_SRC := $(wildcard src/*.c)
 CORE_OBJ := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_SRC  := $(wildcard src/cli/*.c)
@@ -42,7 +46,7 @@ $(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
 
 $(LIB): $(CORE_OBJ)
 	@echo "LD $@"
-	@$(CC) -shared -Wl,-soname,libwarraq.so.0 $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
+	@$(CC) -shared -Wl,-soname,libwarraq.so.0 $(NODEFS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
 	@ln -sf libwarraq.so $(BUILD)/libwarraq.so.0
 
 # The CLI links only the public API of libwarraq.so.
@@ -60,7 +64,7 @@ $(BIN): $(CLI_OBJ) $(LIB)
 .SECONDEXPANSION:
 $(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) $(HEADERS) $(LIB) | $(BUILD)/plugins
 	@echo "CC $@"
-	@$(CC) $(ALL_CFLAGS) -shared -o $@ $(filter %.c,$^) -L$(BUILD) -lwarraq \
+	@$(CC) $(ALL_CFLAGS) $(NODEFS) -shared -o $@ $(filter %.c,$^) -L$(BUILD) -lwarraq \
 		-Wl,-rpath,'$$ORIGIN/..' $(PKG_LIBS)
 
 $(BUILD)/obj $(BUILD)/plugins:

@@ -83,6 +83,7 @@ struct wq_node {
 	unsigned char dir;   /* wq_dir */
 	unsigned char level; /* heading level; list: whether ordered */
 	unsigned char tight;
+	unsigned char from_source; /* span: written in the text, not found */
 };
 
 struct anchor_map; /* html.c: heading slugs and ids to headings */

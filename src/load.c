@@ -4,6 +4,7 @@
  */
 #include "internal.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -199,6 +200,109 @@ merge_text(wq_node *n)
 	}
 }
 
+/* Reads one attribute list of a pandoc span, "{dir=ltr lang=en .x #y}",
+ * from s[0] == '{'. Returns its length, or 0 if it is not one. */
+static size_t
+span_attrs(const char *s, size_t len, wq_dir *dir, char *lang, size_t lsize)
+{
+	size_t i = 1;
+
+	*dir = WQ_DIR_UNSET;
+	lang[0] = '\0';
+	while (i < len && s[i] != '}') {
+		size_t start, vlen;
+
+		while (i < len && s[i] == ' ')
+			i++;
+		start = i;
+		while (i < len && s[i] != ' ' && s[i] != '}')
+			i++;
+		vlen = i - start;
+		if (vlen > 4 && strncmp(s + start, "dir=", 4) == 0) {
+			if (vlen == 7 && strncmp(s + start + 4, "ltr", 3) == 0)
+				*dir = WQ_DIR_LTR;
+			else if (vlen == 7 && strncmp(s + start + 4, "rtl", 3) == 0)
+				*dir = WQ_DIR_RTL;
+			else
+				return 0;
+		} else if (vlen > 5 && strncmp(s + start, "lang=", 5) == 0 &&
+		    vlen - 5 < lsize) {
+			memcpy(lang, s + start + 5, vlen - 5);
+			lang[vlen - 5] = '\0';
+			if (!wq_lang_tag_valid(lang))
+				return 0;
+		} else if (vlen > 1 && (s[start] == '.' || s[start] == '#')) {
+			size_t k;
+
+			for (k = start + 1; k < i; k++)
+				if (!isalnum((unsigned char)s[k]) && s[k] != '-' &&
+				    s[k] != '_' && s[k] != ':')
+					return 0;
+		} else if (vlen) {
+			return 0; /* not an attribute list we understand */
+		}
+	}
+	return i < len && (*dir != WQ_DIR_UNSET || lang[0]) ? i + 1 : 0;
+}
+
+/* pandoc's bracketed spans, [GPT-4]{dir=ltr lang=en} (RTL.md M2): cmark
+ * leaves them as text; they become spans that carry their language and
+ * direction, which the direction analysis then respects. Only spans
+ * whose content is plain text, inside one text node, are read. */
+static void
+pandoc_spans(wq_node *n)
+{
+	wq_node *c, *next;
+
+	for (c = wq_node_first_child(n); c; c = next) {
+		const char *s;
+		size_t len, i;
+
+		next = wq_node_next(c);
+		if (wq_node_type_of(c) != WQ_NODE_TEXT) {
+			pandoc_spans(c);
+			continue;
+		}
+		s = wq_node_literal(c);
+		len = wq_node_literal_len(c);
+		for (i = 0; i < len; i++) {
+			const char *close;
+			size_t alen;
+			wq_dir dir;
+			char lang[64];
+			wq_node *span, *inner, *rest;
+
+			if (s[i] != '[' ||
+			    (close = memchr(s + i, ']', len - i)) == NULL ||
+			    (size_t)(close - s) + 1 >= len || close[1] != '{' ||
+			    close == s + i + 1 || memchr(s + i + 1, '[', (size_t)(close - s) - i - 1))
+				continue;
+			alen = span_attrs(close + 1, len - (size_t)(close + 1 - s), &dir,
+			    lang, sizeof(lang));
+			if (alen == 0)
+				continue;
+			span = wq_node_new(wq_node_doc(n), WQ_NODE_SPAN);
+			/* A language says its direction when the span does not. */
+			if (dir == WQ_DIR_UNSET)
+				dir = wq_lang_is_rtl(lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
+			wq_node_set_dir(span, dir);
+			wq_node_set_lang(span, lang[0] ? lang : NULL);
+			span->from_source = 1;
+			inner = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
+			wq_node_set_literal(inner, s + i + 1, (size_t)(close - s) - i - 1);
+			wq_node_append(span, inner);
+			wq_node_insert_after(c, span);
+			rest = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
+			wq_node_set_literal(rest, close + 1 + alen,
+			    len - (size_t)(close + 1 - s) - alen);
+			wq_node_insert_after(span, rest);
+			wq_node_set_literal(c, s, i); /* copies: s stays valid */
+			next = rest;
+			break;
+		}
+	}
+}
+
 static void
 sanitize(wq_node *n, int *dropped)
 {
@@ -385,6 +489,8 @@ wq_load_buffer(const char *name, const void *data, size_t len,
 		goto fail;
 	sanitize(sec, &dropped);
 	merge_text(sec);
+	pandoc_spans(sec);
+	merge_text(sec); /* drops the empty texts spans left at the edges */
 	if (dropped && opts->warn)
 		opts->warn(opts->warn_arg, name, 0, 0, "unsafe-url",
 		    "links to javascript:, data: or file: URLs were dropped "

@@ -388,6 +388,12 @@ wq_node_set_list(wq_node *n, int ordered, int start, int tight)
 	n->tight = tight != 0;
 }
 
+int
+wq_node_span_from_source(const wq_node *n)
+{
+	return n->type == WQ_NODE_SPAN && n->from_source;
+}
+
 const char *
 wq_node_lang(const wq_node *n)
 {

@@ -196,6 +196,7 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	}
 	case WQ_NODE_LINEBREAK: wq_node_append(parent, n); return;
 	case WQ_NODE_SPAN:
+		n->from_source = 1;
 		wq_node_set_lang(n, attr(x, "lang"));
 		v = attr(x, "dir");
 		wq_node_set_dir(n,

@@ -197,6 +197,10 @@ WQ_API int wq_node_list_start(const wq_node *n);
 WQ_API int wq_node_list_tight(const wq_node *n);
 WQ_API void wq_node_set_list(wq_node *n, int ordered, int start, int tight);
 
+/* Whether a SPAN was written in the source (a pandoc [text]{lang=..}
+ * span, an HTML <span lang dir>) rather than found by the direction
+ * analysis. A writer that cannot isolate every run keeps these. */
+WQ_API int wq_node_span_from_source(const wq_node *n);
 /* Language (BCP 47) and direction set on this very node, or NULL/UNSET. */
 WQ_API const char *wq_node_lang(const wq_node *n);
 WQ_API wq_dir wq_node_dir(const wq_node *n);

@@ -8,7 +8,8 @@
  * only said lang) and every other metadata key, so pandoc reads them.
  * The body is plain CommonMark; with -V md-spans=1 (or -t
  * markdown+spans) runs that differ in direction become pandoc bracketed
- * spans, [GPT-4o]{dir=ltr lang=en}. No bidi control characters (M4).
+ * spans, [GPT-4o]{dir=ltr lang=en}; spans the source wrote itself always
+ * do, or a round trip would lose them. No bidi control characters (M4).
  */
 #include <warraq/plugin.h>
 
@@ -132,7 +133,10 @@ convert(struct md *m, const wq_node *n)
 			cmark_node_set_title(c, s);
 		break;
 	case WQ_NODE_SPAN:
-		if (m->spans && (wq_node_lang(n) || wq_node_dir(n))) {
+		/* Spans the text itself wrote are kept as pandoc spans; the
+		 * ones the analysis found only with md-spans. */
+		if ((m->spans || wq_node_span_from_source(n)) &&
+		    (wq_node_lang(n) || wq_node_dir(n))) {
 			/* pandoc's bracketed span: [text]{dir=ltr lang=en} */
 			c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
 			cmark_node_set_on_enter(c, "[");
