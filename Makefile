@@ -81,6 +81,7 @@ demo: deps
 
 check: deps
 	@scripts/install-deps check
+	@$(SHARED)/tools/install-validators > /dev/null
 	@$(MAKE) --no-print-directory all
 	@SHARED=$(SHARED) tests/run $(BIN)
 	@tests/browser/run $(BIN)
