@@ -203,26 +203,18 @@ make_heading(wq_node *b, int level)
 }
 
 void
-infer_section(wq_node *sec, const struct wq_load_opts *opts, int line_mode)
+infer_section(wq_node *sec, int line_mode)
 {
 	wq_meta *m = wq_section_meta(sec);
 	unsigned bits = wq_section_inferred(sec);
 	wq_node *b, *first = wq_node_first_child(sec);
-	int i, first_is_meta = 0;
+	int i;
 
-	(void)opts;
-	/* Source and date lines come first or right after the title; a line
-	 * that is one of them is not the title. */
-	for (b = first, i = 0; b && i < 3; b = wq_node_next(b), i++) {
-		unsigned found =
-		    (unsigned)try_source(sec, b) | (unsigned)try_date(sec, b);
-
-		if (b == first && found)
-			first_is_meta = 1;
-		bits |= found;
-	}
-	if (first && !first_is_meta && !is_labelled(first) &&
-	    wq_meta_find(m, "title") < 0) {
+	/* Source and date lines come first or right after the title. */
+	for (b = first, i = 0; b && i < 3; b = wq_node_next(b), i++)
+		bits |= (unsigned)try_source(sec, b) | (unsigned)try_date(sec, b);
+	/* A source or date line is not the title. */
+	if (first && !is_labelled(first) && wq_meta_find(m, "title") < 0) {
 		struct wq_buf t;
 
 		wq_buf_init(&t);

@@ -138,8 +138,7 @@ int rawhtml_map(wq_node *parent, const char *html, size_t len, int block);
 void check_controls(const wq_doc *doc, wq_warn_fn warn, void *arg);
 
 /* Title, source, date and heading inference (load.c calls it). */
-void infer_section(
-    wq_node *section, const struct wq_load_opts *opts, int line_mode);
+void infer_section(wq_node *section, int line_mode);
 /* Language, direction and opposite-direction spans. */
 void bidi_section(wq_node *section, const struct wq_load_opts *opts);
 

@@ -496,7 +496,7 @@ wq_load_buffer(const char *name, const void *data, size_t len,
 		    "links to javascript:, data: or file: URLs were dropped "
 		    "(their text is kept)");
 	if (!opts->no_infer)
-		infer_section(sec, opts, ctx.line_mode);
+		infer_section(sec, ctx.line_mode);
 	bidi_section(sec, opts);
 	wq_doc_finish(doc);
 	/* Kept, as everything in the text is, but never silently (U3). */
