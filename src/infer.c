@@ -183,16 +183,22 @@ is_heading_line(const wq_node *b, size_t max_chars)
 }
 
 /* A source or date line, which stays a paragraph. */
-static int
+int
 is_labelled(const wq_node *b)
 {
-	wq_node *t = only_text(b);
+	struct wq_buf t;
+	int labelled;
 
-	return t &&
-	    (after_label(
-		 wq_node_literal(t), wq_node_literal_len(t), source_labels) ||
-		after_label(
-		    wq_node_literal(t), wq_node_literal_len(t), date_labels));
+	if (wq_node_type_of(b) != WQ_NODE_PARAGRAPH)
+		return 0;
+	/* The whole text: after the direction analysis, "المصدر: FT
+	 * Chinese" is a text and a span. */
+	wq_buf_init(&t);
+	wq_node_text(b, &t);
+	labelled = t.len && (after_label(t.data, t.len, source_labels) ||
+	    after_label(t.data, t.len, date_labels));
+	wq_buf_free(&t);
+	return labelled;
 }
 
 static void

@@ -55,7 +55,8 @@ struct lang_count {
 struct section_info {
 	wq_meta meta;
 	char *file;
-	char *stem; /* file's base name without extension, made on demand */
+	char *stem;    /* file's base name without extension, made on demand */
+	char *incipit; /* its first words, the title of an untitled text */
 	uint64_t size;
 	char sha256[65];
 	unsigned inferred;
@@ -139,6 +140,8 @@ void check_controls(const wq_doc *doc, wq_warn_fn warn, void *arg);
 
 /* Title, source, date and heading inference (load.c calls it). */
 void infer_section(wq_node *section, int line_mode);
+/* Whether block 'b' is a source or date line ("المصدر: ...", "نشرت: ..."). */
+int is_labelled(const wq_node *b);
 /* Language, direction and opposite-direction spans. */
 void bidi_section(wq_node *section, const struct wq_load_opts *opts);
 

@@ -507,6 +507,48 @@ wq_section_sha256(const wq_node *s)
 	return s->sec && s->sec->sha256[0] ? s->sec->sha256 : NULL;
 }
 
+#define INCIPIT_WORDS 8
+
+/* A text with no title is named by its first words, as manuscripts are
+ * (the incipit), not by its file name: "أثناء عطلة رأس السنة…". Source
+ * and date lines are skipped. Made once, kept in the section. */
+static const char *
+incipit(const wq_node *s)
+{
+	const wq_node *b;
+	struct wq_buf t;
+	size_t i, words = 0;
+	int space = 1;
+
+	if (s->sec->incipit)
+		return s->sec->incipit;
+	for (b = s->first; b; b = b->next)
+		if ((b->type == WQ_NODE_PARAGRAPH || b->type == WQ_NODE_HEADING) &&
+		    !is_labelled(b))
+			break;
+	if (b == NULL)
+		return NULL;
+	wq_buf_init(&t);
+	wq_node_text(b, &t);
+	for (i = 0; i < t.len; i++) {
+		int is_space = t.data[i] == ' ' || t.data[i] == '\n';
+
+		if (!is_space && space && ++words > INCIPIT_WORDS)
+			break;
+		space = is_space;
+	}
+	while (i > 0 && (t.data[i - 1] == ' ' || t.data[i - 1] == '\n'))
+		i--;
+	if (i) {
+		t.len = i;
+		if (words > INCIPIT_WORDS)
+			wq_buf_puts(&t, "\xE2\x80\xA6"); /* … */
+		s->sec->incipit = arena_strndup(&s->doc->arena, t.data, t.len);
+	}
+	wq_buf_free(&t);
+	return s->sec->incipit;
+}
+
 const char *
 wq_section_title(const wq_node *s)
 {
@@ -514,6 +556,8 @@ wq_section_title(const wq_node *s)
 	const char *f, *base, *dot;
 
 	if (t && *t)
+		return t;
+	if ((t = incipit(s)) != NULL)
 		return t;
 	f = wq_section_file(s);
 	if (f == NULL || strcmp(f, "-") == 0)

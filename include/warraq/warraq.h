@@ -248,8 +248,9 @@ WQ_API void wq_section_set_inferred(wq_node *section, unsigned bits);
 WQ_API const char *wq_section_file(const wq_node *section);
 WQ_API uint64_t wq_section_size(const wq_node *section);
 WQ_API const char *wq_section_sha256(const wq_node *section);
-/* The section's title: metadata "title", else its file name without
- * directory and extension, else "untitled". Never NULL. */
+/* The section's title: metadata "title", else its first eight words
+ * (the incipit, source and date lines skipped), else its file name
+ * without directory and extension, else "untitled". Never NULL. */
 WQ_API const char *wq_section_title(const wq_node *section);
 
 /* Letters counted per language in a section's text, most used first:
