@@ -122,35 +122,47 @@ set_format(struct cli *c, const char *arg)
 	}
 }
 
+/* Reads the YAML file 'path' into 'm', reporting what goes wrong.
+ * Returns an exit code. */
+static int
+read_yaml(const struct cli *c, const char *path, wq_meta *m)
+{
+	FILE *f = fopen(path, "rb");
+	struct wq_err err;
+	struct wq_buf b;
+	char chunk[8192];
+	size_t n;
+	int rc = EXIT_OK;
+
+	if (f == NULL) {
+		message(c, "error", path, 0, 0, "io", strerror(errno));
+		return EXIT_IO;
+	}
+	wq_buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		wq_buf_put(&b, chunk, n);
+	fclose(f);
+	if (wq_meta_load_yaml(m, path, b.data ? b.data : "", b.len, &err) !=
+	    0) {
+		report(c, &err);
+		rc = exit_code(err.code);
+	}
+	wq_buf_free(&b);
+	return rc;
+}
+
 /* Reads --metadata-file under what -M and --title already set. */
 int
 load_metafile(struct cli *c)
 {
-	if (c->nextra_deps < 4)
-		c->extra_deps[c->nextra_deps++] = c->metafile;
-	struct wq_err err;
 	wq_doc *tmp = wq_doc_new();
 	wq_meta *m = wq_doc_meta(tmp);
-	FILE *f = fopen(c->metafile, "rb");
-	struct wq_buf b;
-	char chunk[8192];
-	size_t n, i, j;
-	int rc = EXIT_OK;
+	size_t i, j;
+	int rc;
 
-	wq_buf_init(&b);
-	if (f == NULL) {
-		message(c, "error", c->metafile, 0, 0, "io", strerror(errno));
-		wq_doc_free(tmp);
-		return EXIT_IO;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		wq_buf_put(&b, chunk, n);
-	fclose(f);
-	if (wq_meta_load_yaml(
-		m, c->metafile, b.data ? b.data : "", b.len, &err) != 0) {
-		report(c, &err);
-		rc = exit_code(err.code);
-	}
+	if (c->nextra_deps < 4)
+		c->extra_deps[c->nextra_deps++] = c->metafile;
+	rc = read_yaml(c, c->metafile, m);
 	for (i = 0; rc == EXIT_OK && i < wq_meta_count(m); i++) {
 		const char *key = wq_meta_key(m, i);
 
@@ -165,7 +177,6 @@ load_metafile(struct cli *c)
 				    c->cli_meta, key, wq_meta_value(m, i, j));
 		}
 	}
-	wq_buf_free(&b);
 	wq_doc_free(tmp);
 	return rc;
 }
@@ -413,32 +424,15 @@ is_true(const char *v)
 static int
 load_defaults(struct cli *c, const char *path)
 {
-	struct wq_err err;
 	wq_meta *m;
-	FILE *f = fopen(path, "rb");
-	struct wq_buf b;
-	char chunk[8192];
-	size_t n, i, j, k;
-	int rc = EXIT_OK;
+	size_t i, j, k;
+	int rc;
 
-	if (f == NULL) {
-		message(c, "error", path, 0, 0, "io", strerror(errno));
-		return EXIT_IO;
-	}
-	wq_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		wq_buf_put(&b, chunk, n);
-	fclose(f);
 	wq_doc_free(c->defaults);
 	c->defaults = wq_doc_new();
 	m = wq_doc_meta(c->defaults);
-	if (wq_meta_load_yaml(m, path, b.data ? b.data : "", b.len, &err) !=
-	    0) {
-		report(c, &err);
-		wq_buf_free(&b);
-		return exit_code(err.code);
-	}
-	wq_buf_free(&b);
+	if ((rc = read_yaml(c, path, m)) != EXIT_OK)
+		return rc;
 	if (c->nextra_deps < 4)
 		c->extra_deps[c->nextra_deps++] = path;
 	for (i = 0; rc == EXIT_OK && i < wq_meta_count(m); i++) {
