@@ -135,3 +135,23 @@ wq_meta_remove(wq_meta *m, const char *key)
 	    (m->count - (size_t)i - 1) * sizeof(m->entries[0]));
 	m->count--;
 }
+
+void
+wq_meta_merge(wq_meta *to, const wq_meta *from, int replace)
+{
+	size_t i, j;
+
+	for (i = 0; from && i < from->count; i++) {
+		const struct meta_entry *e = &from->entries[i];
+
+		if (!replace && wq_meta_find(to, e->key) >= 0)
+			continue;
+		wq_meta_remove(to, e->key);
+		for (j = 0; j < e->nvalues; j++) {
+			if (e->is_list)
+				wq_meta_add(to, e->key, e->values[j]);
+			else
+				wq_meta_set(to, e->key, e->values[j]);
+		}
+	}
+}

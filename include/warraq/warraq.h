@@ -279,6 +279,9 @@ WQ_API void wq_meta_set(wq_meta *m, const char *key, const char *value);
 /* Appends 'value' to 'key' (creating it) and marks it a list. */
 WQ_API void wq_meta_add(wq_meta *m, const char *key, const char *value);
 WQ_API void wq_meta_remove(wq_meta *m, const char *key);
+/* Copies every entry of 'from' into 'to', after the entries 'to' keeps.
+ * A key 'to' already has is replaced if 'replace', else left as it is. */
+WQ_API void wq_meta_merge(wq_meta *to, const wq_meta *from, int replace);
 
 /* ---- Iterator ---------------------------------------------------------------- */
 

@@ -305,27 +305,14 @@ front_matter(const wq_doc *doc, struct wq_buf *out)
 	    only ? wq_node_effective_dir(only) : wq_node_effective_dir(root);
 	yaml_emitter_t e;
 	yaml_event_t ev;
-	size_t f, i, j;
+	size_t f;
 	int rc;
 
 	/* The text's keys, then the command line's over them. */
 	from[0] = only ? wq_section_meta(only) : NULL;
 	from[1] = wq_doc_meta(doc);
-	for (f = 0; f < 2; f++) {
-		for (i = 0; from[f] && i < wq_meta_count(from[f]); i++) {
-			const char *key = wq_meta_key(from[f], i);
-
-			wq_meta_remove(m, key);
-			for (j = 0; j < wq_meta_nvalues(from[f], i); j++) {
-				if (wq_meta_is_list(from[f], i))
-					wq_meta_add(m, key,
-					    wq_meta_value(from[f], i, j));
-				else
-					wq_meta_set(m, key,
-					    wq_meta_value(from[f], i, j));
-			}
-		}
-	}
+	for (f = 0; f < 2; f++)
+		wq_meta_merge(m, from[f], 1);
 	if (wq_meta_find(m, "title") < 0 && !only)
 		wq_meta_set(m, "title", wq_doc_title(doc));
 	if (lang)

@@ -117,24 +117,6 @@ load_opts(const struct cli *c, struct wq_load_opts *lo)
 	lo->warn_arg = (void *)c;
 }
 
-static void
-copy_meta(wq_meta *to, const wq_meta *from)
-{
-	size_t i, j;
-
-	for (i = 0; i < wq_meta_count(from); i++) {
-		const char *key = wq_meta_key(from, i);
-
-		wq_meta_remove(to, key);
-		for (j = 0; j < wq_meta_nvalues(from, i); j++) {
-			if (wq_meta_is_list(from, i))
-				wq_meta_add(to, key, wq_meta_value(from, i, j));
-			else
-				wq_meta_set(to, key, wq_meta_value(from, i, j));
-		}
-	}
-}
-
 /* Writes 'doc' with plugin 'p' to 'path' ("-" for standard output). */
 static int
 write_doc(const struct cli *c, const struct wq_plugin *p, wq_doc *doc,
@@ -145,7 +127,7 @@ write_doc(const struct cli *c, const struct wq_plugin *p, wq_doc *doc,
 	wq_outfile *f;
 	int rc;
 
-	copy_meta(wq_doc_meta(doc), c->cli_meta);
+	wq_meta_merge(wq_doc_meta(doc), c->cli_meta, 1);
 	pthread_mutex_lock(&temps_lock);
 	f = wq_outfile_open(path, &sink, err);
 	if (f)

@@ -157,26 +157,12 @@ load_metafile(struct cli *c)
 {
 	wq_doc *tmp = wq_doc_new();
 	wq_meta *m = wq_doc_meta(tmp);
-	size_t i, j;
 	int rc;
 
 	if (c->nextra_deps < 4)
 		c->extra_deps[c->nextra_deps++] = c->metafile;
-	rc = read_yaml(c, c->metafile, m);
-	for (i = 0; rc == EXIT_OK && i < wq_meta_count(m); i++) {
-		const char *key = wq_meta_key(m, i);
-
-		if (wq_meta_find(c->cli_meta, key) >= 0)
-			continue;
-		for (j = 0; j < wq_meta_nvalues(m, i); j++) {
-			if (wq_meta_is_list(m, i))
-				wq_meta_add(
-				    c->cli_meta, key, wq_meta_value(m, i, j));
-			else
-				wq_meta_set(
-				    c->cli_meta, key, wq_meta_value(m, i, j));
-		}
-	}
+	if ((rc = read_yaml(c, c->metafile, m)) == EXIT_OK)
+		wq_meta_merge(c->cli_meta, m, 0);
 	wq_doc_free(tmp);
 	return rc;
 }
