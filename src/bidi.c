@@ -12,17 +12,15 @@
  */
 #include "internal.h"
 
-#include <pthread.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
 
+/* The direction classes of ucd.c, by shorter names. */
 enum cls {
-	C_NEUTRAL,
-	C_L,	   /* strong left-to-right */
-	C_R,	   /* strong right-to-left */
-	C_DIGIT,   /* European digit */
-	C_RSCRIPT, /* neutral or number of a right-to-left script: ، ٣ */
+	C_NEUTRAL = UCD_NEUTRAL,
+	C_L = UCD_L,
+	C_R = UCD_R,
+	C_DIGIT = UCD_DIGIT,
+	C_RSCRIPT = UCD_RSCRIPT,
 };
 
 /* Letters counted per script, for the language and its usage report. */
@@ -38,84 +36,10 @@ struct ctx {
 	const char *sec_lang;
 };
 
-static int32_t
-decode(const unsigned char *s, size_t *i)
-{
-	unsigned char c = s[*i];
-	int32_t cp;
-
-	if (c < 0x80) {
-		*i += 1;
-		return c;
-	}
-	if (c < 0xE0) {
-		cp = (c & 0x1F) << 6 | (s[*i + 1] & 0x3F);
-		*i += 2;
-	} else if (c < 0xF0) {
-		cp = (c & 0x0F) << 12 | (s[*i + 1] & 0x3F) << 6 |
-		    (s[*i + 2] & 0x3F);
-		*i += 3;
-	} else {
-		cp = (c & 0x07) << 18 | (s[*i + 1] & 0x3F) << 12 |
-		    (s[*i + 2] & 0x3F) << 6 | (s[*i + 3] & 0x3F);
-		*i += 4;
-	}
-	return cp;
-}
-
-static int
-rtl_script(int32_t c)
-{
-	return uscript_hasScript(c, USCRIPT_ARABIC) ||
-	    uscript_hasScript(c, USCRIPT_HEBREW) ||
-	    uscript_hasScript(c, USCRIPT_SYRIAC) ||
-	    uscript_hasScript(c, USCRIPT_THAANA);
-}
-
-static enum cls classify_icu(int32_t c);
-
-/* The Arabic block, U+0600-06FF, is most of the text this tool is for:
- * its classes come from a table filled once, not from ICU each time. */
-static unsigned char arabic_block[256];
-static pthread_once_t arabic_once = PTHREAD_ONCE_INIT;
-
-static void
-fill_arabic_block(void)
-{
-	int i;
-
-	for (i = 0; i < 256; i++)
-		arabic_block[i] = (unsigned char)classify_icu(0x0600 + i);
-}
-
 static enum cls
 classify(int32_t c)
 {
-	if (c >= 0x0600 && c <= 0x06FF) {
-		pthread_once(&arabic_once, fill_arabic_block);
-		return (enum cls)arabic_block[c - 0x0600];
-	}
-	return classify_icu(c);
-}
-
-static enum cls
-classify_icu(int32_t c)
-{
-	if (c < 0x80) {
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			return C_L;
-		return c >= '0' && c <= '9' ? C_DIGIT : C_NEUTRAL;
-	}
-	switch (u_charDirection(c)) {
-	case U_LEFT_TO_RIGHT: return C_L;
-	case U_RIGHT_TO_LEFT:
-	case U_RIGHT_TO_LEFT_ARABIC: return C_R;
-	case U_ARABIC_NUMBER: return C_RSCRIPT;
-	case U_EUROPEAN_NUMBER:
-		/* Extended Arabic-Indic digits are EN but belong to Arabic. */
-		return c >= 0x06F0 && c <= 0x06F9 ? C_RSCRIPT : C_DIGIT;
-	default: return rtl_script(c) ? C_RSCRIPT : C_NEUTRAL;
-	}
+	return (enum cls)ucd_class(c);
 }
 
 static int
@@ -171,7 +95,7 @@ count_text(struct counts *k, const char *s, size_t len)
 			continue;
 		}
 		{
-			int32_t c = decode(p, &i);
+			int32_t c = utf8_decode(p, &i);
 			enum cls cl = classify(c);
 
 			if (cl == C_L || cl == C_R)
@@ -279,7 +203,7 @@ trim_back(const unsigned char *s, size_t start, size_t end, enum cls want)
 		while (k > start && (s[k] & 0xC0) == 0x80)
 			k--;
 		i = k;
-		cl = classify(decode(s, &i));
+		cl = classify(utf8_decode(s, &i));
 		if (cl == want || cl == C_DIGIT ||
 		    (want == C_R && cl == C_RSCRIPT))
 			break;
@@ -298,7 +222,7 @@ balance(
 
 	while (i < end) {
 		size_t at = i;
-		int32_t c = decode(s, &i);
+		int32_t c = utf8_decode(s, &i);
 
 		if (c == '(' || c == '[' || c == '{') {
 			if (depth == 32)
@@ -327,14 +251,14 @@ next_run(const unsigned char *s, size_t from, size_t len, enum cls want,
 
 	while (i < len) {
 		size_t start = i, end, j;
-		int32_t c = decode(s, &i);
+		int32_t c = utf8_decode(s, &i);
 
 		if (classify(c) != want)
 			continue;
 		end = j = i;
 		while (j < len) {
 			size_t at = j;
-			int32_t d = decode(s, &j);
+			int32_t d = utf8_decode(s, &j);
 			enum cls cl = classify(d);
 
 			if (cl == want || (want == C_R && cl == C_RSCRIPT)) {
@@ -606,7 +530,7 @@ wq_text_first_strong(const char *s, size_t len)
 	size_t i = 0;
 
 	while (i < len) {
-		enum cls cl = classify(decode(p, &i));
+		enum cls cl = classify(utf8_decode(p, &i));
 
 		if (cl == C_L)
 			return WQ_DIR_LTR;

@@ -52,12 +52,22 @@ scan(const wq_node *n, size_t *controls, int32_t *first_control, size_t *forms)
 		while (i < n->literal_len) {
 			int32_t cp;
 
-			if (s[i] < 0x80) {
-				i++;
+			/* Only U+061C (D8 9C) and three-byte sequences led by
+			 * E2 (controls) or EF (presentation forms) matter. */
+			if (s[i] < 0xE0) {
+				if (s[i] == 0xD8 && s[i + 1] == 0x9C &&
+				    (*controls)++ == 0)
+					*first_control = 0x061C;
+				i += s[i] < 0x80 ? 1 : 2;
 				continue;
 			}
-			if ((cp = utf8_next(s, n->literal_len, &i)) < 0)
+			if (s[i] != 0xE2 && s[i] != 0xEF) {
+				i += s[i] < 0xF0 ? 3 : 4;
+				continue;
+			}
+			if (n->literal_len - i < 3)
 				break;
+			cp = utf8_decode(s, &i);
 			if (is_control(cp) && (*controls)++ == 0)
 				*first_control = cp;
 			if (is_presentation_form(cp))

@@ -614,6 +614,9 @@ block(struct render *r, const wq_node *c, int tight)
 	}
 }
 
+/* With a sink, output goes to it in pieces of about this size. */
+#define FLUSH_AT 65536
+
 static void
 blocks(struct render *r, const wq_node *n, int tight)
 {
@@ -621,7 +624,7 @@ blocks(struct render *r, const wq_node *n, int tight)
 
 	for (c = n->first; c && r->rc == 0; c = c->next) {
 		block(r, c, tight);
-		if (r->o->sink && r->out->len >= 65536) {
+		if (r->o->sink && r->out->len >= FLUSH_AT) {
 			r->rc = wq_sink_put_buf(r->o->sink, r->out, r->o->err);
 			r->out->len = 0;
 		}
@@ -634,6 +637,12 @@ wq_html_render_blocks(
 {
 	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0 };
 
+	/* Streaming fills the buffer to FLUSH_AT and empties it: give it
+	 * that size at once rather than copying it while it doubles. */
+	if (o->sink && out->cap < FLUSH_AT + 16384) {
+		out->cap = FLUSH_AT + 16384;
+		out->data = wq_xrealloc(out->data, out->cap);
+	}
 	blocks(&r, n, 0);
 	if (r.unlinked && o->warn) {
 		const wq_node *sec = wq_node_section(n);

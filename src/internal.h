@@ -7,6 +7,7 @@
 #include "warraq/plugin.h"
 #include "warraq/warraq.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 /* Allocation that cannot fail: it aborts with a message instead. */
@@ -93,11 +94,82 @@ struct wq_doc {
 	struct arena arena;
 	wq_node *root;
 	wq_meta meta;
-	size_t nsections;
+	wq_node **sections; /* the root's SECTION children, in order */
+	size_t nsections, sections_cap;
 	struct anchor_map *anchors;
 };
 
 void anchor_map_free(struct anchor_map *m);
+
+/* Decodes the code point at s[*i] of text already checked to be UTF-8,
+ * and moves *i past it. */
+static inline int32_t
+utf8_decode(const unsigned char *s, size_t *i)
+{
+	unsigned char c = s[*i];
+	int32_t cp;
+
+	if (c < 0x80) {
+		*i += 1;
+		return c;
+	}
+	if (c < 0xE0) {
+		cp = (c & 0x1F) << 6 | (s[*i + 1] & 0x3F);
+		*i += 2;
+	} else if (c < 0xF0) {
+		cp = (c & 0x0F) << 12 | (s[*i + 1] & 0x3F) << 6 |
+		    (s[*i + 2] & 0x3F);
+		*i += 3;
+	} else {
+		cp = (c & 0x07) << 18 | (s[*i + 1] & 0x3F) << 12 |
+		    (s[*i + 2] & 0x3F) << 6 | (s[*i + 3] & 0x3F);
+		*i += 4;
+	}
+	return cp;
+}
+
+/* Unicode properties for the per-character loops (ucd.c): the direction
+ * class bidi.c works with, and the combining class and NFC quick check
+ * nfc.c works with. Code points below UCD_CACHED are looked up in ICU
+ * once and kept; the rest go to ICU each time. */
+enum ucd_class {
+	UCD_NEUTRAL,
+	UCD_L,	     /* strong left-to-right */
+	UCD_R,	     /* strong right-to-left */
+	UCD_DIGIT,   /* European digit */
+	UCD_RSCRIPT, /* neutral or number of a right-to-left script: ، ٣ */
+};
+#define UCD_CACHED 0x800
+#define UCD_NFC_YES 0x100u /* NFC_Quick_Check=Yes */
+#define UCD_FILLED 0x8000u
+#define UCD_CCC(v) ((v) & 0xFFu) /* canonical combining class */
+extern _Atomic uint16_t ucd_cache[UCD_CACHED];
+unsigned ucd_fill(int32_t c);
+enum ucd_class ucd_class_icu(int32_t c);
+unsigned ucd_nfc_icu(int32_t c);
+
+static inline unsigned
+ucd_cached(int32_t c)
+{
+	unsigned v =
+	    atomic_load_explicit(&ucd_cache[c], memory_order_relaxed);
+
+	return v ? v : ucd_fill(c);
+}
+
+static inline enum ucd_class
+ucd_class(int32_t c)
+{
+	return c < UCD_CACHED ? (enum ucd_class)(ucd_cached(c) >> 9 & 7)
+			      : ucd_class_icu(c);
+}
+
+/* The combining class, with UCD_NFC_YES set if NFC_Quick_Check=Yes. */
+static inline unsigned
+ucd_nfc(int32_t c)
+{
+	return c < UCD_CACHED ? ucd_cached(c) & 0x1FFu : ucd_nfc_icu(c);
+}
 
 /* UTF-8: decode one code point at s[*i] (advancing *i); returns -1 on an
  * invalid sequence. Assumes the text was validated when it matters. */

@@ -65,6 +65,7 @@ wq_doc_free(wq_doc *doc)
 	meta_release(&doc->meta);
 	anchor_map_free(doc->anchors);
 	arena_free(&doc->arena);
+	free(doc->sections);
 	free(doc);
 }
 
@@ -89,12 +90,47 @@ wq_doc_section_count(const wq_doc *doc)
 wq_node *
 wq_doc_section(const wq_doc *doc, size_t i)
 {
-	wq_node *s;
+	return i < doc->nsections ? doc->sections[i] : NULL;
+}
 
-	for (s = doc->root->first; s; s = s->next)
-		if (s->type == WQ_NODE_SECTION && i-- == 0)
-			return s;
-	return NULL;
+/* The document keeps its sections in an array as well as in its tree,
+ * so that a writer going through a book of n texts is O(n), not O(n^2).
+ * These keep the array in step when a section joins or leaves the
+ * document's top level. */
+static void
+sections_add(wq_doc *doc, wq_node *s)
+{
+	wq_node *p;
+	size_t at = 0, k;
+
+	for (p = s->prev; p; p = p->prev)
+		if (p->type == WQ_NODE_SECTION)
+			break;
+	if (p)
+		for (at = doc->nsections; at > 0 && doc->sections[at - 1] != p;)
+			at--;
+	if (doc->nsections == doc->sections_cap) {
+		doc->sections_cap = doc->sections_cap ? 2 * doc->sections_cap : 8;
+		doc->sections = wq_xrealloc(doc->sections,
+		    doc->sections_cap * sizeof(*doc->sections));
+	}
+	for (k = doc->nsections; k > at; k--)
+		doc->sections[k] = doc->sections[k - 1];
+	doc->sections[at] = s;
+	doc->nsections++;
+}
+
+static void
+sections_remove(wq_doc *doc, const wq_node *s)
+{
+	size_t k;
+
+	for (k = 0; k < doc->nsections && doc->sections[k] != s; k++)
+		;
+	if (k == doc->nsections)
+		return;
+	for (doc->nsections--; k < doc->nsections; k++)
+		doc->sections[k] = doc->sections[k + 1];
 }
 
 static void
@@ -115,12 +151,14 @@ wq_doc_append(wq_doc *dst, wq_doc *src)
 
 	if (src == NULL)
 		return;
-	/* The moved nodes live in src's arena: splice its chunks into dst's. */
-	tail = &dst->arena.head;
+	/* The moved nodes live in src's arena: put its chunks before dst's
+	 * (walking src's few, not dst's growing list). */
+	tail = &src->arena.head;
 	while (*tail)
 		tail = (struct arena_chunk *
 			*)*tail; /* 'next' is the first field */
-	*tail = src->arena.head;
+	*tail = dst->arena.head;
+	dst->arena.head = src->arena.head;
 	src->arena.head = NULL;
 	while ((s = src->root->first) != NULL) {
 		wq_node_unlink(s);
@@ -214,8 +252,8 @@ wq_node_unlink(wq_node *n)
 		n->next->prev = n->prev;
 	else
 		p->last = n->prev;
-	if (n->type == WQ_NODE_SECTION && p->type == WQ_NODE_DOCUMENT)
-		n->doc->nsections--;
+	if (p->type == WQ_NODE_DOCUMENT && n->type == WQ_NODE_SECTION)
+		sections_remove(p->doc, n);
 	n->parent = n->next = n->prev = NULL;
 }
 
@@ -230,8 +268,8 @@ wq_node_append(wq_node *parent, wq_node *child)
 	else
 		parent->first = child;
 	parent->last = child;
-	if (child->type == WQ_NODE_SECTION && parent->type == WQ_NODE_DOCUMENT)
-		child->doc->nsections++;
+	if (parent->type == WQ_NODE_DOCUMENT && child->type == WQ_NODE_SECTION)
+		sections_add(parent->doc, child);
 }
 
 void
@@ -248,8 +286,8 @@ wq_node_insert_after(wq_node *sibling, wq_node *n)
 	else if (p)
 		p->last = n;
 	sibling->next = n;
-	if (n->type == WQ_NODE_SECTION && p && p->type == WQ_NODE_DOCUMENT)
-		n->doc->nsections++;
+	if (p && p->type == WQ_NODE_DOCUMENT && n->type == WQ_NODE_SECTION)
+		sections_add(p->doc, n);
 }
 
 wq_node_type

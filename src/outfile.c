@@ -64,11 +64,15 @@ put(void *arg, const void *data, size_t len, struct wq_err *err)
 wq_outfile *
 wq_outfile_open(const char *path, struct wq_sink *out, struct wq_err *err)
 {
-	wq_outfile *f = wq_xcalloc(1, sizeof(*f));
+	/* Not calloc: the buffer's pages are touched only as it fills. */
+	wq_outfile *f = wq_xmalloc(sizeof(*f));
 	const char *slash;
 	size_t dirlen;
 	struct stat st;
 
+	f->own_fd = 0;
+	f->tmp = NULL;
+	f->len = 0;
 	f->path = wq_xstrdup(path);
 	if (strcmp(path, "-") == 0) {
 		f->fd = STDOUT_FILENO;

@@ -62,6 +62,12 @@ utf8_check(const unsigned char *s, size_t len, const char **why)
 			i++;
 			continue;
 		}
+		/* Two bytes, U+00A0-07FF: valid, and never a control. */
+		if (s[i] >= 0xC2 && s[i] <= 0xDF && len - i >= 2 &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i] > 0xC2 || s[i + 1] >= 0xA0)) {
+			i += 2;
+			continue;
+		}
 		if (s[i] == 0) {
 			*why = "NUL byte (is this a UTF-16 or binary file?)";
 			return (long)at;

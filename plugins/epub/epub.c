@@ -102,7 +102,7 @@ add_entry(
 	}
 	/* The mimetype entry is stored, first and uncompressed (OCF). */
 	zip_set_file_compression(bk->za, (zip_uint64_t)idx,
-	    store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9);
+	    store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
 	zip_file_set_mtime(bk->za, (zip_uint64_t)idx, bk->mtime, 0);
 	return 0;
 }
