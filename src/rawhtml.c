@@ -221,7 +221,7 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 static void
 map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 {
-	wq_node *para = NULL;
+	wq_node *before = wq_node_last_child(parent), *para = NULL;
 	xmlNode *k;
 
 	for (k = x->children; k; k = k->next) {
@@ -247,22 +247,25 @@ map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	}
 	if (para && wq_node_first_child(para) == NULL)
 		wq_node_unlink(para);
-	/* Folded white space leaves a trailing space before a block end. */
-	for (para = wq_node_first_child(parent); para;
-	     para = wq_node_next(para)) {
+	/* Folded white space leaves a trailing space before a block end.
+	 * Only the blocks made here: 'parent' may be a whole text with
+	 * thousands of them (a pass over all, for each HTML block, was
+	 * quadratic, and copied every last text again). */
+	for (para = before ? wq_node_next(before) : wq_node_first_child(parent);
+	     para; para = wq_node_next(para)) {
 		wq_node *last = wq_node_last_child(para);
 
 		if (wq_node_type_of(para) == WQ_NODE_PARAGRAPH && last &&
 		    wq_node_type_of(last) == WQ_NODE_TEXT) {
 			const char *s = wq_node_literal(last);
-			size_t len = wq_node_literal_len(last);
+			size_t len = wq_node_literal_len(last), was = len;
 
 			while (len && s[len - 1] == ' ')
 				len--;
-			if (len)
-				wq_node_set_literal(last, s, len);
-			else
+			if (len == 0)
 				wq_node_unlink(last);
+			else if (len < was)
+				wq_node_set_literal(last, s, len);
 		}
 	}
 }
