@@ -65,6 +65,8 @@ int list_formats(const struct cli *c);
 
 /* convert.c */
 int lint(struct cli *c);
+/* heap.c: memory for a conversion of these inputs, populated at once. */
+void heap_prepare(const char **inputs, size_t ninputs);
 void catch_signals(void);
 void release_signals(void);
 int convert_one_output(struct cli *c, const struct wq_plugin *p);

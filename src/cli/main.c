@@ -108,6 +108,8 @@ main(int argc, char **argv)
 		goto out;
 	}
 	catch_signals();
+	if (c.outdir == NULL)
+		heap_prepare(c.inputs, c.ninputs);
 	rc = c.outdir ? convert_batch(&c, lp.plugin)
 		      : convert_one_output(&c, lp.plugin);
 out:
