@@ -38,41 +38,57 @@ is_presentation_form(int32_t c)
 	return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
 }
 
-/* Counts bidi controls and presentation forms below block 'b', noting
- * the first of each. */
+/* Counts bidi controls and presentation forms in one text. Controls are
+ * U+061C (D8 9C) and U+200E-200F, U+202A-202E, U+2066-2069 (led by E2);
+ * presentation forms are led by EF: searching for those bytes skips the
+ * Arabic letters in between at memchr's speed. 'first' is where the first
+ * control is, as the three searches find them out of order. */
+static void
+scan_text(const wq_node *n, size_t *controls, int32_t *first_control,
+    size_t *forms)
+{
+	static const unsigned char leads[] = { 0xE2, 0xEF };
+	const char *s = n->literal, *end = s + n->literal_len, *p;
+	const char *first = NULL;
+	int32_t first_cp = 0;
+	size_t before = *controls, k;
+
+	/* 9C is a continuation byte, rare in Arabic letters: U+061C is
+	 * the 9C that follows D8. */
+	for (p = s; (p = memchr(p, 0x9C, (size_t)(end - p))); p++)
+		if (p > s && (unsigned char)p[-1] == 0xD8) {
+			if (first == NULL)
+				first = p - 1, first_cp = 0x061C;
+			(*controls)++;
+		}
+	for (k = 0; k < sizeof(leads); k++)
+		for (p = s; (p = memchr(p, leads[k], (size_t)(end - p))) &&
+		     end - p >= 3;
+		     p += 3) {
+			size_t i = 0;
+			int32_t cp = utf8_decode((const unsigned char *)p, &i);
+
+			if (is_control(cp)) {
+				if (first == NULL || p < first)
+					first = p, first_cp = cp;
+				(*controls)++;
+			}
+			if (is_presentation_form(cp))
+				(*forms)++;
+		}
+	if (before == 0 && first)
+		*first_control = first_cp;
+}
+
+/* Counts bidi controls and presentation forms below block 'n', noting
+ * the first control. */
 static void
 scan(const wq_node *n, size_t *controls, int32_t *first_control, size_t *forms)
 {
 	const wq_node *c;
 
 	if (n->type == WQ_NODE_TEXT || n->type == WQ_NODE_CODE) {
-		const unsigned char *s = (const unsigned char *)n->literal;
-		size_t i = 0;
-
-		while (i < n->literal_len) {
-			int32_t cp;
-
-			/* Only U+061C (D8 9C) and three-byte sequences led by
-			 * E2 (controls) or EF (presentation forms) matter. */
-			if (s[i] < 0xE0) {
-				if (s[i] == 0xD8 && s[i + 1] == 0x9C &&
-				    (*controls)++ == 0)
-					*first_control = 0x061C;
-				i += s[i] < 0x80 ? 1 : 2;
-				continue;
-			}
-			if (s[i] != 0xE2 && s[i] != 0xEF) {
-				i += s[i] < 0xF0 ? 3 : 4;
-				continue;
-			}
-			if (n->literal_len - i < 3)
-				break;
-			cp = utf8_decode(s, &i);
-			if (is_control(cp) && (*controls)++ == 0)
-				*first_control = cp;
-			if (is_presentation_form(cp))
-				(*forms)++;
-		}
+		scan_text(n, controls, first_control, forms);
 		return;
 	}
 	for (c = n->first; c; c = c->next)
