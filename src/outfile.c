@@ -137,9 +137,11 @@ wq_outfile_commit(wq_outfile *f, struct wq_err *err)
 		free(f);
 		return rc;
 	}
-	if (rc == 0 && fsync(f->fd) != 0 && errno != EINVAL)
-		rc = wq_err_set(
-		    err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
+	/* No fsync: the rename makes the output appear whole or not at all
+	 * to every reader, which is what a failed or killed run must not
+	 * break; surviving a power cut is the file system's and the build's
+	 * business (as for cc, make or pandoc). One per output made batches
+	 * wait on the disk: 1,000 outputs took 0.9 s, of which 0.25 s CPU. */
 	if (close(f->fd) != 0 && rc == 0)
 		rc = wq_err_set(
 		    err, WQ_EIO, f->path, 0, 0, "%s", strerror(errno));
