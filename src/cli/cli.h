@@ -65,8 +65,9 @@ int list_formats(const struct cli *c);
 
 /* convert.c */
 int lint(struct cli *c);
-/* heap.c: memory for a conversion of these inputs, populated at once. */
-void heap_prepare(const char **inputs, size_t ninputs);
+/* heap.c: memory for a conversion of these inputs, kept once freed, and
+ * if 'populate' (one output, one thread), populated at once. */
+void heap_prepare(const char **inputs, size_t ninputs, int populate);
 void catch_signals(void);
 void release_signals(void);
 int convert_one_output(struct cli *c, const struct wq_plugin *p);

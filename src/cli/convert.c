@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,44 +221,85 @@ struct batch {
 	pthread_mutex_t lock;
 };
 
-static void
-out_path(const struct cli *c, const char *in, const char *ext, char *path,
-    size_t size)
+/* An input's file name without directory and extension: what its output
+ * is named after. */
+struct stem {
+	const char *s;
+	size_t len, index;
+};
+
+static struct stem
+stem_of(const char *in, size_t index)
 {
 	const char *base = strrchr(in, '/'), *dot;
-	size_t n;
+	struct stem t;
 
 	base = base ? base + 1 : in;
 	if (strcmp(in, "-") == 0)
 		base = "stdin";
 	dot = strrchr(base, '.');
-	n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	snprintf(path, size, "%s/%.*s.%s", c->outdir, (int)n, base, ext);
+	t.s = base;
+	t.len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	t.index = index;
+	return t;
+}
+
+static int
+stem_cmp(const void *pa, const void *pb)
+{
+	const struct stem *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int d = memcmp(a->s, b->s, n);
+
+	if (d == 0 && a->len != b->len)
+		d = a->len < b->len ? -1 : 1;
+	if (d == 0)
+		d = a->index < b->index ? -1 : a->index > b->index;
+	return d;
+}
+
+static void
+out_path(const struct cli *c, const char *in, const char *ext, char *path,
+    size_t size)
+{
+	struct stem t = stem_of(in, 0);
+
+	snprintf(path, size, "%s/%.*s.%s", c->outdir, (int)t.len, t.s, ext);
 }
 
 /* Two inputs named alike ("a/x.txt", "b/x.md") would write one output:
- * refuse before writing any. */
+ * refuse before writing any. Sorted by name, not compared in pairs: a
+ * batch may hold tens of thousands of texts. Reports the first input, in
+ * the order given, whose output an earlier one would write. */
 static int
 clashes(const struct cli *c, const struct wq_plugin *p)
 {
-	char a[PATH_MAX], b[PATH_MAX];
-	size_t i, j;
+	struct stem *t = calloc(c->ninputs, sizeof(*t));
+	size_t i, first = 0, second = SIZE_MAX;
 
-	for (i = 0; i < c->ninputs; i++) {
-		out_path(c, c->inputs[i], p->ext, a, sizeof(a));
-		for (j = 0; j < i; j++) {
-			out_path(c, c->inputs[j], p->ext, b, sizeof(b));
-			if (strcmp(a, b) == 0) {
-				char msg[PATH_MAX * 2 + 64];
+	if (t == NULL) {
+		message(c, "error", NULL, 0, 0, "usage", "out of memory");
+		return 1;
+	}
+	for (i = 0; i < c->ninputs; i++)
+		t[i] = stem_of(c->inputs[i], i);
+	qsort(t, c->ninputs, sizeof(*t), stem_cmp);
+	for (i = 1; i < c->ninputs; i++)
+		if (t[i].len == t[i - 1].len &&
+		    memcmp(t[i].s, t[i - 1].s, t[i].len) == 0 &&
+		    (i < 2 || t[i - 2].len != t[i].len ||
+			memcmp(t[i - 2].s, t[i].s, t[i].len) != 0) &&
+		    t[i].index < second)
+			first = t[i - 1].index, second = t[i].index;
+	free(t);
+	if (second != SIZE_MAX) {
+		char a[PATH_MAX], msg[PATH_MAX * 2 + 64];
 
-				snprintf(msg, sizeof(msg),
-				    "%s and %s would both "
-				    "write %s",
-				    c->inputs[j], c->inputs[i], a);
-				message(c, "error", NULL, 0, 0, "usage", msg);
-				return 1;
-			}
-		}
+		out_path(c, c->inputs[second], p->ext, a, sizeof(a));
+		snprintf(msg, sizeof(msg), "%s and %s would both write %s",
+		    c->inputs[first], c->inputs[second], a);
+		message(c, "error", NULL, 0, 0, "usage", msg);
+		return 1;
 	}
 	return 0;
 }

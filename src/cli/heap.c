@@ -10,6 +10,7 @@
  * size the conversion will at least need from malloc, has it populated,
  * and frees it: with trimming off, glibc keeps it as the top of the heap,
  * and the conversion's allocations are carved from pages already there.
+ * A batch (several threads) only keeps what it frees, for the next text.
  * Where any of this is missing, the conversion runs as before.
  */
 #include "cli.h"
@@ -22,16 +23,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Heap per byte of input: about what conversions were measured to use
- * (5.6 times the input for plain English, where the block raises the
- * peak by a tenth; 6.9 for the Arabic benchmark texts, 20 for pandoc's
- * test document, where it is all used). */
-#define HEAP_PER_BYTE 6
+/* Heap per byte of input: under what conversions were measured to use
+ * at their peak (4.6 to 5 times the input for the Arabic benchmark
+ * texts, 5.6 for plain English, 20 for pandoc's test document), so the
+ * block is all used and the peak does not rise. */
+#define HEAP_PER_BYTE 4
 #define HEAP_MIN (256 * 1024)
 #define HEAP_MAX ((size_t)2 << 30)
 
 void
-heap_prepare(const char **inputs, size_t ninputs)
+heap_prepare(const char **inputs, size_t ninputs, int populate)
 {
 #if defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
 	size_t total = 0, want, i;
@@ -39,28 +40,36 @@ heap_prepare(const char **inputs, size_t ninputs)
 	long page = sysconf(_SC_PAGESIZE);
 	char *block;
 
+	/* Keep freed memory for the next allocation (no trimming), and take
+	 * blocks up to 32 MB (glibc's most) from the heap, not from mmap: in
+	 * a batch, each text's memory was given back and faulted in again
+	 * for the next, and with two threads every munmap made the other
+	 * CPU flush its TLB. */
+	if (!mallopt(M_TRIM_THRESHOLD, INT32_MAX) ||
+	    !mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024) || !populate)
+		return;
 	for (i = 0; i < ninputs; i++) {
 		struct stat st;
 
 		int rc = strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &st)
-						       : stat(inputs[i], &st);
+						     : stat(inputs[i], &st);
 
 		if (rc == 0 && S_ISREG(st.st_mode))
 			total += (size_t)st.st_size;
 	}
 	if (total == 0 || page <= 0)
 		return;
-	want = total > HEAP_MAX / HEAP_PER_BYTE ? HEAP_MAX
-						: total * HEAP_PER_BYTE;
+	want =
+	    total > HEAP_MAX / HEAP_PER_BYTE ? HEAP_MAX : total * HEAP_PER_BYTE;
 	if (want < HEAP_MIN)
 		want = HEAP_MIN;
-	/* Keep freed memory (no trimming), and take every block from the
-	 * heap, not from mmap, so they reuse it. */
-	if (!mallopt(M_TRIM_THRESHOLD, INT32_MAX) || !mallopt(M_MMAP_MAX, 0))
+	/* One thread: every block from the heap, so they all reuse it. */
+	if (!mallopt(M_MMAP_MAX, 0))
 		return;
 	if ((block = malloc(want)) == NULL)
 		return;
-	from = ((uintptr_t)block + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+	from =
+	    ((uintptr_t)block + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
 	to = ((uintptr_t)block + want) & ~((uintptr_t)page - 1);
 	if (to > from) {
 #ifdef MADV_HUGEPAGE
@@ -72,5 +81,6 @@ heap_prepare(const char **inputs, size_t ninputs)
 #else
 	(void)inputs;
 	(void)ninputs;
+	(void)populate;
 #endif
 }

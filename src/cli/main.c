@@ -108,8 +108,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	catch_signals();
-	if (c.outdir == NULL)
-		heap_prepare(c.inputs, c.ninputs);
+	heap_prepare(c.inputs, c.ninputs, c.outdir == NULL);
 	rc = c.outdir ? convert_batch(&c, lp.plugin)
 		      : convert_one_output(&c, lp.plugin);
 out:
