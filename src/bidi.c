@@ -296,12 +296,29 @@ text_node(wq_doc *doc, const char *s, size_t len)
 	return t;
 }
 
+/* A piece of a text being split that stays where it is: the byte after
+ * it, the first of a run already copied out, or the text's own end,
+ * becomes its terminator. Only the runs are copied, not the text around
+ * them, which was a second copy of most of the text in the model. */
+static wq_node *
+text_in_place(wq_doc *doc, char *s, size_t len)
+{
+	wq_node *t = wq_node_new(doc, WQ_NODE_TEXT);
+
+	s[len] = '\0';
+	t->literal = s;
+	t->literal_len = len;
+	return t;
+}
+
 /* Splits text node 't' so every run of direction opposite to 'dir' is a
- * span of its own carrying that direction and a language. */
+ * span of its own carrying that direction and a language. The text is
+ * the node's own (literals are never shared): its pieces reuse it. */
 static void
 split_text(struct ctx *x, wq_node *t, wq_dir dir)
 {
 	const unsigned char *s = (const unsigned char *)t->literal;
+	char *text = t->literal;
 	size_t len = t->literal_len, from = 0, rs, re;
 	enum cls want = dir == WQ_DIR_RTL ? C_L : C_R;
 	wq_dir other = dir == WQ_DIR_RTL ? WQ_DIR_LTR : WQ_DIR_RTL;
@@ -312,18 +329,17 @@ split_text(struct ctx *x, wq_node *t, wq_dir dir)
 	while (next_run(s, from, len, want, &rs, &re)) {
 		struct counts k;
 		wq_node *span = wq_node_new(x->doc, WQ_NODE_SPAN);
-		wq_node *inner =
-		    text_node(x->doc, (const char *)s + rs, re - rs);
+		wq_node *inner = text_node(x->doc, text + rs, re - rs);
 
-		if (rs > from) {
-			wq_node *before = text_node(
-			    x->doc, (const char *)s + from, rs - from);
+		memset(&k, 0, sizeof(k));
+		count_text(&k, text + rs, re - rs);
+		if (rs > from) { /* the run is copied: end the text before it */
+			wq_node *before =
+			    text_in_place(x->doc, text + from, rs - from);
 
 			wq_node_insert_after(at, before);
 			at = before;
 		}
-		memset(&k, 0, sizeof(k));
-		count_text(&k, (const char *)s + rs, re - rs);
 		span->dir = other;
 		span->lang = (char *)intern(x, lang_of(x, &k, other));
 		span->nl = k.l, span->nr = k.r;
@@ -337,7 +353,7 @@ split_text(struct ctx *x, wq_node *t, wq_dir dir)
 		return; /* no run after all */
 	if (from < len)
 		wq_node_insert_after(
-		    at, text_node(x->doc, (const char *)s + from, len - from));
+		    at, text_in_place(x->doc, text + from, len - from));
 	wq_node_unlink(t);
 }
 

@@ -142,7 +142,7 @@ enum ucd_class {
 #define UCD_CACHED 0x800
 #define UCD_NFC_YES 0x100u /* NFC_Quick_Check=Yes */
 #define UCD_FILLED 0x8000u
-#define UCD_CCC(v) ((v) & 0xFFu) /* canonical combining class */
+#define UCD_CCC(v) ((v)&0xFFu) /* canonical combining class */
 extern _Atomic uint16_t ucd_cache[UCD_CACHED];
 unsigned ucd_fill(int32_t c);
 enum ucd_class ucd_class_icu(int32_t c);
@@ -151,8 +151,7 @@ unsigned ucd_nfc_icu(int32_t c);
 static inline unsigned
 ucd_cached(int32_t c)
 {
-	unsigned v =
-	    atomic_load_explicit(&ucd_cache[c], memory_order_relaxed);
+	unsigned v = atomic_load_explicit(&ucd_cache[c], memory_order_relaxed);
 
 	return v ? v : ucd_fill(c);
 }
@@ -192,8 +191,10 @@ int nfc_normalize(
 long frontmatter_parse(const char *name, const char *data, size_t len,
     wq_meta *meta, struct wq_err *err);
 
-/* Parses Markdown into the children of 'section'. 'line_offset' is added
- * to positions; 'line_mode' halves line numbers (see load.c). */
+/* Markdown in two steps, so the loader can free its copies of the text
+ * in between: md_read parses it with cmark (NULL if cmark fails), md_map
+ * turns that tree into the children of 'section' and frees it. Positions
+ * start at 'first_line'; 'line_mode' halves line numbers (see load.c). */
 struct md_ctx {
 	const char *name;
 	unsigned long first_line; /* source line of the Markdown's first line */
@@ -201,8 +202,9 @@ struct md_ctx {
 	const struct wq_load_opts *opts;
 	int warned_html;
 };
-int md_parse(wq_node *section, const char *md, size_t len, struct md_ctx *ctx,
-    struct wq_err *err);
+void *md_read(const char *md, size_t len);
+int md_map(
+    wq_node *section, void *tree, struct md_ctx *ctx, struct wq_err *err);
 /* Maps raw HTML (a block if 'block', else an inline fragment) into the
  * model below 'parent'. Returns whether anything was dropped. */
 int rawhtml_map(wq_node *parent, const char *html, size_t len, int block);

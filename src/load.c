@@ -221,7 +221,8 @@ span_attrs(const char *s, size_t len, wq_dir *dir, char *lang, size_t lsize)
 		if (vlen > 4 && strncmp(s + start, "dir=", 4) == 0) {
 			if (vlen == 7 && strncmp(s + start + 4, "ltr", 3) == 0)
 				*dir = WQ_DIR_LTR;
-			else if (vlen == 7 && strncmp(s + start + 4, "rtl", 3) == 0)
+			else if (vlen == 7 &&
+			    strncmp(s + start + 4, "rtl", 3) == 0)
 				*dir = WQ_DIR_RTL;
 			else
 				return 0;
@@ -235,8 +236,8 @@ span_attrs(const char *s, size_t len, wq_dir *dir, char *lang, size_t lsize)
 			size_t k;
 
 			for (k = start + 1; k < i; k++)
-				if (!isalnum((unsigned char)s[k]) && s[k] != '-' &&
-				    s[k] != '_' && s[k] != ':')
+				if (!isalnum((unsigned char)s[k]) &&
+				    s[k] != '-' && s[k] != '_' && s[k] != ':')
 					return 0;
 		} else if (vlen) {
 			return 0; /* not an attribute list we understand */
@@ -275,28 +276,33 @@ pandoc_spans(wq_node *n)
 			if (s[i] != '[' ||
 			    (close = memchr(s + i, ']', len - i)) == NULL ||
 			    (size_t)(close - s) + 1 >= len || close[1] != '{' ||
-			    close == s + i + 1 || memchr(s + i + 1, '[', (size_t)(close - s) - i - 1))
+			    close == s + i + 1 ||
+			    memchr(s + i + 1, '[', (size_t)(close - s) - i - 1))
 				continue;
-			alen = span_attrs(close + 1, len - (size_t)(close + 1 - s), &dir,
-			    lang, sizeof(lang));
+			alen =
+			    span_attrs(close + 1, len - (size_t)(close + 1 - s),
+				&dir, lang, sizeof(lang));
 			if (alen == 0)
 				continue;
 			span = wq_node_new(wq_node_doc(n), WQ_NODE_SPAN);
 			/* A language says its direction when the span does not. */
 			if (dir == WQ_DIR_UNSET)
-				dir = wq_lang_is_rtl(lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
+				dir = wq_lang_is_rtl(lang) ? WQ_DIR_RTL
+							   : WQ_DIR_LTR;
 			wq_node_set_dir(span, dir);
 			wq_node_set_lang(span, lang[0] ? lang : NULL);
 			span->from_source = 1;
 			inner = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
-			wq_node_set_literal(inner, s + i + 1, (size_t)(close - s) - i - 1);
+			wq_node_set_literal(
+			    inner, s + i + 1, (size_t)(close - s) - i - 1);
 			wq_node_append(span, inner);
 			wq_node_insert_after(c, span);
 			rest = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
 			wq_node_set_literal(rest, close + 1 + alen,
 			    len - (size_t)(close + 1 - s) - alen);
 			wq_node_insert_after(span, rest);
-			wq_node_set_literal(c, s, i); /* copies: s stays valid */
+			wq_node_set_literal(
+			    c, s, i); /* copies: s stays valid */
 			next = rest;
 			break;
 		}
@@ -412,13 +418,18 @@ canonical_keys(wq_meta *m)
 	}
 }
 
-wq_doc *
-wq_load_buffer(const char *name, const void *data, size_t len,
-    const struct wq_load_opts *opts, struct wq_err *err)
+/* Loads 'data'; if 'owned' is not NULL it is 'data', the caller's to
+ * free, and is freed here as soon as cmark has read it, with the
+ * loader's own copies: the text in four forms (as read, without CRs, in
+ * NFC, one paragraph per line) was a third of the peak memory. */
+static wq_doc *
+load(const char *name, const void *data, size_t len,
+    const struct wq_load_opts *opts, struct wq_err *err, char **owned)
 {
 	static const struct wq_load_opts defaults;
 	const char *text = data;
 	char *crlf = NULL, *nfc = NULL;
+	void *tree;
 	size_t max, n, nfclen;
 	struct wq_buf lines;
 	struct md_ctx ctx;
@@ -480,13 +491,22 @@ wq_load_buffer(const char *name, const void *data, size_t len,
 	if (syntax == WQ_SYNTAX_LINES) {
 		to_line_markdown(text, n, &lines);
 		ctx.line_mode = 1;
-		rc = md_parse(sec, lines.data, lines.len, &ctx, err);
-		tighten_lists(sec);
+		tree = md_read(lines.data, lines.len);
 	} else {
-		rc = md_parse(sec, text, n, &ctx, err);
+		tree = md_read(text, n);
 	}
-	if (rc != 0)
+	free(crlf);
+	free(nfc);
+	wq_buf_free(&lines);
+	crlf = nfc = NULL;
+	if (owned) {
+		free(*owned);
+		*owned = NULL;
+	}
+	if ((rc = md_map(sec, tree, &ctx, err)) != 0)
 		goto fail;
+	if (ctx.line_mode)
+		tighten_lists(sec);
 	sanitize(sec, &dropped);
 	merge_text(sec);
 	pandoc_spans(sec);
@@ -512,6 +532,13 @@ fail:
 	wq_buf_free(&lines);
 	wq_doc_free(doc);
 	return NULL;
+}
+
+wq_doc *
+wq_load_buffer(const char *name, const void *data, size_t len,
+    const struct wq_load_opts *opts, struct wq_err *err)
+{
+	return load(name, data, len, opts, err, NULL);
 }
 
 /* Reads all of 'fd'. A regular file is read into a buffer of its size
@@ -589,7 +616,7 @@ wq_load_file(
 		close(fd);
 	if (rc != 0)
 		return NULL;
-	doc = wq_load_buffer(path, data, len, opts, err);
+	doc = load(path, data, len, opts, err, &data);
 	free(data);
 	return doc;
 }

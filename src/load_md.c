@@ -209,11 +209,16 @@ map_one(wq_node *section, cmark_node *c, struct md_ctx *ctx, struct wq_err *err)
 	return map_node(section, c, ctx, 0, err);
 }
 
-int
-md_parse(wq_node *section, const char *md, size_t len, struct md_ctx *ctx,
-    struct wq_err *err)
+void *
+md_read(const char *md, size_t len)
 {
-	cmark_node *root = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
+	return cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
+}
+
+int
+md_map(wq_node *section, void *tree, struct md_ctx *ctx, struct wq_err *err)
+{
+	cmark_node *root = tree;
 	int rc;
 
 	if (root == NULL)
