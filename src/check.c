@@ -44,8 +44,8 @@ is_presentation_form(int32_t c)
  * Arabic letters in between at memchr's speed. 'first' is where the first
  * control is, as the three searches find them out of order. */
 static void
-scan_text(const wq_node *n, size_t *controls, int32_t *first_control,
-    size_t *forms)
+scan_text(
+    const wq_node *n, size_t *controls, int32_t *first_control, size_t *forms)
 {
 	static const unsigned char leads[] = { 0xE2, 0xEF };
 	const char *s = n->literal, *end = s + n->literal_len, *p;

@@ -306,8 +306,11 @@ wq_html_put_lang_dir(
 	}
 	if (dir != WQ_DIR_UNSET &&
 	    (force || n->parent == NULL ||
-		dir != wq_node_effective_dir(n->parent)))
-		wq_buf_printf(out, " dir=\"%s\"", wq_dir_name(dir));
+		dir != wq_node_effective_dir(n->parent))) {
+		wq_buf_puts(out, " dir=\"");
+		wq_buf_puts(out, wq_dir_name(dir));
+		wq_buf_putc(out, '"');
+	}
 }
 
 /* Text content: only & < > need escaping outside attributes. */
@@ -364,7 +367,8 @@ static void inlines(struct render *r, const wq_node *n);
 static void
 open_tag(struct render *r, const char *tag, const wq_node *n)
 {
-	wq_buf_printf(r->out, "<%s", tag);
+	wq_buf_putc(r->out, '<');
+	wq_buf_puts(r->out, tag);
 	wq_html_put_lang_dir(r->out, n, r->flags, 0);
 	wq_buf_putc(r->out, '>');
 }

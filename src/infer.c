@@ -195,8 +195,9 @@ is_labelled(const wq_node *b)
 	 * Chinese" is a text and a span. */
 	wq_buf_init(&t);
 	wq_node_text(b, &t);
-	labelled = t.len && (after_label(t.data, t.len, source_labels) ||
-	    after_label(t.data, t.len, date_labels));
+	labelled = t.len &&
+	    (after_label(t.data, t.len, source_labels) ||
+		after_label(t.data, t.len, date_labels));
 	wq_buf_free(&t);
 	return labelled;
 }
@@ -218,7 +219,8 @@ infer_section(wq_node *sec, int line_mode)
 
 	/* Source and date lines come first or right after the title. */
 	for (b = first, i = 0; b && i < 3; b = wq_node_next(b), i++)
-		bits |= (unsigned)try_source(sec, b) | (unsigned)try_date(sec, b);
+		bits |=
+		    (unsigned)try_source(sec, b) | (unsigned)try_date(sec, b);
 	/* A source or date line is not the title. */
 	if (first && !is_labelled(first) && wq_meta_find(m, "title") < 0) {
 		struct wq_buf t;

@@ -110,9 +110,10 @@ sections_add(wq_doc *doc, wq_node *s)
 		for (at = doc->nsections; at > 0 && doc->sections[at - 1] != p;)
 			at--;
 	if (doc->nsections == doc->sections_cap) {
-		doc->sections_cap = doc->sections_cap ? 2 * doc->sections_cap : 8;
-		doc->sections = wq_xrealloc(doc->sections,
-		    doc->sections_cap * sizeof(*doc->sections));
+		doc->sections_cap =
+		    doc->sections_cap ? 2 * doc->sections_cap : 8;
+		doc->sections = wq_xrealloc(
+		    doc->sections, doc->sections_cap * sizeof(*doc->sections));
 	}
 	for (k = doc->nsections; k > at; k--)
 		doc->sections[k] = doc->sections[k - 1];
@@ -561,7 +562,8 @@ incipit(const wq_node *s)
 	if (s->sec->incipit)
 		return s->sec->incipit;
 	for (b = s->first; b; b = b->next)
-		if ((b->type == WQ_NODE_PARAGRAPH || b->type == WQ_NODE_HEADING) &&
+		if ((b->type == WQ_NODE_PARAGRAPH ||
+			b->type == WQ_NODE_HEADING) &&
 		    !is_labelled(b))
 			break;
 	if (b == NULL)

@@ -9,7 +9,7 @@
 #include <pthread.h>
 #include <string.h>
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) &&        \
     !defined(WQ_NO_SHANI)
 #define HAVE_SHANI 1
 #include <cpuid.h>

@@ -64,7 +64,8 @@ utf8_check(const unsigned char *s, size_t len, const char **why)
 		}
 		/* Two bytes, U+00A0-07FF: valid, and never a control. */
 		if (s[i] >= 0xC2 && s[i] <= 0xDF && len - i >= 2 &&
-		    (s[i + 1] & 0xC0) == 0x80 && (s[i] > 0xC2 || s[i + 1] >= 0xA0)) {
+		    (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i] > 0xC2 || s[i + 1] >= 0xA0)) {
 			i += 2;
 			continue;
 		}
