@@ -221,7 +221,10 @@ clear_ids(wq_node *n)
 {
 	wq_node *c;
 
-	n->id = n->anchor = NULL;
+	if (n->type == WQ_NODE_SECTION)
+		n->id = NULL; /* its 'anchor' is its section data */
+	else if (n->type == WQ_NODE_HEADING)
+		n->id = n->anchor = NULL;
 	for (c = n->first; c; c = c->next)
 		if (wq_node_is_block(c))
 			clear_ids(c);

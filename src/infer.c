@@ -202,11 +202,22 @@ is_labelled(const wq_node *b)
 	return labelled;
 }
 
-static void
+/* Replaces paragraph 'b' by a heading with its content and position. A
+ * new node, not a changed type: a paragraph has no room for a heading's
+ * id and anchor (see struct wq_node). */
+static wq_node *
 make_heading(wq_node *b, int level)
 {
-	b->type = WQ_NODE_HEADING;
-	wq_node_set_heading_level(b, level);
+	wq_node *h = wq_node_new(b->doc, WQ_NODE_HEADING), *c;
+
+	wq_node_set_heading_level(h, level);
+	h->line = b->line, h->col = b->col;
+	h->lang = b->lang, h->dir = b->dir;
+	while ((c = b->first) != NULL)
+		wq_node_append(h, c);
+	wq_node_insert_after(b, h);
+	wq_node_unlink(b);
+	return h;
 }
 
 void
@@ -229,7 +240,7 @@ infer_section(wq_node *sec, int line_mode)
 		if (wq_node_type_of(first) == WQ_NODE_HEADING) {
 			wq_node_text(first, &t);
 		} else if (is_heading_line(first, TITLE_MAX_CHARS)) {
-			make_heading(first, 1);
+			first = make_heading(first, 1);
 			wq_node_text(first, &t);
 		}
 		if (t.len) {
@@ -247,7 +258,7 @@ infer_section(wq_node *sec, int line_mode)
 			if (is_heading_line(b, SUBHEAD_MAX_CHARS) &&
 			    !is_labelled(b) &&
 			    wq_node_type_of(next) == WQ_NODE_PARAGRAPH) {
-				make_heading(b, 2);
+				b = make_heading(b, 2);
 				bits |= WQ_INFERRED_HEADINGS;
 			}
 		}

@@ -4,6 +4,7 @@
 #include "internal.h"
 
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 static const char *const type_names[] = {
@@ -42,6 +43,9 @@ wq_dir_name(wq_dir d)
 	return d == WQ_DIR_LTR ? "ltr" : d == WQ_DIR_RTL ? "rtl" : NULL;
 }
 
+/* A section's own data; NULL for any other node (the field is shared). */
+#define SI(n) ((n)->type == WQ_NODE_SECTION ? (n)->sec : NULL)
+
 wq_doc *
 wq_doc_new(void)
 {
@@ -60,8 +64,8 @@ wq_doc_free(wq_doc *doc)
 	if (doc == NULL)
 		return;
 	for (s = doc->root->first; s; s = s->next)
-		if (s->sec)
-			meta_release(&s->sec->meta);
+		if (SI(s))
+			meta_release(&SI(s)->meta);
 	meta_release(&doc->meta);
 	anchor_map_free(doc->anchors);
 	arena_free(&doc->arena);
@@ -164,12 +168,13 @@ wq_doc_append(wq_doc *dst, wq_doc *src)
 	while ((s = src->root->first) != NULL) {
 		wq_node_unlink(s);
 		adopt(s, dst);
-		if (s->sec)
-			s->sec->meta.arena = &dst->arena;
+		if (SI(s))
+			SI(s)->meta.arena = &dst->arena;
 		wq_node_append(dst->root, s);
 	}
 	meta_release(&src->meta);
 	anchor_map_free(src->anchors);
+	free(src->sections);
 	free(src);
 }
 
@@ -216,9 +221,12 @@ wq_doc_finish(wq_doc *doc)
 wq_node *
 wq_node_new(wq_doc *doc, wq_node_type type)
 {
-	wq_node *n = arena_alloc(&doc->arena, sizeof(*n));
+	size_t size =
+	    NODE_HAS_TAIL(type) ? sizeof(struct wq_node)
+				: offsetof(struct wq_node, title);
+	wq_node *n = arena_alloc(&doc->arena, size);
 
-	memset(n, 0, sizeof(*n));
+	memset(n, 0, size);
 	n->type = type;
 	n->doc = doc;
 	if (type == WQ_NODE_SECTION) {
@@ -376,7 +384,10 @@ wq_node_title(const wq_node *n)
 void
 wq_node_set_title(wq_node *n, const char *title)
 {
-	n->title = title && *title ? arena_strdup(&n->doc->arena, title) : NULL;
+	if (n->type == WQ_NODE_LINK || n->type == WQ_NODE_IMAGE ||
+	    n->type == WQ_NODE_CODE_BLOCK)
+		n->title = title && *title ? arena_strdup(&n->doc->arena, title)
+					   : NULL;
 }
 
 const char *
@@ -411,7 +422,7 @@ wq_node_list_ordered(const wq_node *n)
 int
 wq_node_list_start(const wq_node *n)
 {
-	return n->start;
+	return n->type == WQ_NODE_LIST ? n->start : 0;
 }
 int
 wq_node_list_tight(const wq_node *n)
@@ -422,6 +433,8 @@ wq_node_list_tight(const wq_node *n)
 void
 wq_node_set_list(wq_node *n, int ordered, int start, int tight)
 {
+	if (n->type != WQ_NODE_LIST)
+		return;
 	n->level = ordered != 0;
 	n->start = start;
 	n->tight = tight != 0;
@@ -453,7 +466,7 @@ wq_node_set_lang(wq_node *n, const char *lang)
 void
 wq_node_set_dir(wq_node *n, wq_dir dir)
 {
-	n->dir = dir;
+	n->dir = dir == WQ_DIR_LTR || dir == WQ_DIR_RTL ? dir : WQ_DIR_UNSET;
 }
 
 const char *
@@ -504,7 +517,8 @@ wq_node_section(const wq_node *n)
 const char *
 wq_node_id(const wq_node *n)
 {
-	return n->id;
+	return n->type == WQ_NODE_SECTION || n->type == WQ_NODE_HEADING ? n->id
+									: NULL;
 }
 
 /* ---- sections ---- */
@@ -512,38 +526,38 @@ wq_node_id(const wq_node *n)
 wq_meta *
 wq_section_meta(const wq_node *s)
 {
-	return s->sec ? &s->sec->meta : NULL;
+	return SI(s) ? &SI(s)->meta : NULL;
 }
 
 unsigned
 wq_section_inferred(const wq_node *s)
 {
-	return s->sec ? s->sec->inferred : 0;
+	return SI(s) ? SI(s)->inferred : 0;
 }
 
 void
 wq_section_set_inferred(wq_node *s, unsigned bits)
 {
-	if (s->sec)
-		s->sec->inferred = bits;
+	if (SI(s))
+		SI(s)->inferred = bits;
 }
 
 const char *
 wq_section_file(const wq_node *s)
 {
-	return s->sec ? s->sec->file : NULL;
+	return SI(s) ? SI(s)->file : NULL;
 }
 
 uint64_t
 wq_section_size(const wq_node *s)
 {
-	return s->sec ? s->sec->size : 0;
+	return SI(s) ? SI(s)->size : 0;
 }
 
 const char *
 wq_section_sha256(const wq_node *s)
 {
-	return s->sec && s->sec->sha256[0] ? s->sec->sha256 : NULL;
+	return SI(s) && SI(s)->sha256[0] ? SI(s)->sha256 : NULL;
 }
 
 #define INCIPIT_WORDS 8
@@ -559,8 +573,8 @@ incipit(const wq_node *s)
 	size_t i, words = 0;
 	int space = 1;
 
-	if (s->sec->incipit)
-		return s->sec->incipit;
+	if (SI(s)->incipit)
+		return SI(s)->incipit;
 	for (b = s->first; b; b = b->next)
 		if ((b->type == WQ_NODE_PARAGRAPH ||
 			b->type == WQ_NODE_HEADING) &&
@@ -583,16 +597,16 @@ incipit(const wq_node *s)
 		t.len = i;
 		if (words > INCIPIT_WORDS)
 			wq_buf_puts(&t, "\xE2\x80\xA6"); /* … */
-		s->sec->incipit = arena_strndup(&s->doc->arena, t.data, t.len);
+		SI(s)->incipit = arena_strndup(&s->doc->arena, t.data, t.len);
 	}
 	wq_buf_free(&t);
-	return s->sec->incipit;
+	return SI(s)->incipit;
 }
 
 const char *
 wq_section_title(const wq_node *s)
 {
-	const char *t = s->sec ? wq_meta_get(&s->sec->meta, "title") : NULL;
+	const char *t = SI(s) ? wq_meta_get(&SI(s)->meta, "title") : NULL;
 	const char *f, *base, *dot;
 
 	if (t && *t)
@@ -602,29 +616,29 @@ wq_section_title(const wq_node *s)
 	f = wq_section_file(s);
 	if (f == NULL || strcmp(f, "-") == 0)
 		return "untitled";
-	if (s->sec->stem == NULL) {
+	if (SI(s)->stem == NULL) {
 		base = strrchr(f, '/');
 		base = base ? base + 1 : f;
 		dot = strrchr(base, '.');
-		s->sec->stem = arena_strndup(&s->doc->arena, base,
+		SI(s)->stem = arena_strndup(&s->doc->arena, base,
 		    dot && dot != base ? (size_t)(dot - base) : strlen(base));
 	}
-	return s->sec->stem;
+	return SI(s)->stem;
 }
 
 size_t
 wq_section_lang_usage(
     const wq_node *s, size_t i, const char **lang, uint64_t *letters)
 {
-	if (s->sec == NULL)
+	if (SI(s) == NULL)
 		return 0;
-	if (i < s->sec->nusage) {
+	if (i < SI(s)->nusage) {
 		if (lang)
-			*lang = s->sec->usage[i].lang;
+			*lang = SI(s)->usage[i].lang;
 		if (letters)
-			*letters = s->sec->usage[i].letters;
+			*letters = SI(s)->usage[i].letters;
 	}
-	return s->sec->nusage;
+	return SI(s)->nusage;
 }
 
 void
@@ -652,7 +666,7 @@ wq_doc_title(const wq_doc *doc)
 	if (t && *t)
 		return t;
 	for (s = doc->root->first; s; s = s->next)
-		if (s->sec && (t = wq_meta_get(&s->sec->meta, "title")) && *t)
+		if (SI(s) && (t = wq_meta_get(&SI(s)->meta, "title")) && *t)
 			return t;
 	return doc->root->first ? wq_section_title(doc->root->first)
 				: "untitled";
