@@ -100,9 +100,9 @@ struct wq_node {
 };
 
 /* Whether nodes of 'type' have the fields from 'title' on. */
-#define NODE_HAS_TAIL(type)                                                   \
-	((type) == WQ_NODE_DOCUMENT || (type) == WQ_NODE_SECTION ||           \
-	    (type) == WQ_NODE_HEADING || (type) == WQ_NODE_LINK ||            \
+#define NODE_HAS_TAIL(type)                                                    \
+	((type) == WQ_NODE_DOCUMENT || (type) == WQ_NODE_SECTION ||            \
+	    (type) == WQ_NODE_HEADING || (type) == WQ_NODE_LINK ||             \
 	    (type) == WQ_NODE_IMAGE || (type) == WQ_NODE_CODE_BLOCK)
 
 struct anchor_map; /* html.c: heading slugs and ids to headings */

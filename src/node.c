@@ -221,9 +221,8 @@ wq_doc_finish(wq_doc *doc)
 wq_node *
 wq_node_new(wq_doc *doc, wq_node_type type)
 {
-	size_t size =
-	    NODE_HAS_TAIL(type) ? sizeof(struct wq_node)
-				: offsetof(struct wq_node, title);
+	size_t size = NODE_HAS_TAIL(type) ? sizeof(struct wq_node)
+					  : offsetof(struct wq_node, title);
 	wq_node *n = arena_alloc(&doc->arena, size);
 
 	memset(n, 0, size);

@@ -68,7 +68,9 @@ int lint(struct cli *c);
 /* heap.c: memory for a conversion of these inputs, kept once freed, and
  * if 'populate' (one output, one thread), populated at once. */
 void heap_prepare(const char **inputs, size_t ninputs, int populate);
-void catch_signals(void);
+/* Removes temporary outputs on SIGINT, SIGTERM and SIGHUP; 'threads'
+ * when outputs will be written from several threads. */
+void catch_signals(int threads);
 void release_signals(void);
 int convert_one_output(struct cli *c, const struct wq_plugin *p);
 int convert_batch(struct cli *c, const struct wq_plugin *p);

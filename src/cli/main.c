@@ -107,7 +107,7 @@ main(int argc, char **argv)
 		    &c, "%s output is binary: give -o FILE", lp.plugin->name);
 		goto out;
 	}
-	catch_signals();
+	catch_signals(c.outdir != NULL);
 	heap_prepare(c.inputs, c.ninputs, c.outdir == NULL);
 	rc = c.outdir ? convert_batch(&c, lp.plugin)
 		      : convert_one_output(&c, lp.plugin);
