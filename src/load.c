@@ -301,8 +301,8 @@ pandoc_spans(wq_node *n)
 			wq_node_set_literal(rest, close + 1 + alen,
 			    len - (size_t)(close + 1 - s) - alen);
 			wq_node_insert_after(span, rest);
-			wq_node_set_literal(
-			    c, s, i); /* copies: s stays valid */
+			/* Copies: 's' stays valid for the lines above. */
+			wq_node_set_literal(c, s, i);
 			next = rest;
 			break;
 		}

@@ -218,6 +218,32 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 }
 
 /* In block context, inline content gathers into implicit paragraphs. */
+/* Where a block of 'type' made from HTML goes below 'parent'. Lists hold
+ * only items and items sit only in lists, as the writers and every
+ * output format require, whatever the HTML said: an "<li>" alone joins
+ * the list before it or starts one, a "<p>" or text right inside "<ul>"
+ * gets an item of its own (as browsers show them). */
+static wq_node *
+block_parent(struct ctx *c, wq_node *parent, wq_node_type type)
+{
+	wq_node *last = wq_node_last_child(parent), *n;
+
+	if (type == WQ_NODE_ITEM && wq_node_type_of(parent) != WQ_NODE_LIST) {
+		if (last && wq_node_type_of(last) == WQ_NODE_LIST)
+			return last;
+		n = wq_node_new(c->doc, WQ_NODE_LIST);
+		wq_node_set_list(n, 0, 1, 1);
+		wq_node_append(parent, n);
+		return n;
+	}
+	if (type != WQ_NODE_ITEM && wq_node_type_of(parent) == WQ_NODE_LIST) {
+		n = wq_node_new(c->doc, WQ_NODE_ITEM);
+		wq_node_append(parent, n);
+		return n;
+	}
+	return parent;
+}
+
 static void
 map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 {
@@ -241,7 +267,8 @@ map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		}
 		if (para == NULL) {
 			para = wq_node_new(c->doc, WQ_NODE_PARAGRAPH);
-			wq_node_append(parent, para);
+			wq_node_append(
+			    block_parent(c, parent, WQ_NODE_PARAGRAPH), para);
 		}
 		map_inline(c, para, k, depth + 1);
 	}
@@ -294,7 +321,7 @@ map_block(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		return;
 	}
 	n = wq_node_new(c->doc, t->type);
-	wq_node_append(parent, n);
+	wq_node_append(block_parent(c, parent, t->type), n);
 	switch (t->type) {
 	case WQ_NODE_HEADING:
 		wq_node_set_heading_level(n, x->name[1] - '0');

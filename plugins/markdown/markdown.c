@@ -173,10 +173,14 @@ add_children(struct md *m, cmark_node *to, const wq_node *from)
 			continue;
 		}
 		c = convert(m, k);
-		if (c)
-			cmark_node_append_child(to, c);
-		else if (wq_node_type_of(k) == WQ_NODE_SPAN)
-			add_children(m, to, k);
+		if (c == NULL) {
+			if (wq_node_type_of(k) == WQ_NODE_SPAN)
+				add_children(m, to, k);
+		} else if (!cmark_node_append_child(to, c)) {
+			/* cmark refuses a child its parent cannot hold; the
+			 * loaders never make one, but the API could. */
+			cmark_node_free(c);
+		}
 	}
 }
 
