@@ -63,26 +63,49 @@ struct arena_chunk {
 
 #define ARENA_CHUNK 65536
 
+/* Under AddressSanitizer every object in a chunk is followed by a
+ * poisoned gap, so reading past one (past a string's end, or a field a
+ * short node does not have) is reported as it would be for malloc. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define REDZONE 16
+#else
+#define REDZONE 0
+#define ASAN_POISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#endif
+
 static void *
 alloc_aligned(struct arena *a, size_t n, size_t align)
 {
 	struct arena_chunk *c = a->head;
 	size_t pad = c ? (align - c->used % align) % align : 0;
+	unsigned char *p;
 
-	if (c == NULL || c->size - c->used < n + pad) {
+	if (c == NULL || c->size - c->used < n + pad + REDZONE) {
 		size_t size = ARENA_CHUNK;
 
-		if (size < n)
-			size = n;
+		if (size < n + REDZONE)
+			size = n + REDZONE;
 		c = wq_xmalloc(sizeof(*c) + size);
 		c->size = size;
 		c->used = 0;
 		c->next = a->head;
 		a->head = c;
 		pad = 0;
+		ASAN_POISON_MEMORY_REGION(c->data, size);
 	}
-	c->used += pad + n;
-	return c->data + c->used - n;
+	p = c->data + c->used + pad;
+	c->used += pad + n + REDZONE;
+	ASAN_UNPOISON_MEMORY_REGION(p, n);
+	return p;
 }
 
 void *
@@ -120,6 +143,7 @@ arena_free(struct arena *a)
 
 	for (; c; c = next) {
 		next = c->next;
+		ASAN_UNPOISON_MEMORY_REGION(c->data, c->size);
 		free(c);
 	}
 	a->head = NULL;
