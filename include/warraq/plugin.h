@@ -5,7 +5,8 @@
  * that returns a pointer to a constant struct wq_plugin. The host checks
  * 'abi' before it reads anything else, then that 'name' equals the file's
  * base name and that no field is NULL. The plugin sees the document only
- * through warraq.h.
+ * through warraq.h, whose functions it takes from the program that loads
+ * it: a plugin is linked without -lwarraq (see docs/plugins.md).
  *
  * write() may be called from several threads at once (batch mode), each
  * with its own document and sink: a plugin keeps no mutable globals, prints
