@@ -28,7 +28,10 @@
  * English, 20 for pandoc's test document), so the block is used and the
  * peak rises little if at all (100 MB of Arabic: 382 -> 394 MB). */
 #define HEAP_PER_BYTE 4
-#define HEAP_MIN (256 * 1024)
+/* What every conversion allocates whatever its size: output buffers (the
+ * writer's 80 KB, the output file's 64 KB), cmark's parser, the first
+ * arena chunks. */
+#define HEAP_BASE (512 * 1024)
 #define HEAP_MAX ((size_t)2 << 30)
 
 void
@@ -61,8 +64,7 @@ heap_prepare(const char **inputs, size_t ninputs, int populate)
 		return;
 	want =
 	    total > HEAP_MAX / HEAP_PER_BYTE ? HEAP_MAX : total * HEAP_PER_BYTE;
-	if (want < HEAP_MIN)
-		want = HEAP_MIN;
+	want += HEAP_BASE;
 	/* One thread: every block from the heap, so they all reuse it. */
 	if (!mallopt(M_MMAP_MAX, 0))
 		return;
