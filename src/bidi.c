@@ -7,21 +7,12 @@
  * block gets its own only when its letters clearly run the other way, and
  * inside a block every opposite-direction run (DeepSeek, GPT-4o, a URL)
  * becomes a span that writers isolate. The full UBA is not needed for
- * this: a per-code-point classification with u_charDirection is enough,
+ * this: a per-code-point class (ucd_class(), from u_charDirection) is enough,
  * and far cheaper than ubidi_setPara on every paragraph.
  */
 #include "internal.h"
 
 #include <string.h>
-
-/* The direction classes of ucd.c, by shorter names. */
-enum cls {
-	C_NEUTRAL = UCD_NEUTRAL,
-	C_L = UCD_L,
-	C_R = UCD_R,
-	C_DIGIT = UCD_DIGIT,
-	C_RSCRIPT = UCD_RSCRIPT,
-};
 
 /* Letters counted per script, for the language and its usage report. */
 struct counts {
@@ -36,12 +27,6 @@ struct ctx {
 	const char *sec_lang;
 };
 
-static enum cls
-classify(int32_t c)
-{
-	return (enum cls)ucd_class(c);
-}
-
 static int
 is_arabic_letter(int32_t c)
 {
@@ -51,16 +36,16 @@ is_arabic_letter(int32_t c)
 }
 
 static void
-count_letter(struct counts *k, int32_t c, enum cls cl)
+count_letter(struct counts *k, int32_t c, enum ucd_class cl)
 {
-	if (cl == C_L) {
+	if (cl == UCD_L) {
 		k->l++;
 		if (c < 0x80 || (c >= 0xC0 && c <= 0x24F) ||
 		    (c >= 0x1E00 && c <= 0x1EFF))
 			k->latn++;
 		else
 			k->other_l++;
-	} else if (cl == C_R) {
+	} else if (cl == UCD_R) {
 		k->r++;
 		if (is_arabic_letter(c)) {
 			k->arab++;
@@ -96,9 +81,9 @@ count_text(struct counts *k, const char *s, size_t len)
 		}
 		{
 			int32_t c = utf8_decode(p, &i);
-			enum cls cl = classify(c);
+			enum ucd_class cl = ucd_class(c);
 
-			if (cl == C_L || cl == C_R)
+			if (cl == UCD_L || cl == UCD_R)
 				count_letter(k, c, cl);
 		}
 	}
@@ -194,18 +179,18 @@ opener_of(int32_t c)
 /* Moves 'end' back over anything but a strong letter of 'want' or a digit,
  * so a run never ends in a space or punctuation. */
 static size_t
-trim_back(const unsigned char *s, size_t start, size_t end, enum cls want)
+trim_back(const unsigned char *s, size_t start, size_t end, enum ucd_class want)
 {
 	while (end > start) {
 		size_t k = end - 1, i;
-		enum cls cl;
+		enum ucd_class cl;
 
 		while (k > start && (s[k] & 0xC0) == 0x80)
 			k--;
 		i = k;
-		cl = classify(utf8_decode(s, &i));
-		if (cl == want || cl == C_DIGIT ||
-		    (want == C_R && cl == C_RSCRIPT))
+		cl = ucd_class(utf8_decode(s, &i));
+		if (cl == want || cl == UCD_DIGIT ||
+		    (want == UCD_R && cl == UCD_RSCRIPT))
 			break;
 		end = k;
 	}
@@ -215,8 +200,8 @@ trim_back(const unsigned char *s, size_t start, size_t end, enum cls want)
 /* Keeps brackets balanced inside a run: a run that would take "(" and
  * leave its ")" outside (or the reverse) is cut, or takes the closer. */
 static size_t
-balance(
-    const unsigned char *s, size_t start, size_t end, size_t len, enum cls want)
+balance(const unsigned char *s, size_t start, size_t end, size_t len,
+    enum ucd_class want)
 {
 	size_t stack[32], depth = 0, i = start;
 
@@ -244,7 +229,7 @@ balance(
 /* Finds the next run of direction 'want' in s[from, len). Returns 0 when
  * there is none, else sets *rs and *re. */
 static int
-next_run(const unsigned char *s, size_t from, size_t len, enum cls want,
+next_run(const unsigned char *s, size_t from, size_t len, enum ucd_class want,
     size_t *rs, size_t *re)
 {
 	size_t i = from;
@@ -253,20 +238,22 @@ next_run(const unsigned char *s, size_t from, size_t len, enum cls want,
 		size_t start = i, end, j;
 		int32_t c = utf8_decode(s, &i);
 
-		if (classify(c) != want)
+		if (ucd_class(c) != want)
 			continue;
 		end = j = i;
 		while (j < len) {
 			size_t at = j;
 			int32_t d = utf8_decode(s, &j);
-			enum cls cl = classify(d);
+			enum ucd_class cl = ucd_class(d);
 
-			if (cl == want || (want == C_R && cl == C_RSCRIPT)) {
+			if (cl == want ||
+			    (want == UCD_R && cl == UCD_RSCRIPT)) {
 				end = j;
-			} else if (cl == C_R || cl == C_L || cl == C_RSCRIPT) {
+			} else if (cl == UCD_R || cl == UCD_L ||
+			    cl == UCD_RSCRIPT) {
 				break;
 			} else if (at == end &&
-			    (cl == C_DIGIT ||
+			    (cl == UCD_DIGIT ||
 				(is_connector(d) && j < len &&
 				    (s[j] >= '0' && s[j] <= '9')))) {
 				/* Digits glued to the run: GPT-4, R1, V3. */
@@ -320,7 +307,7 @@ split_text(struct ctx *x, wq_node *t, wq_dir dir)
 	const unsigned char *s = (const unsigned char *)t->literal;
 	char *text = t->literal;
 	size_t len = t->literal_len, from = 0, rs, re;
-	enum cls want = dir == WQ_DIR_RTL ? C_L : C_R;
+	enum ucd_class want = dir == WQ_DIR_RTL ? UCD_L : UCD_R;
 	wq_dir other = dir == WQ_DIR_RTL ? WQ_DIR_LTR : WQ_DIR_RTL;
 	wq_node *at = t;
 
@@ -546,11 +533,11 @@ wq_text_first_strong(const char *s, size_t len)
 	size_t i = 0;
 
 	while (i < len) {
-		enum cls cl = classify(utf8_decode(p, &i));
+		enum ucd_class cl = ucd_class(utf8_decode(p, &i));
 
-		if (cl == C_L)
+		if (cl == UCD_L)
 			return WQ_DIR_LTR;
-		if (cl == C_R)
+		if (cl == UCD_R)
 			return WQ_DIR_RTL;
 	}
 	return WQ_DIR_UNSET;
