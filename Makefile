@@ -11,7 +11,8 @@ CC       ?= cc
 PKG_CONFIG ?= pkg-config
 SHARED   ?= ../shared
 
-PKGS     := libxml-2.0 libcmark libzip icu-uc icu-i18n yaml-0.1
+# The core's libraries; each plugin names its own in plugins/<name>/pkg.
+PKGS     := libxml-2.0 icu-uc icu-i18n yaml-0.1
 VERSION  := $(shell sed -n 's/^\#define WQ_VERSION "\(.*\)"/\1/p' include/warraq/warraq.h)
 
 CFLAGS   ?= -O2 -g
@@ -44,9 +45,12 @@ $(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
 	@echo "CC $<"
 	@$(CC) $(ALL_CFLAGS) -DWQ_PLUGIN_DIR='"$(PLUGINDIR)"' -c -o $@ $<
 
+# The library brings libxml2 and libyaml for the plugins a program loads
+# (plugins link neither), even where the core itself calls none of them.
 $(LIB): $(CORE_OBJ)
 	@echo "LD $@"
-	@$(CC) -shared -Wl,-soname,libwarraq.so.0 $(NODEFS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
+	@$(CC) -shared -Wl,-soname,libwarraq.so.0 $(NODEFS) $(CFLAGS) $(LDFLAGS) -o $@ $^ \
+		-Wl,--no-as-needed $(PKG_LIBS) -Wl,--as-needed -lpthread
 	@ln -sf libwarraq.so $(BUILD)/libwarraq.so.0
 
 # The CLI uses only the public API. It carries the core and the
@@ -56,11 +60,11 @@ $(LIB): $(CORE_OBJ)
 # libraries plugins share (src/cli/exports.list), so a plugin binds to the
 # program's one copy of each. STATIC=0 links it to libwarraq.so instead
 # (sanitizer builds do, and builds where an archive is missing).
-STATIC_ARCHIVES := libxml2.a libcmark.a libyaml.a libicuuc.a libicudata.a liblzma.a libz.a libstdc++.a
+STATIC_ARCHIVES := libxml2.a libyaml.a libicuuc.a libicudata.a liblzma.a libz.a libstdc++.a
 STATIC_FOUND = $(shell for a in $(STATIC_ARCHIVES); do \
 	[ -f "$$($(CC) -print-file-name=$$a)" ] || exit 0; done; echo 1)
 STATIC ?= $(if $(findstring sanitize,$(CFLAGS)),0,$(if $(STATIC_FOUND),1,0))
-STATIC_LIBS := -Wl,-Bstatic -Wl,--whole-archive -lxml2 -lcmark -lyaml \
+STATIC_LIBS := -Wl,-Bstatic -Wl,--whole-archive -lxml2 -lyaml \
 	-Wl,--no-whole-archive -licuuc -licudata -llzma -lz -lstdc++ \
 	-Wl,-Bdynamic -static-libgcc -lm -ldl -lpthread
 $(BUILD)/obj/cli/%.o: src/cli/%.c $(HEADERS) | $(BUILD)/obj
@@ -84,15 +88,18 @@ $(BIN): $(CLI_OBJ) $(CORE_OBJ) $(LIB) src/cli/exports.list
 # Each folder of plugins/ is one shared object named after the folder.
 # A plugin takes the API, libxml2 and libyaml from the program that loads
 # it (the warraq program, or one linked to libwarraq.so, which brings
-# them), so it links only libraries the program does not export: cmark
-# (hidden in its static archive) and libzip, each only if used.
+# them), so it links only the libraries its folder names in a file 'pkg'
+# (pkg-config names: cmark for markdown, libzip for epub).
 # Every plugin is loaded with RTLD_NOW by the test suite, which is where
 # an undefined symbol would show.
-PLUGIN_LIBS = -Wl,--as-needed $(shell $(PKG_CONFIG) --libs libcmark libzip 2>/dev/null) -Wl,--no-as-needed
+plugin_pkgs = $(shell cat plugins/$(1)/pkg 2>/dev/null)
+plugin_libs = $(if $(call plugin_pkgs,$(1)),$(shell $(PKG_CONFIG) --libs $(call plugin_pkgs,$(1))))
+plugin_cflags = $(if $(call plugin_pkgs,$(1)),$(shell $(PKG_CONFIG) --cflags $(call plugin_pkgs,$(1))))
 .SECONDEXPANSION:
-$(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) $(HEADERS) | $(BUILD)/plugins
+$(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) $$(wildcard plugins/%/pkg) $(HEADERS) | $(BUILD)/plugins
 	@echo "CC $@"
-	@$(CC) $(ALL_CFLAGS) -shared -o $@ $(filter %.c,$^) $(PLUGIN_LIBS)
+	@$(CC) $(ALL_CFLAGS) $(call plugin_cflags,$*) -shared -o $@ $(filter %.c,$^) \
+		-Wl,--as-needed $(call plugin_libs,$*) -Wl,--no-as-needed
 
 $(BUILD)/obj $(BUILD)/plugins:
 	@mkdir -p $@
@@ -106,14 +113,18 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/demo $(BIN)
 
+# `make check T=epub` runs one part of tests/parts/ (or T=browser,
+# T=asan, T=fuzz); T="epub tei" runs several.
+T ?=
+PARTS_T := $(filter-out browser asan fuzz,$(T))
 check: deps
 	@scripts/install-deps check
 	@$(SHARED)/tools/install-validators > /dev/null
 	@$(MAKE) --no-print-directory all
-	@SHARED=$(SHARED) tests/run $(BIN)
-	@tests/browser/run $(BIN)
-	@$(MAKE) --no-print-directory check-asan
-	@$(MAKE) --no-print-directory check-fuzz
+	@if [ -z "$(T)" ] || [ -n "$(PARTS_T)" ]; then SHARED=$(SHARED) tests/run $(BIN) $(PARTS_T); fi
+	@if [ -z "$(T)" ] || [ -n "$(filter browser,$(T))" ]; then tests/browser/run $(BIN); fi
+	@if [ -z "$(T)" ] || [ -n "$(filter asan,$(T))" ]; then $(MAKE) --no-print-directory check-asan; fi
+	@if [ -z "$(T)" ] || [ -n "$(filter fuzz,$(T))" ]; then $(MAKE) --no-print-directory check-fuzz; fi
 
 # The same suite on a build with AddressSanitizer and UBSan.
 check-asan:
@@ -121,7 +132,7 @@ check-asan:
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" all
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		SHARED=$(SHARED) WQ_SANITIZED=1 tests/run $(BUILD)-asan/warraq
+		SHARED=$(SHARED) WQ_SANITIZED=1 tests/run $(BUILD)-asan/warraq $(PARTS_T)
 
 check-valgrind: all
 	@SHARED=$(SHARED) tests/valgrind $(BIN)

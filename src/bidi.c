@@ -1,6 +1,6 @@
 /*
  * bidi.c - language and direction for a section, its blocks and its
- * inline runs (RTL.md section 0, DESIGN.md section 4).
+ * inline runs (docs/design.md, section 5).
  *
  * Direction is never first-strong: a section's comes from the caller, its
  * front matter, its language, or the majority of its strong letters. A
@@ -318,6 +318,7 @@ split_text(struct ctx *x, wq_node *t, wq_dir dir)
 		wq_node *span = wq_node_new(x->doc, WQ_NODE_SPAN);
 		wq_node *inner = text_node(x->doc, text + rs, re - rs);
 
+		span->from_source = 0;
 		memset(&k, 0, sizeof(k));
 		count_text(&k, text + rs, re - rs);
 		if (rs > from) { /* the run is copied: end the text before it */
@@ -541,4 +542,15 @@ wq_text_first_strong(const char *s, size_t len)
 			return WQ_DIR_RTL;
 	}
 	return WQ_DIR_UNSET;
+}
+
+wq_dir
+wq_label_dir(const char *s, size_t len, wq_dir context)
+{
+	wq_dir d = wq_text_dir(s, len, context);
+
+	if (d == WQ_DIR_UNSET)
+		return WQ_DIR_UNSET;
+	return d != context || wq_text_first_strong(s, len) != d ? d
+								  : WQ_DIR_UNSET;
 }

@@ -35,6 +35,15 @@ grow(struct wq_buf *b, size_t extra)
 }
 
 void
+wq_buf_reserve(struct wq_buf *b, size_t cap)
+{
+	if (cap > b->cap) {
+		b->cap = cap;
+		b->data = wq_xrealloc(b->data, cap);
+	}
+}
+
+void
 wq_buf_put(struct wq_buf *b, const void *data, size_t len)
 {
 	grow(b, len);

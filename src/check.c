@@ -1,5 +1,5 @@
 /*
- * check.c - lint (warraq --check, RTL.md F5): what in a text would show
+ * check.c - lint (warraq --check, docs/design.md F5): what in a text would show
  * the wrong way round, reported, not repaired.
  */
 #include "internal.h"
@@ -118,7 +118,7 @@ blocks(struct lint *l, const wq_node *n, int controls_only)
 			    "%zu bidi control "
 			    "character%s (first U+%04X) kept in the text; "
 			    "markup "
-			    "carries direction (RTL.md U3)",
+			    "carries direction (docs/design.md U3)",
 			    controls, controls == 1 ? "" : "s",
 			    (unsigned)first);
 			say(l, c, "bidi-control");
@@ -130,7 +130,7 @@ blocks(struct lint *l, const wq_node *n, int controls_only)
 			    "%zu Arabic presentation "
 			    "form%s (U+FB50-FDFF, U+FE70-FEFF), typical of "
 			    "text "
-			    "taken from PDF (RTL.md U2)",
+			    "taken from PDF (docs/design.md U2)",
 			    forms, forms == 1 ? "" : "s");
 			say(l, c, "presentation-form");
 		}

@@ -265,3 +265,45 @@ infer_section(wq_node *sec, int line_mode)
 	}
 	wq_section_set_inferred(sec, bits);
 }
+
+#define INCIPIT_WORDS 8
+
+/* A text with no title is named by its first words, as manuscripts are
+ * (the incipit), not by its file name: "أثناء عطلة رأس السنة…". Source
+ * and date lines are skipped. Made once at load, kept in the section:
+ * wq_section_title() reads it. */
+void
+section_incipit(wq_node *s)
+{
+	const wq_node *b;
+	struct wq_buf t;
+	size_t i, words = 0;
+	int space = 1;
+
+	for (b = s->first; b; b = b->next)
+		if ((b->type == WQ_NODE_PARAGRAPH ||
+			b->type == WQ_NODE_HEADING) &&
+		    !is_labelled(b))
+			break;
+	if (b == NULL)
+		return;
+	wq_buf_init(&t);
+	wq_node_text(b, &t);
+	for (i = 0; i < t.len; i++) {
+		int is_space = t.data[i] == ' ' || t.data[i] == '\n';
+
+		if (!is_space && space && ++words > INCIPIT_WORDS)
+			break;
+		space = is_space;
+	}
+	while (i > 0 && (t.data[i - 1] == ' ' || t.data[i - 1] == '\n'))
+		i--;
+	if (i) {
+		t.len = i;
+		if (words > INCIPIT_WORDS)
+			wq_buf_puts(&t, "\xE2\x80\xA6"); /* … */
+		s->sec->incipit = arena_strndup(&s->doc->arena, t.data, t.len);
+	}
+	wq_buf_free(&t);
+}
+

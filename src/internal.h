@@ -4,6 +4,7 @@
 #ifndef WQ_INTERNAL_H
 #define WQ_INTERNAL_H
 
+#include "warraq/host.h"
 #include "warraq/plugin.h"
 #include "warraq/warraq.h"
 
@@ -105,7 +106,7 @@ struct wq_node {
 	    (type) == WQ_NODE_HEADING || (type) == WQ_NODE_LINK ||             \
 	    (type) == WQ_NODE_IMAGE || (type) == WQ_NODE_CODE_BLOCK)
 
-struct anchor_map; /* html.c: heading slugs and ids to headings */
+struct anchor_map; /* ids.c: heading slugs and ids to headings */
 
 struct wq_doc {
 	struct arena arena;
@@ -208,29 +209,31 @@ int nfc_normalize(
 long frontmatter_parse(const char *name, const char *data, size_t len,
     wq_meta *meta, struct wq_err *err);
 
-/* Markdown in two steps, so the loader can free its copies of the text
- * in between: md_read parses it with cmark (NULL if cmark fails), md_map
- * turns that tree into the children of 'section' and frees it. Positions
- * start at 'first_line'; 'line_mode' halves line numbers (see load.c). */
-struct md_ctx {
-	const char *name;
-	unsigned long first_line; /* source line of the Markdown's first line */
-	int line_mode;		  /* blank lines were inserted between lines */
+/* The reading in progress (read.c); 'top' is the text's own, which
+ * readers handing fragments on share for hints and warnings. */
+struct wq_read_ctx {
 	const struct wq_load_opts *opts;
-	int warned_html;
+	const char *file;
+	const char *format; /* the name the reader was chosen by */
+	unsigned long first_line; /* source line of the data's line 1 */
+	unsigned stride;	  /* data lines per source line */
+	int handoffs;		  /* readers this text went through */
+	struct wq_read_ctx *top;
+	unsigned hints; /* enum wq_read_hints (top only) */
+	char warned[8][24]; /* codes already reported (top only) */
+	size_t nwarned;
 };
-void *md_read(const char *md, size_t len);
-int md_map(
-    wq_node *section, void *tree, struct md_ctx *ctx, struct wq_err *err);
-/* Maps raw HTML (a block if 'block', else an inline fragment) into the
- * model below 'parent'. Returns whether anything was dropped. */
-int rawhtml_map(wq_node *parent, const char *html, size_t len, int block);
+const struct wq_plugin *read_find(
+    const struct wq_load_opts *opts, const char *name);
 
 /* The bidi-control part of wq_check(): the loader always warns of them. */
 void check_controls(const wq_doc *doc, wq_warn_fn warn, void *arg);
 
-/* Title, source, date and heading inference (load.c calls it). */
-void infer_section(wq_node *section, int line_mode);
+/* Title, source, date and heading inference (load.c calls it); 'lines'
+ * when every line of the text was a paragraph (WQ_HINT_LINES). */
+void infer_section(wq_node *section, int lines);
+/* The first words of a section, its title when it has none. */
+void section_incipit(wq_node *section);
 /* Whether block 'b' is a source or date line ("المصدر: ...", "نشرت: ..."). */
 int is_labelled(const wq_node *b);
 /* Language, direction and opposite-direction spans. */

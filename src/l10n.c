@@ -1,6 +1,6 @@
 /*
  * l10n.c - the few UI strings writers put in books: a table of contents
- * titled "Contents" in an Arabic book is a bug (RTL.md E7).
+ * titled "Contents" in an Arabic book is a bug (docs/design.md E7).
  */
 #include "internal.h"
 

@@ -12,7 +12,7 @@ struct lang {
 	int rtl;
 };
 
-/* RTL.md D1: the right-to-left primary subtags, and names for TEI. */
+/* docs/design.md D1: the right-to-left primary subtags, and names for TEI. */
 static const struct lang langs[] = {
 	{ "ar", "Arabic", 1 },
 	{ "arc", "Aramaic", 1 },

@@ -1,6 +1,8 @@
 /*
- * load.c - from bytes to a document: checks, front matter, layout, then
- * the Markdown parser, inference and direction analysis.
+ * load.c - from bytes to a document: what every text goes through
+ * whatever its format (byte checks, BOM, line ends, NFC, front matter),
+ * then the reader plugin that makes the model, then the passes over the
+ * model every text shares (unsafe links, inference, direction).
  */
 #include "internal.h"
 
@@ -14,105 +16,6 @@
 #include <unistd.h>
 
 #define DEFAULT_MAX_BYTES ((size_t)1 << 30)
-
-static int
-has_ext(const char *name, const char *ext)
-{
-	size_t n = strlen(name), e = strlen(ext);
-
-	return n > e && strcasecmp(name + n - e, ext) == 0;
-}
-
-/* Plain text is one paragraph per line unless it separates paragraphs
- * with blank lines: the seeds put a paragraph on each line, and joining
- * them would bury a whole article in one paragraph. */
-static int
-looks_line_per_paragraph(const char *s, size_t len)
-{
-	size_t i = 0, lines = 0, blanks = 0;
-
-	while (i < len) {
-		const char *nl = memchr(s + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - s) : len, k = i;
-
-		while (k < end && (s[k] == ' ' || s[k] == '\t'))
-			k++;
-		if (k == end)
-			blanks++;
-		else
-			lines++;
-		i = end + 1;
-	}
-	return lines >= 2 && blanks * 4 < lines;
-}
-
-/* Bullet characters that plain texts use for list items, all three bytes
- * long so that swapping in "-  " keeps every column where it was. */
-static int
-is_bullet(const char *s, size_t len)
-{
-	static const char *const bullets[] = {
-		"\xE2\x80\xA2", /* • */
-		"\xE2\x97\x8F", /* ● */
-		"\xE2\x96\xAA", /* ▪ */
-		"\xE2\x97\xA6", /* ◦ */
-		NULL,
-	};
-	size_t i;
-
-	if (len < 4 || (s[3] != ' ' && s[3] != '\t'))
-		return 0;
-	for (i = 0; bullets[i]; i++)
-		if (memcmp(s, bullets[i], 3) == 0)
-			return 1;
-	return 0;
-}
-
-/* Writes the text as Markdown with a blank line after every line, so that
- * each line is a block, and source line N becomes line 2N - 1. */
-static void
-to_line_markdown(const char *s, size_t len, struct wq_buf *out)
-{
-	size_t i = 0, lines = 1;
-	const char *p = s, *end = s + len;
-
-	/* Reserve the size exactly: one more byte per line. */
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
-		lines++, p++;
-	out->cap = len + lines + 2;
-	out->data = wq_xrealloc(out->data, out->cap);
-
-	while (i < len) {
-		const char *nl = memchr(s + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - s) : len;
-
-		/* Indentation in plain text is not a code block. */
-		while (i < end && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		if (is_bullet(s + i, end - i)) {
-			wq_buf_puts(out, "-  ");
-			i += 3;
-		}
-		wq_buf_put(out, s + i, end - i);
-		wq_buf_puts(out, "\n\n");
-		i = end + 1;
-	}
-}
-
-/* Lists made of one line per item were loose only because of the blank
- * lines we inserted. */
-static void
-tighten_lists(wq_node *n)
-{
-	wq_node *c;
-
-	if (wq_node_type_of(n) == WQ_NODE_LIST)
-		wq_node_set_list(
-		    n, wq_node_list_ordered(n), wq_node_list_start(n), 1);
-	for (c = wq_node_first_child(n); c; c = wq_node_next(c))
-		if (wq_node_is_block(c))
-			tighten_lists(c);
-}
 
 /* Links to javascript: and the like would run code in a reader: keep the
  * link's text, drop the link. */
@@ -197,115 +100,6 @@ merge_text(wq_node *n)
 		if (wq_node_type_of(c) == WQ_NODE_PARAGRAPH &&
 		    wq_node_first_child(c) == NULL)
 			wq_node_unlink(c);
-	}
-}
-
-/* Reads one attribute list of a pandoc span, "{dir=ltr lang=en .x #y}",
- * from s[0] == '{'. Returns its length, or 0 if it is not one. */
-static size_t
-span_attrs(const char *s, size_t len, wq_dir *dir, char *lang, size_t lsize)
-{
-	size_t i = 1;
-
-	*dir = WQ_DIR_UNSET;
-	lang[0] = '\0';
-	while (i < len && s[i] != '}') {
-		size_t start, vlen;
-
-		while (i < len && s[i] == ' ')
-			i++;
-		start = i;
-		while (i < len && s[i] != ' ' && s[i] != '}')
-			i++;
-		vlen = i - start;
-		if (vlen > 4 && strncmp(s + start, "dir=", 4) == 0) {
-			if (vlen == 7 && strncmp(s + start + 4, "ltr", 3) == 0)
-				*dir = WQ_DIR_LTR;
-			else if (vlen == 7 &&
-			    strncmp(s + start + 4, "rtl", 3) == 0)
-				*dir = WQ_DIR_RTL;
-			else
-				return 0;
-		} else if (vlen > 5 && strncmp(s + start, "lang=", 5) == 0 &&
-		    vlen - 5 < lsize) {
-			memcpy(lang, s + start + 5, vlen - 5);
-			lang[vlen - 5] = '\0';
-			if (!wq_lang_tag_valid(lang))
-				return 0;
-		} else if (vlen > 1 && (s[start] == '.' || s[start] == '#')) {
-			size_t k;
-
-			for (k = start + 1; k < i; k++)
-				if (!isalnum((unsigned char)s[k]) &&
-				    s[k] != '-' && s[k] != '_' && s[k] != ':')
-					return 0;
-		} else if (vlen) {
-			return 0; /* not an attribute list we understand */
-		}
-	}
-	return i < len && (*dir != WQ_DIR_UNSET || lang[0]) ? i + 1 : 0;
-}
-
-/* pandoc's bracketed spans, [GPT-4]{dir=ltr lang=en} (RTL.md M2): cmark
- * leaves them as text; they become spans that carry their language and
- * direction, which the direction analysis then respects. Only spans
- * whose content is plain text, inside one text node, are read. */
-static void
-pandoc_spans(wq_node *n)
-{
-	wq_node *c, *next;
-
-	for (c = wq_node_first_child(n); c; c = next) {
-		const char *s;
-		size_t len, i;
-
-		next = wq_node_next(c);
-		if (wq_node_type_of(c) != WQ_NODE_TEXT) {
-			pandoc_spans(c);
-			continue;
-		}
-		s = wq_node_literal(c);
-		len = wq_node_literal_len(c);
-		for (i = 0; i < len; i++) {
-			const char *close;
-			size_t alen;
-			wq_dir dir;
-			char lang[64];
-			wq_node *span, *inner, *rest;
-
-			if (s[i] != '[' ||
-			    (close = memchr(s + i, ']', len - i)) == NULL ||
-			    (size_t)(close - s) + 1 >= len || close[1] != '{' ||
-			    close == s + i + 1 ||
-			    memchr(s + i + 1, '[', (size_t)(close - s) - i - 1))
-				continue;
-			alen =
-			    span_attrs(close + 1, len - (size_t)(close + 1 - s),
-				&dir, lang, sizeof(lang));
-			if (alen == 0)
-				continue;
-			span = wq_node_new(wq_node_doc(n), WQ_NODE_SPAN);
-			/* A language says its direction when the span does not. */
-			if (dir == WQ_DIR_UNSET)
-				dir = wq_lang_is_rtl(lang) ? WQ_DIR_RTL
-							   : WQ_DIR_LTR;
-			wq_node_set_dir(span, dir);
-			wq_node_set_lang(span, lang[0] ? lang : NULL);
-			span->from_source = 1;
-			inner = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
-			wq_node_set_literal(
-			    inner, s + i + 1, (size_t)(close - s) - i - 1);
-			wq_node_append(span, inner);
-			wq_node_insert_after(c, span);
-			rest = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
-			wq_node_set_literal(rest, close + 1 + alen,
-			    len - (size_t)(close + 1 - s) - alen);
-			wq_node_insert_after(span, rest);
-			/* Copies: 's' stays valid for the lines above. */
-			wq_node_set_literal(c, s, i);
-			next = rest;
-			break;
-		}
 	}
 }
 
@@ -419,33 +213,36 @@ canonical_keys(wq_meta *m)
 }
 
 /* Loads 'data'; if 'owned' is not NULL it is 'data', the caller's to
- * free, and is freed here as soon as cmark has read it, with the
- * loader's own copies: the text in four forms (as read, without CRs, in
- * NFC, one paragraph per line) was a third of the peak memory. */
+ * free, and is freed here as soon as the reader has read it, with the
+ * loader's own copies: the text in several forms (as read, without CRs,
+ * in NFC) was a third of the peak memory. */
 static wq_doc *
 load(const char *name, const void *data, size_t len,
     const struct wq_load_opts *opts, struct wq_err *err, char **owned)
 {
 	static const struct wq_load_opts defaults;
+	const struct wq_plugin *reader;
+	struct wq_read_ctx ctx;
 	const char *text = data;
 	char *crlf = NULL, *nfc = NULL;
-	void *tree;
 	size_t max, n, nfclen;
-	struct wq_buf lines;
-	struct md_ctx ctx;
 	wq_doc *doc = NULL;
 	wq_node *sec;
-	wq_syntax syntax;
 	long fm;
 	int rc, dropped = 0;
 
 	opts = opts ? opts : &defaults;
 	name = name ? name : "-";
 	max = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
-	wq_buf_init(&lines);
 	if (len > max) {
 		wq_err_set(err, WQ_EINPUT, name, 0, 0,
 		    "input of %zu bytes exceeds the limit of %zu", len, max);
+		return NULL;
+	}
+	if (opts->reader && read_find(opts, opts->reader) == NULL) {
+		wq_err_set(err, WQ_EUSAGE, NULL, 0, 0,
+		    "no reader for '%s' (see warraq --list-formats)",
+		    opts->reader);
 		return NULL;
 	}
 	if (check_bytes(name, data, len, err) != 0)
@@ -475,61 +272,51 @@ load(const char *name, const void *data, size_t len,
 	canonical_keys(&sec->sec->meta);
 
 	memset(&ctx, 0, sizeof(ctx));
-	ctx.name = name;
 	ctx.opts = opts;
+	ctx.file = sec->sec->file;
 	ctx.first_line = count_lines(text, (size_t)fm) + 1;
+	ctx.stride = 1;
+	ctx.top = &ctx;
 	text += fm, n -= (size_t)fm;
-	syntax = opts->syntax;
-	if (syntax == WQ_SYNTAX_AUTO)
-		syntax = has_ext(name, ".md") || has_ext(name, ".markdown") ||
-			has_ext(name, ".mdown") || has_ext(name, ".mkd")
-		    ? WQ_SYNTAX_MARKDOWN
-		    : WQ_SYNTAX_TEXT;
-	if (syntax == WQ_SYNTAX_TEXT)
-		syntax = looks_line_per_paragraph(text, n) ? WQ_SYNTAX_LINES
-							   : WQ_SYNTAX_MARKDOWN;
-	if (syntax == WQ_SYNTAX_LINES) {
-		to_line_markdown(text, n, &lines);
-		ctx.line_mode = 1;
-		tree = md_read(lines.data, lines.len);
-	} else {
-		tree = md_read(text, n);
+	reader = wq_load_pick_reader(name, text, n, opts);
+	if (reader == NULL) {
+		wq_err_set(err, WQ_EPLUGIN, name, 0, 0,
+		    "no reader for this text (see warraq --list-formats)");
+		goto fail;
 	}
+	ctx.format = opts->reader ? opts->reader : reader->name;
+	rc = reader->reader->read(sec, text, n, WQ_READ_TEXT, &ctx, err);
 	free(crlf);
 	free(nfc);
-	wq_buf_free(&lines);
 	crlf = nfc = NULL;
 	if (owned) {
 		free(*owned);
 		*owned = NULL;
 	}
-	if ((rc = md_map(sec, tree, &ctx, err)) != 0)
+	if (rc < 0)
 		goto fail;
-	if (ctx.line_mode)
-		tighten_lists(sec);
+	if (rc > 0)
+		wq_read_warn(&ctx, 0, 0, "raw-html",
+		    "markup the model cannot hold was left out (its text is "
+		    "kept)");
 	sanitize(sec, &dropped);
 	merge_text(sec);
-	pandoc_spans(sec);
-	merge_text(sec); /* drops the empty texts spans left at the edges */
 	if (dropped && opts->warn)
 		opts->warn(opts->warn_arg, name, 0, 0, "unsafe-url",
 		    "links to javascript:, data: or file: URLs were dropped "
 		    "(their text is kept)");
 	if (!opts->no_infer)
-		infer_section(sec, ctx.line_mode);
+		infer_section(sec, (ctx.hints & WQ_HINT_LINES) != 0);
 	bidi_section(sec, opts);
+	section_incipit(sec);
 	wq_doc_finish(doc);
-	/* Kept, as everything in the text is, but never silently (U3). */
+	/* Kept, as everything in the text is, but never silently. */
 	if (opts->warn)
 		check_controls(doc, opts->warn, opts->warn_arg);
-	free(crlf);
-	free(nfc);
-	wq_buf_free(&lines);
 	return doc;
 fail:
 	free(crlf);
 	free(nfc);
-	wq_buf_free(&lines);
 	wq_doc_free(doc);
 	return NULL;
 }

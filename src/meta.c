@@ -25,6 +25,33 @@ meta_release(wq_meta *m)
 	m->count = m->cap = 0;
 }
 
+/* A map of its own: the map first, so that the pointer is both. */
+struct own_meta {
+	wq_meta meta;
+	struct arena arena;
+};
+
+wq_meta *
+wq_meta_new(void)
+{
+	struct own_meta *o = wq_xcalloc(1, sizeof(*o));
+
+	meta_init(&o->meta, &o->arena);
+	return &o->meta;
+}
+
+void
+wq_meta_free(wq_meta *m)
+{
+	struct own_meta *o = (struct own_meta *)m;
+
+	if (o == NULL)
+		return;
+	meta_release(&o->meta);
+	arena_free(&o->arena);
+	free(o);
+}
+
 size_t
 wq_meta_count(const wq_meta *m)
 {

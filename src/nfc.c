@@ -1,5 +1,5 @@
 /*
- * nfc.c - Unicode normalization form C with ICU (RTL.md U1).
+ * nfc.c - Unicode normalization form C with ICU (docs/design.md U1).
  *
  * Most text already is NFC, so the work is a quick check per chunk of
  * lines, on the UTF-8 itself; only a chunk that fails it goes to ICU,

@@ -236,6 +236,8 @@ wq_node_new(wq_doc *doc, wq_node_type type)
 	if (type == WQ_NODE_TEXT || type == WQ_NODE_CODE ||
 	    type == WQ_NODE_CODE_BLOCK)
 		n->literal = "";
+	/* The direction analysis marks the spans it makes as its own. */
+	n->from_source = type == WQ_NODE_SPAN;
 	return n;
 }
 
@@ -352,11 +354,14 @@ wq_node_literal_len(const wq_node *n)
 	return wq_node_literal(n) ? n->literal_len : 0;
 }
 
-void
+int
 wq_node_set_literal(wq_node *n, const char *s, size_t len)
 {
+	if (wq_node_literal(n) == NULL || len > UINT32_MAX)
+		return -WQ_EUSAGE;
 	n->literal = arena_strndup(&n->doc->arena, s, len);
-	n->literal_len = len;
+	n->literal_len = (uint32_t)len;
+	return 0;
 }
 
 const char *
@@ -366,11 +371,14 @@ wq_node_url(const wq_node *n)
 								   : NULL;
 }
 
-void
+int
 wq_node_set_url(wq_node *n, const char *url)
 {
+	if (n->type != WQ_NODE_LINK && n->type != WQ_NODE_IMAGE)
+		return -WQ_EUSAGE;
 	n->literal = arena_strdup(&n->doc->arena, url ? url : "");
-	n->literal_len = strlen(n->literal);
+	n->literal_len = (uint32_t)strlen(n->literal);
+	return 0;
 }
 
 const char *
@@ -380,13 +388,20 @@ wq_node_title(const wq_node *n)
 								   : NULL;
 }
 
-void
+/* Links' and images' titles and code blocks' info strings share a field. */
+static void
+set_title_field(wq_node *n, const char *s)
+{
+	n->title = s && *s ? arena_strdup(&n->doc->arena, s) : NULL;
+}
+
+int
 wq_node_set_title(wq_node *n, const char *title)
 {
-	if (n->type == WQ_NODE_LINK || n->type == WQ_NODE_IMAGE ||
-	    n->type == WQ_NODE_CODE_BLOCK)
-		n->title = title && *title ? arena_strdup(&n->doc->arena, title)
-					   : NULL;
+	if (n->type != WQ_NODE_LINK && n->type != WQ_NODE_IMAGE)
+		return -WQ_EUSAGE;
+	set_title_field(n, title);
+	return 0;
 }
 
 const char *
@@ -395,10 +410,13 @@ wq_node_info(const wq_node *n)
 	return n->type == WQ_NODE_CODE_BLOCK ? n->title : NULL;
 }
 
-void
+int
 wq_node_set_info(wq_node *n, const char *info)
 {
-	wq_node_set_title(n, info);
+	if (n->type != WQ_NODE_CODE_BLOCK)
+		return -WQ_EUSAGE;
+	set_title_field(n, info);
+	return 0;
 }
 
 int
@@ -407,10 +425,13 @@ wq_node_heading_level(const wq_node *n)
 	return n->type == WQ_NODE_HEADING ? n->level : 0;
 }
 
-void
+int
 wq_node_set_heading_level(wq_node *n, int level)
 {
-	n->level = level < 1 ? 1 : level > 6 ? 6 : level;
+	if (n->type != WQ_NODE_HEADING || level < 1 || level > 6)
+		return -WQ_EUSAGE;
+	n->level = (unsigned char)level;
+	return 0;
 }
 
 int
@@ -429,14 +450,15 @@ wq_node_list_tight(const wq_node *n)
 	return n->tight;
 }
 
-void
+int
 wq_node_set_list(wq_node *n, int ordered, int start, int tight)
 {
 	if (n->type != WQ_NODE_LIST)
-		return;
+		return -WQ_EUSAGE;
 	n->level = ordered != 0;
 	n->start = start;
 	n->tight = tight != 0;
+	return 0;
 }
 
 int
@@ -456,16 +478,22 @@ wq_node_dir(const wq_node *n)
 	return n->dir;
 }
 
-void
+int
 wq_node_set_lang(wq_node *n, const char *lang)
 {
+	if (lang && *lang && !wq_lang_tag_valid(lang))
+		return -WQ_EUSAGE;
 	n->lang = lang && *lang ? arena_strdup(&n->doc->arena, lang) : NULL;
+	return 0;
 }
 
-void
+int
 wq_node_set_dir(wq_node *n, wq_dir dir)
 {
-	n->dir = dir == WQ_DIR_LTR || dir == WQ_DIR_RTL ? dir : WQ_DIR_UNSET;
+	if (dir != WQ_DIR_UNSET && dir != WQ_DIR_LTR && dir != WQ_DIR_RTL)
+		return -WQ_EUSAGE;
+	n->dir = dir;
+	return 0;
 }
 
 const char *
@@ -559,49 +587,6 @@ wq_section_sha256(const wq_node *s)
 	return SI(s) && SI(s)->sha256[0] ? SI(s)->sha256 : NULL;
 }
 
-#define INCIPIT_WORDS 8
-
-/* A text with no title is named by its first words, as manuscripts are
- * (the incipit), not by its file name: "أثناء عطلة رأس السنة…". Source
- * and date lines are skipped. Made once, kept in the section. */
-static const char *
-incipit(const wq_node *s)
-{
-	const wq_node *b;
-	struct wq_buf t;
-	size_t i, words = 0;
-	int space = 1;
-
-	if (SI(s)->incipit)
-		return SI(s)->incipit;
-	for (b = s->first; b; b = b->next)
-		if ((b->type == WQ_NODE_PARAGRAPH ||
-			b->type == WQ_NODE_HEADING) &&
-		    !is_labelled(b))
-			break;
-	if (b == NULL)
-		return NULL;
-	wq_buf_init(&t);
-	wq_node_text(b, &t);
-	for (i = 0; i < t.len; i++) {
-		int is_space = t.data[i] == ' ' || t.data[i] == '\n';
-
-		if (!is_space && space && ++words > INCIPIT_WORDS)
-			break;
-		space = is_space;
-	}
-	while (i > 0 && (t.data[i - 1] == ' ' || t.data[i - 1] == '\n'))
-		i--;
-	if (i) {
-		t.len = i;
-		if (words > INCIPIT_WORDS)
-			wq_buf_puts(&t, "\xE2\x80\xA6"); /* … */
-		SI(s)->incipit = arena_strndup(&s->doc->arena, t.data, t.len);
-	}
-	wq_buf_free(&t);
-	return SI(s)->incipit;
-}
-
 const char *
 wq_section_title(const wq_node *s)
 {
@@ -610,7 +595,7 @@ wq_section_title(const wq_node *s)
 
 	if (t && *t)
 		return t;
-	if ((t = incipit(s)) != NULL)
+	if ((t = SI(s) ? SI(s)->incipit : NULL) != NULL)
 		return t;
 	f = wq_section_file(s);
 	if (f == NULL || strcmp(f, "-") == 0)

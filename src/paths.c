@@ -1,11 +1,20 @@
 /*
- * paths.c - where a text's local resources are on disk: an image's URL
- * is relative to the text that references it.
+ * paths.c - where a text's local resources are: remote, or on disk
+ * relative to the text that references it.
  */
 #include "internal.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+
+int
+wq_url_is_remote(const char *url)
+{
+	return strncasecmp(url, "http://", 7) == 0 ||
+	    strncasecmp(url, "https://", 8) == 0 ||
+	    strncmp(url, "//", 2) == 0 || strncasecmp(url, "ftp://", 6) == 0;
+}
 
 int
 wq_image_path(const wq_node *img, struct wq_buf *out)

@@ -1,12 +1,14 @@
 /*
- * plugin.c - finding, loading and checking writer plugins. Like SQLite's
- * loadext.c, the host trusts nothing it has not checked: the ABI number
- * is read before any other field.
+ * plugin.c - finding, loading and checking reader and writer plugins.
+ * Like SQLite's loadext.c, the host trusts nothing it has not checked:
+ * the ABI number is read before any other field, then the sizes.
  */
 #include "internal.h"
 
+#include <dirent.h>
 #include <dlfcn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -56,8 +58,22 @@ wq_plugin_open_path(
 		    "not a warraq plugin (abi %d, this warraq needs %d)", abi,
 		    WQ_PLUGIN_ABI);
 	}
-	if (p->name == NULL || p->ext == NULL || p->media_type == NULL ||
-	    p->summary == NULL || p->write == NULL) {
+	if (p->size < sizeof(struct wq_plugin) ||
+	    (p->reader && p->reader->size < sizeof(struct wq_reader)) ||
+	    (p->writer && p->writer->size < sizeof(struct wq_writer))) {
+		dlclose(h);
+		return wq_err_set(err, WQ_EPLUGIN, path, 0, 0,
+		    "broken warraq plugin (a struct is smaller than abi %d's)",
+		    WQ_PLUGIN_ABI);
+	}
+	if (p->name == NULL || p->summary == NULL ||
+	    (p->reader == NULL && p->writer == NULL) ||
+	    (p->reader && (p->reader->extensions == NULL ||
+			      p->reader->media_types == NULL ||
+			      p->reader->read == NULL)) ||
+	    (p->writer && (p->writer->extensions == NULL ||
+			      p->writer->media_type == NULL ||
+			      p->writer->write == NULL))) {
 		dlclose(h);
 		return wq_err_set(err, WQ_EPLUGIN, path, 0, 0,
 		    "broken warraq plugin (a required field is NULL)");
@@ -107,4 +123,193 @@ wq_plugin_close(struct wq_loaded_plugin *lp)
 		dlclose(lp->handle);
 	if (lp)
 		memset(lp, 0, sizeof(*lp));
+}
+
+/* ---- every plugin of a search path ---- */
+
+struct set_entry {
+	struct wq_loaded_plugin lp; /* lp.plugin NULL: failed, see err */
+	struct wq_err err;
+};
+
+struct wq_plugin_set {
+	struct set_entry *e;
+	size_t n;
+	const struct wq_plugin **readers; /* NULL-ended */
+};
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	const struct set_entry *x = a, *y = b;
+	size_t lx, ly;
+	const char *bx = base_name(x->lp.path, &lx);
+	const char *by = base_name(y->lp.path, &ly);
+	int c = strncmp(bx, by, lx < ly ? lx : ly);
+
+	return c ? c : (lx > ly) - (lx < ly);
+}
+
+static int
+has_name(const wq_plugin_set *set, const char *file)
+{
+	size_t i, len, flen = strlen(file) - 3;
+
+	for (i = 0; i < set->n; i++) {
+		const char *b = base_name(set->e[i].lp.path, &len);
+
+		if (len == flen && strncmp(b, file, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+wq_plugin_set *
+wq_plugin_set_open(const char *const *dirs)
+{
+	wq_plugin_set *set = wq_xcalloc(1, sizeof(*set));
+	size_t cap = 0, i, nr = 0;
+
+	for (i = 0; dirs && dirs[i]; i++) {
+		DIR *d;
+		struct dirent *de;
+
+		if (dirs[i][0] == '\0' || (d = opendir(dirs[i])) == NULL)
+			continue;
+		while ((de = readdir(d)) != NULL) {
+			size_t len = strlen(de->d_name);
+			struct set_entry *e;
+			char path[4096];
+
+			if (len <= 3 || strcmp(de->d_name + len - 3, ".so") ||
+			    de->d_name[0] == '.' || has_name(set, de->d_name))
+				continue;
+			if (set->n == cap) {
+				cap = cap ? 2 * cap : 16;
+				set->e = wq_xrealloc(
+				    set->e, cap * sizeof(*set->e));
+			}
+			e = &set->e[set->n++];
+			memset(e, 0, sizeof(*e));
+			snprintf(path, sizeof(path), "%s/%s", dirs[i],
+			    de->d_name);
+			if (wq_plugin_open_path(path, &e->lp, &e->err) != 0)
+				snprintf(e->lp.path, sizeof(e->lp.path), "%s",
+				    path);
+		}
+		closedir(d);
+	}
+	if (set->n)
+		qsort(set->e, set->n, sizeof(*set->e), cmp_entry);
+	set->readers = wq_xcalloc(set->n + 1, sizeof(*set->readers));
+	for (i = 0; i < set->n; i++)
+		if (set->e[i].lp.plugin && set->e[i].lp.plugin->reader)
+			set->readers[nr++] = set->e[i].lp.plugin;
+	return set;
+}
+
+void
+wq_plugin_set_free(wq_plugin_set *set)
+{
+	size_t i;
+
+	if (set == NULL)
+		return;
+	for (i = 0; i < set->n; i++)
+		wq_plugin_close(&set->e[i].lp);
+	free(set->e);
+	free(set->readers);
+	free(set);
+}
+
+size_t
+wq_plugin_set_count(const wq_plugin_set *set)
+{
+	return set->n;
+}
+
+const struct wq_plugin *
+wq_plugin_set_get(const wq_plugin_set *set, size_t i, const char **path,
+    const struct wq_err **err)
+{
+	if (i >= set->n)
+		return NULL;
+	if (path)
+		*path = set->e[i].lp.path;
+	if (err)
+		*err = &set->e[i].err;
+	return set->e[i].lp.plugin;
+}
+
+const struct wq_plugin *
+wq_plugin_set_find(const wq_plugin_set *set, const char *name, int writer,
+    struct wq_err *err)
+{
+	size_t i, len;
+
+	for (i = 0; i < set->n; i++) {
+		const struct wq_plugin *p = set->e[i].lp.plugin;
+		const char *b = base_name(set->e[i].lp.path, &len);
+
+		if (len == strlen(name) && strncmp(b, name, len) == 0) {
+			if (p == NULL) {
+				*err = set->e[i].err;
+				return NULL;
+			}
+			if (writer ? p->writer != NULL : p->reader != NULL)
+				return p;
+		}
+	}
+	for (i = 0; i < set->n; i++) {
+		const struct wq_plugin *p = set->e[i].lp.plugin;
+
+		if (p && (writer ? p->writer != NULL : p->reader != NULL) &&
+		    wq_word_in(p->aliases, name, strlen(name)))
+			return p;
+	}
+	wq_err_set(err, WQ_EPLUGIN, NULL, 0, 0,
+	    "no plugin %s '%s' (see warraq --list-formats)",
+	    writer ? "writes" : "reads", name);
+	return NULL;
+}
+
+const struct wq_plugin *
+wq_plugin_set_writer_for(const wq_plugin_set *set, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	size_t i;
+
+	if (dot == NULL || dot[1] == '\0')
+		return NULL;
+	for (i = 0; i < set->n; i++) {
+		const struct wq_plugin *p = set->e[i].lp.plugin;
+
+		if (p && p->writer &&
+		    wq_word_in(p->writer->extensions, dot + 1, strlen(dot + 1)))
+			return p;
+	}
+	return NULL;
+}
+
+const struct wq_plugin *const *
+wq_plugin_set_readers(const wq_plugin_set *set)
+{
+	return set->readers;
+}
+
+void
+wq_plugin_set_writer_exts(const wq_plugin_set *set, struct wq_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++) {
+		const struct wq_plugin *p = set->e[i].lp.plugin;
+
+		if (p && p->writer) {
+			if (out->len)
+				wq_buf_putc(out, ' ');
+			wq_buf_puts(out, p->writer->extensions);
+		}
+	}
 }

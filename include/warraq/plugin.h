@@ -1,16 +1,21 @@
 /*
- * plugin.h - the ABI between warraq and its writer plugins.
+ * plugin.h - what a plugin sees: the reader and writer ABI, the options
+ * and warnings the host hands over, the sink a writer writes to, and the
+ * helpers writers share (XHTML rendering, labels, URLs).
  *
  * A plugin is a shared object exporting one function, warraq_plugin(),
- * that returns a pointer to a constant struct wq_plugin. The host checks
- * 'abi' before it reads anything else, then that 'name' equals the file's
- * base name and that no field is NULL. The plugin sees the document only
- * through warraq.h, whose functions it takes from the program that loads
- * it: a plugin is linked without -lwarraq (see docs/plugins.md).
+ * that returns a pointer to a constant struct wq_plugin. It may read a
+ * format (a struct wq_reader), write one (a struct wq_writer), or both.
+ * The host checks 'abi' before it reads anything else, then each struct's
+ * 'size' (so that a later warraq can add fields at the end and still load
+ * older plugins), that 'name' equals the file's base name and that no
+ * required field is NULL. The plugin sees the document only through
+ * warraq.h and this file, whose functions it takes from the program that
+ * loads it: a plugin is linked without -lwarraq (see docs/plugins.md).
  *
- * write() may be called from several threads at once (batch mode), each
- * with its own document and sink: a plugin keeps no mutable globals, prints
- * nothing, and leaves nothing allocated when write() returns.
+ * read() and write() may be called from several threads at once (batch
+ * mode), each with its own document: a plugin keeps no mutable globals,
+ * prints nothing, and leaves nothing allocated when it returns.
  */
 #ifndef WARRAQ_PLUGIN_H
 #define WARRAQ_PLUGIN_H
@@ -21,20 +26,20 @@
 extern "C" {
 #endif
 
-/* Bumped whenever struct wq_plugin or the meaning of a call changes. */
-#define WQ_PLUGIN_ABI 1
+/* Bumped whenever a struct below changes incompatibly or the meaning of
+ * a call changes. 1: writers only. 2: readers, sizes, aliases. */
+#define WQ_PLUGIN_ABI 2
 /* The one symbol a plugin exports. */
 #define WQ_PLUGIN_SYMBOL "warraq_plugin"
 
-enum wq_plugin_flags {
-	WQ_PLUGIN_BINARY = 1 << 0, /* never written to a terminal */
-};
+/* ---- Options ------------------------------------------------------------------- */
 
-/* Writer options: the command line's -V KEY=VALUE and named options
- * (source-date-epoch, cover, embed-font...). Borrowed from the host. */
+/* Plugin options: the command line's -V KEY=VALUE, -t FORMAT+EXT and
+ * named options (cover, embed-font, lenient...). Borrowed from the host;
+ * may be NULL for a reader called from a program that has none. */
 typedef struct wq_opts wq_opts;
 
-/* The first value of 'key', or NULL. */
+/* The first value of 'key', or NULL (also when 'o' is NULL). */
 WQ_API const char *wq_opts_get(const wq_opts *o, const char *key);
 /* Number of values given for 'key' (repeatable options), and the j-th. */
 WQ_API size_t wq_opts_count(const wq_opts *o, const char *key);
@@ -49,49 +54,209 @@ WQ_API long long wq_opts_epoch(const wq_opts *o);
 WQ_API void wq_opts_warn(const wq_opts *o, const char *file, unsigned long line,
     unsigned long col, const char *code, const char *fmt, ...) WQ_PRINTF(6, 7);
 
+/* ---- Output sinks -------------------------------------------------------------- */
+
+/* Where a writer sends its bytes. write() returns 0, or a negative WQ_E...
+ * code with 'err' filled. */
+struct wq_sink {
+	int (*write)(
+	    void *arg, const void *data, size_t len, struct wq_err *err);
+	void *arg;
+};
+
+/* Writes 'len' bytes of 'data' to 'out'. Returns 0 or what the sink did. */
+WQ_API int wq_sink_write(
+    struct wq_sink *out, const void *data, size_t len, struct wq_err *err);
+/* Writes the contents of 'b' to 'out'. */
+WQ_API int wq_sink_put_buf(
+    struct wq_sink *out, const struct wq_buf *b, struct wq_err *err);
+/* A sink that appends to 'b' (tests, fuzzing, nested writers). */
+WQ_API void wq_sink_to_buf(struct wq_sink *out, struct wq_buf *b);
+
+/* ---- Readers ------------------------------------------------------------------- */
+
+/* What a reader is asked to read. */
+enum wq_read_mode {
+	WQ_READ_TEXT,	 /* a whole text: fill the (empty) section 'parent' */
+	WQ_READ_BLOCKS,	 /* a fragment of blocks, appended below 'parent' */
+	WQ_READ_INLINES, /* a fragment of inline content, appended below it */
+};
+
+/* The reading in progress: where the text came from, how its lines map
+ * to the source file's, and where warnings go. Owned by the core. */
+typedef struct wq_read_ctx wq_read_ctx;
+
+/* The text's file name as given ("-" for standard input). */
+WQ_API const char *wq_read_file(const wq_read_ctx *ctx);
+/* The format name the reader was chosen by: its name, or one of its
+ * aliases ("lines" for the text reader). */
+WQ_API const char *wq_read_format(const wq_read_ctx *ctx);
+/* Options for readers (-V and -f FORMAT+EXT), or NULL. */
+WQ_API const wq_opts *wq_read_opts(const wq_read_ctx *ctx);
+/* The source file's line for line 'line' (1-based) of the data given to
+ * read(): front matter, and text a reader rewrote before handing it on,
+ * moved it. 0 stays 0 (unknown). */
+WQ_API unsigned long wq_read_line(const wq_read_ctx *ctx, unsigned long line);
+/* A warning at line 'line' (of the data, as above) and byte column 'col'.
+ * Each code is reported once per text: the first place stands for all. */
+WQ_API void wq_read_warn(wq_read_ctx *ctx, unsigned long line,
+    unsigned long col, const char *code, const char *fmt, ...)
+    WQ_PRINTF(5, 6);
+/* Fills 'err' for a fault at line 'line' of the data (mapped as above)
+ * and returns -code, like wq_err_set(). */
+WQ_API int wq_read_error(const wq_read_ctx *ctx, struct wq_err *err, int code,
+    unsigned long line, unsigned long col, const char *fmt, ...)
+    WQ_PRINTF(6, 7);
+
+/* What a reader tells the core about the text it read (a bit set). */
+enum wq_read_hints {
+	/* Every line of the source was a paragraph, and the text has no
+	 * markup of its own: short lines may be taken for sub-headings. */
+	WQ_HINT_LINES = 1 << 0,
+};
+WQ_API void wq_read_set_hints(wq_read_ctx *ctx, unsigned hints);
+
+/* Reads 'data' with another reader, found by name or alias ("html" for
+ * raw HTML inside Markdown, "markdown" for the lines of a plain text),
+ * into 'parent'. Its line 1 is line 'line' of this reader's data, and
+ * each of its lines counts 1/'stride' of a line here (a reader that put
+ * a blank line after every line passes 2). Returns what that reader's
+ * read() returns, or -WQ_EPLUGIN if there is no such reader. */
+WQ_API int wq_read_with(wq_read_ctx *ctx, const char *reader, wq_node *parent,
+    const char *data, size_t len, enum wq_read_mode mode, unsigned long line,
+    unsigned stride, struct wq_err *err);
+
+/* How sure a reader is that 'data' (the first bytes of a text, at most
+ * 4 KiB) is its format: 0 not at all, 100 certain. */
+typedef int (*wq_probe_fn)(const char *data, size_t len);
+
+/* Reads 'data' (UTF-8 in NFC, LF line ends, no BOM, front matter cut off;
+ * not NUL-terminated) into 'parent' as 'mode' says. The core then does
+ * what every input shares: unsafe links, inference, direction.
+ * Returns 0; 1 when it left some markup out (scripts, handlers, tags the
+ * model cannot hold: the caller warns); or a negative WQ_E... code with
+ * 'err' filled (wq_read_error). */
+typedef int (*wq_read_fn)(wq_node *parent, const char *data, size_t len,
+    enum wq_read_mode mode, wq_read_ctx *ctx, struct wq_err *err);
+
+struct wq_reader {
+	size_t size; /* sizeof(struct wq_reader) */
+	/* File name extensions it reads, without dots, space-separated. */
+	const char *extensions;
+	const char *media_types; /* space-separated, e.g. "text/markdown" */
+	wq_probe_fn probe;	 /* may be NULL: never chosen by content */
+	wq_read_fn read;
+};
+
+/* ---- Writers ------------------------------------------------------------------- */
+
+enum wq_writer_flags {
+	WQ_WRITER_BINARY = 1 << 0, /* never written to a terminal */
+};
+
 typedef int (*wq_write_fn)(const wq_doc *doc, const wq_opts *opts,
     struct wq_sink *out, struct wq_err *err);
 
+struct wq_writer {
+	size_t size; /* sizeof(struct wq_writer) */
+	/* Extensions of outputs, without dots, space-separated; the first
+	 * names the outputs of -O. -o FILE picks the writer by them. */
+	const char *extensions;
+	const char *media_type; /* e.g. "text/html" */
+	unsigned flags;		/* enum wq_writer_flags */
+	wq_write_fn write;
+};
+
+/* ---- The plugin ---------------------------------------------------------------- */
+
 struct wq_plugin {
 	int abi;	  /* WQ_PLUGIN_ABI, first so it can be read first */
+	size_t size;	  /* sizeof(struct wq_plugin) */
 	const char *name; /* equals the shared object's base name */
-	const char *ext;  /* file extension of outputs, without the dot */
-	const char *media_type; /* e.g. "text/html" */
-	unsigned flags;		/* enum wq_plugin_flags */
-	const char *summary;	/* one line for --list-formats */
-	wq_write_fn write;
+	/* Other names -f and -t accept, space-separated ("md commonmark"),
+	 * or NULL. */
+	const char *aliases;
+	const char *summary; /* one line for --list-formats */
+	const struct wq_reader *reader; /* NULL: reads nothing */
+	const struct wq_writer *writer; /* NULL: writes nothing */
 };
 
 typedef const struct wq_plugin *(*wq_plugin_entry_fn)(void);
 
-/* ---- The host side: finding and loading plugins ---- */
+/* Whether 'word' is one of the space-separated words of 'list'. */
+WQ_API int wq_word_in(const char *list, const char *word, size_t len);
 
-struct wq_loaded_plugin {
-	const struct wq_plugin *plugin;
-	void *handle;
-	char path[4096];
+/* ---- Text helpers shared by writers ----------------------------------------------- */
+
+/* The direction to state on a label or title ('s') shown where 'context'
+ * is in force, or WQ_DIR_UNSET when it needs none: when most of its
+ * letters run against the context (four in five, as for blocks), or
+ * when its first strong letter would mislead a reader that guesses from
+ * it ("DeepSeek ..." in an Arabic title). The html, epub and tei writers
+ * all use this one rule. */
+WQ_API wq_dir wq_label_dir(const char *s, size_t len, wq_dir context);
+/* A short UI string in the language 'lang' (falling back to English):
+ * "contents", "landmarks", "start", "cover", "image". */
+WQ_API const char *wq_l10n(const char *lang, const char *key);
+/* The English name of a language tag's primary subtag, or NULL. */
+WQ_API const char *wq_lang_name(const char *lang);
+/* SHA-256 of 'data' as 64 lowercase hex digits and a NUL. */
+WQ_API void wq_sha256_hex(const void *data, size_t len, char hex[65]);
+
+/* ---- XHTML body rendering (shared by the html and epub writers) -------------- */
+
+enum wq_html_flags {
+	WQ_HTML_XHTML = 1 << 0, /* XML syntax: also write xml:lang */
+	/* Everything must resolve inside the output (an EPUB): remote
+	 * images become links, links to local files and to fragments that
+	 * match no heading become their text. */
+	WQ_HTML_CONTAINED = 1 << 1,
 };
 
-/* Loads the plugin file at 'path' and checks it: the symbol, the ABI
- * version (read first), no NULL field, and a name equal to the file's
- * base name. Returns 0, or -WQ_EPLUGIN with a one-line reason. */
-WQ_API int wq_plugin_open_path(
-    const char *path, struct wq_loaded_plugin *lp, struct wq_err *err);
-/* Finds plugin 'name' ("html") in the directories 'dirs' (NULL-ended) in
- * order and loads the first file "<dir>/<name>.so" that exists. The
- * current directory is searched only if a caller names it. */
-WQ_API int wq_plugin_open(const char *name, const char *const *dirs,
-    struct wq_loaded_plugin *lp, struct wq_err *err);
-WQ_API void wq_plugin_close(struct wq_loaded_plugin *lp);
+/* How to render: flags, where warnings go, and how image sources are
+ * rewritten (an EPUB points them into its container). */
+struct wq_html_opts {
+	unsigned flags;
+	wq_warn_fn warn;
+	void *warn_arg;
+	/* Returns the src to write for an image, NULL to keep its URL, or
+	 * "" to write the image's alt text in its place. */
+	const char *(*image_src)(void *arg, const wq_node *image);
+	/* Returns the href of a link to 'target' (a section or heading);
+	 * NULL means "#" and its id. */
+	const char *(*anchor_href)(void *arg, const wq_node *target);
+	void *arg; /* for image_src and anchor_href */
+	/* When set, the output is sent to 'sink' between blocks whenever it
+	 * holds 64 KiB, and emptied, so a large text never sits whole in
+	 * memory; the buffer then holds only the rest. */
+	struct wq_sink *sink;
+	struct wq_err *err;
+};
 
-/* ---- The host side: writer options ---- */
-
-WQ_API wq_opts *wq_opts_new(void);
-WQ_API void wq_opts_free(wq_opts *o);
-/* Adds a value for 'key' (keys may repeat). */
-WQ_API void wq_opts_add(wq_opts *o, const char *key, const char *value);
-WQ_API void wq_opts_set_epoch(wq_opts *o, long long epoch);
-WQ_API void wq_opts_set_warn(wq_opts *o, wq_warn_fn warn, void *arg);
+/* Renders the children of the block 'n' (a section, usually) as HTML5
+ * elements. lang/dir are written only where they differ from the parent.
+ * Headings never skip a level (HTML checkers refuse it): each is at most
+ * one below the one before it. Returns 0, or what the sink returned. */
+WQ_API int wq_html_render_blocks(
+    const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out);
+/* Renders the inlines below 'n' only. */
+WQ_API void wq_html_render_inlines(
+    const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out);
+/* Writes ' lang="…" dir="…"' for 'n' where they differ from its parent
+ * (always, if 'force'). */
+WQ_API void wq_html_put_lang_dir(
+    struct wq_buf *out, const wq_node *n, unsigned flags, int force);
+/* Writes a section's title as the heading a chapter needs when its text
+ * starts with none: "<h1 dir=…>title</h1>", the direction by
+ * wq_label_dir(). */
+WQ_API void wq_html_put_title_heading(struct wq_buf *out, const wq_node *section);
+/* Appends 'url' percent-encoded where HTML and XML checkers would reject
+ * a byte (spaces, non-ASCII), then escaped for an attribute. */
+WQ_API void wq_html_put_url(struct wq_buf *out, const char *url);
+/* A stylesheet for Arabic and mixed text: logical properties only, an
+ * Arabic-capable font stack, and no CSS direction or unicode-bidi (EPUB
+ * forbids them; HTML does not need them). */
+WQ_API const char *wq_html_stylesheet(void);
 
 #ifdef __cplusplus
 }

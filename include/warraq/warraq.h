@@ -1,6 +1,7 @@
 /*
  * warraq.h - the public API of libwarraq: the document model, its iterator,
- * metadata, the loaders, errors, and the helpers every writer shares.
+ * metadata, loading texts through reader plugins, errors, and the version.
+ * Plugins also include plugin.h; programs that run plugins, host.h.
  *
  * A document (wq_doc) is a tree of nodes. Its root is a WQ_NODE_DOCUMENT
  * whose children are sections, one per source text. The document owns all
@@ -31,7 +32,18 @@ extern "C" {
 #define WQ_PRINTF(f, a)
 #endif
 
-#define WQ_VERSION "0.1.0"
+/* The version this header belongs to; wq_version() tells the library's. */
+#define WQ_VERSION_MAJOR 0
+#define WQ_VERSION_MINOR 2
+#define WQ_VERSION_PATCH 0
+#define WQ_VERSION "0.2.0"
+/* MAJOR * 10000 + MINOR * 100 + PATCH, for comparisons. */
+#define WQ_VERSION_NUMBER                                                      \
+	(WQ_VERSION_MAJOR * 10000 + WQ_VERSION_MINOR * 100 + WQ_VERSION_PATCH)
+
+/* The library's version, as WQ_VERSION_NUMBER, and as a string. */
+WQ_API int wq_version(void);
+WQ_API const char *wq_version_string(void);
 
 /* ---- Errors -------------------------------------------------------------- */
 
@@ -73,6 +85,9 @@ struct wq_buf {
 
 WQ_API void wq_buf_init(struct wq_buf *b);
 WQ_API void wq_buf_free(struct wq_buf *b);
+/* Makes room for 'cap' bytes in all (the terminating NUL included), so
+ * that a buffer whose final size is known is allocated once. */
+WQ_API void wq_buf_reserve(struct wq_buf *b, size_t cap);
 WQ_API void wq_buf_put(struct wq_buf *b, const void *data, size_t len);
 WQ_API void wq_buf_puts(struct wq_buf *b, const char *s);
 WQ_API void wq_buf_putc(struct wq_buf *b, int c);
@@ -80,25 +95,6 @@ WQ_API void wq_buf_printf(struct wq_buf *b, const char *fmt, ...)
     WQ_PRINTF(2, 3);
 /* Appends 's' escaped for XML text and attribute values: & < > " and ' */
 WQ_API void wq_buf_put_xml(struct wq_buf *b, const char *s, size_t len);
-
-/* ---- Output sinks ---------------------------------------------------------- */
-
-/* Where a writer sends its bytes. write() returns 0, or a negative WQ_E...
- * code with 'err' filled. */
-struct wq_sink {
-	int (*write)(
-	    void *arg, const void *data, size_t len, struct wq_err *err);
-	void *arg;
-};
-
-/* Writes 'len' bytes of 'data' to 'out'. */
-WQ_API int wq_sink_write(
-    struct wq_sink *out, const void *data, size_t len, struct wq_err *err);
-/* Writes the contents of 'b' to 'out'. */
-WQ_API int wq_sink_put_buf(
-    struct wq_sink *out, const struct wq_buf *b, struct wq_err *err);
-/* A sink that appends to 'b' (tests, fuzzing, nested writers). */
-WQ_API void wq_sink_to_buf(struct wq_sink *out, struct wq_buf *b);
 
 /* ---- The document model ---------------------------------------------------- */
 
@@ -177,36 +173,42 @@ WQ_API wq_node *wq_node_prev(const wq_node *n);
  * as everything the loaders produce: the core reads it without checks. */
 WQ_API const char *wq_node_literal(const wq_node *n);
 WQ_API size_t wq_node_literal_len(const wq_node *n);
-WQ_API void wq_node_set_literal(wq_node *n, const char *s, size_t len);
+/* Setters copy what they are given and check the node's type: each
+ * returns 0, or -WQ_EUSAGE (changing nothing) for a node of another
+ * type or a value out of range. */
+WQ_API int wq_node_set_literal(wq_node *n, const char *s, size_t len);
 /* Destination of a LINK or IMAGE, or NULL. */
 WQ_API const char *wq_node_url(const wq_node *n);
-WQ_API void wq_node_set_url(wq_node *n, const char *url);
+WQ_API int wq_node_set_url(wq_node *n, const char *url);
 /* Title of a LINK or IMAGE, or NULL. */
 WQ_API const char *wq_node_title(const wq_node *n);
-WQ_API void wq_node_set_title(wq_node *n, const char *title);
+WQ_API int wq_node_set_title(wq_node *n, const char *title);
 /* Info string of a CODE_BLOCK (its language), or NULL. */
 WQ_API const char *wq_node_info(const wq_node *n);
-WQ_API void wq_node_set_info(wq_node *n, const char *info);
+WQ_API int wq_node_set_info(wq_node *n, const char *info);
 
 /* Returns the heading level (1-6), or 0 if 'n' is not a heading. */
 WQ_API int wq_node_heading_level(const wq_node *n);
-WQ_API void wq_node_set_heading_level(wq_node *n, int level);
+/* 1 to 6. */
+WQ_API int wq_node_set_heading_level(wq_node *n, int level);
 /* Lists: ordered or bullet, start number, tight (no blank lines between
  * items). */
 WQ_API int wq_node_list_ordered(const wq_node *n);
 WQ_API int wq_node_list_start(const wq_node *n);
 WQ_API int wq_node_list_tight(const wq_node *n);
-WQ_API void wq_node_set_list(wq_node *n, int ordered, int start, int tight);
+WQ_API int wq_node_set_list(wq_node *n, int ordered, int start, int tight);
 
 /* Whether a SPAN was written in the source (a pandoc [text]{lang=..}
  * span, an HTML <span lang dir>) rather than found by the direction
  * analysis. A writer that cannot isolate every run keeps these. */
 WQ_API int wq_node_span_from_source(const wq_node *n);
+/* A SPAN made with wq_node_new() counts as written in the source. */
 /* Language (BCP 47) and direction set on this very node, or NULL/UNSET. */
 WQ_API const char *wq_node_lang(const wq_node *n);
 WQ_API wq_dir wq_node_dir(const wq_node *n);
-WQ_API void wq_node_set_lang(wq_node *n, const char *lang);
-WQ_API void wq_node_set_dir(wq_node *n, wq_dir dir);
+/* NULL or "" unsets it; otherwise a BCP 47 tag (wq_lang_tag_valid). */
+WQ_API int wq_node_set_lang(wq_node *n, const char *lang);
+WQ_API int wq_node_set_dir(wq_node *n, wq_dir dir);
 /* The language and direction in force at 'n': its own, or the nearest
  * ancestor's. Writers use these and never guess. */
 WQ_API const char *wq_node_effective_lang(const wq_node *n);
@@ -264,6 +266,15 @@ WQ_API size_t wq_section_lang_usage(
 
 /* An ordered map from keys to one or more string values. YAML sequences
  * become several values; nested maps become dotted keys ("a.b"). */
+
+/* A new, empty map of its own (the command line's -M, a metadata file).
+ * Free it with wq_meta_free(); never free a document's or section's. */
+WQ_API wq_meta *wq_meta_new(void);
+WQ_API void wq_meta_free(wq_meta *m);
+/* Reads a YAML mapping (a metadata file) into 'm', as front matter is
+ * read. 'name' is used in errors. Returns 0 or a negative WQ_E... code. */
+WQ_API int wq_meta_load_yaml(wq_meta *m, const char *name, const char *data,
+    size_t len, struct wq_err *err);
 WQ_API size_t wq_meta_count(const wq_meta *m);
 WQ_API const char *wq_meta_key(const wq_meta *m, size_t i);
 /* Number of values of entry i, and value j of it. */
@@ -302,20 +313,26 @@ WQ_API int wq_node_type_is_container(wq_node_type t);
 
 /* ---- Loading ------------------------------------------------------------------- */
 
-typedef enum {
-	WQ_SYNTAX_AUTO = 0, /* by extension; plain text by its blank lines */
-	WQ_SYNTAX_MARKDOWN, /* CommonMark */
-	WQ_SYNTAX_LINES,    /* one paragraph per line, Markdown per line */
-	WQ_SYNTAX_TEXT,	    /* plain text: lines or blank-line paragraphs */
-} wq_syntax;
+struct wq_plugin; /* plugin.h */
 
 /* Called for each warning (a remote image, raw HTML dropped...). 'file'
  * may be NULL; 'code' is a short stable identifier ("raw-html"). */
 typedef void (*wq_warn_fn)(void *arg, const char *file, unsigned long line,
     unsigned long col, const char *code, const char *msg);
 
+/* How to load a text. Readers are plugins (host.h loads them): the core
+ * checks the bytes (UTF-8 allowed in XML, no NUL, not UTF-16), drops a
+ * BOM, turns CR LF into LF, normalizes to NFC and reads YAML front
+ * matter; the reader makes the model; then the core drops unsafe links,
+ * infers metadata and analyses direction, whatever the reader. */
 struct wq_load_opts {
-	wq_syntax syntax;
+	/* The plugins with a reader, NULL-ended. Required. */
+	const struct wq_plugin *const *readers;
+	/* The reader's name or alias (-f); NULL picks one by the file's
+	 * extension, then by what the readers' probes say of its first
+	 * bytes. */
+	const char *reader;
+	const struct wq_opts *reader_opts; /* handed to readers; may be NULL */
 	const char *lang;	/* overrides the text's language (--lang) */
 	wq_dir dir;		/* overrides the text's direction (--dir) */
 	int no_infer;		/* no title/source/date/heading inference */
@@ -326,27 +343,33 @@ struct wq_load_opts {
 };
 
 /* Loads one text from memory as a document with one section. 'name' is
- * used in errors and provenance ("-" for stdin). Returns a new document or
- * NULL with 'err' filled. Caller frees with wq_doc_free(). */
+ * used in errors and provenance ("-" for stdin) and its extension to
+ * choose a reader. Returns a new document or NULL with 'err' filled
+ * (-WQ_EUSAGE for a reader that does not exist). Caller frees with
+ * wq_doc_free(). */
 WQ_API wq_doc *wq_load_buffer(const char *name, const void *data, size_t len,
     const struct wq_load_opts *opts, struct wq_err *err);
 /* Loads a file ("-" reads standard input). */
 WQ_API wq_doc *wq_load_file(
     const char *path, const struct wq_load_opts *opts, struct wq_err *err);
+/* The reader 'opts' would choose for a text called 'name' that starts
+ * with 'data' (at most its first 4 KiB are looked at), or NULL. */
+WQ_API const struct wq_plugin *wq_load_pick_reader(const char *name,
+    const void *data, size_t len, const struct wq_load_opts *opts);
 
 /* ---- Lint ---------------------------------------------------------------------------- */
 
 /* Reports, through 'warn', what in a loaded document would display the
- * wrong way round (RTL.md F5), with these codes: "rtl-text-ltr" (a text
- * of mostly right-to-left letters tagged ltr), "lang-dir-mismatch" (a
- * right-to-left language with dir=ltr), "bidi-control" (LRM, RLM, ALM,
- * embeddings, overrides or isolates in the text), "presentation-form"
- * (Arabic presentation forms, as text taken from PDF has), and
- * "mixed-paragraph" (a paragraph with a fifth or more of its letters in
- * each direction). Returns the number of findings. */
+ * wrong way round, with these codes: "rtl-text-ltr" (a text of mostly
+ * right-to-left letters tagged ltr), "lang-dir-mismatch" (a right-to-left
+ * language with dir=ltr), "bidi-control" (LRM, RLM, ALM, embeddings,
+ * overrides or isolates in the text), "presentation-form" (Arabic
+ * presentation forms, as text taken from PDF has), and "mixed-paragraph"
+ * (a paragraph with a fifth or more of its letters in each direction).
+ * Returns the number of findings. */
 WQ_API size_t wq_check(const wq_doc *doc, wq_warn_fn warn, void *arg);
 
-/* ---- Text helpers shared by writers ------------------------------------------- */
+/* ---- Text ------------------------------------------------------------------------ */
 
 /* Whether a primary language subtag is written right to left, taking a
  * script subtag into account ("ar" and "ms-Arab" yes, "ar-Latn" no). */
@@ -365,11 +388,6 @@ WQ_API wq_dir wq_text_dir(const char *s, size_t len, wq_dir context);
 /* The direction of the first strong letter of 's' (what dir="auto" and
  * most reading systems would guess), or WQ_DIR_UNSET. */
 WQ_API wq_dir wq_text_first_strong(const char *s, size_t len);
-/* A short UI string in the language 'lang' (falling back to English):
- * "contents", "landmarks", "start", "cover", "image". */
-WQ_API const char *wq_l10n(const char *lang, const char *key);
-/* The English name of a language tag's primary subtag, or NULL. */
-WQ_API const char *wq_lang_name(const char *lang);
 /* Writes into 'out' an identifier made from 'text': its ASCII letters
  * and digits, lowercased, words joined by hyphens, at most 'size' - 1
  * bytes. Returns its length; 0 when the text has none (Arabic-only). */
@@ -378,42 +396,14 @@ WQ_API size_t wq_slug(const char *text, size_t len, char *out, size_t size);
  * space for breaks), appended to 'b'. */
 WQ_API void wq_node_text(const wq_node *n, struct wq_buf *b);
 
-/* ---- XHTML body rendering (shared by the html and epub writers) -------------- */
-
-enum wq_html_flags {
-	WQ_HTML_XHTML = 1 << 0, /* XML syntax: also write xml:lang */
-	/* Everything must resolve inside the output (an EPUB): remote
-	 * images become links, links to local files and to fragments that
-	 * match no heading become their text. */
-	WQ_HTML_CONTAINED = 1 << 1,
-};
-
-/* How to render: flags, where warnings go, and how image sources are
- * rewritten (an EPUB points them into its container). */
-struct wq_html_opts {
-	unsigned flags;
-	wq_warn_fn warn;
-	void *warn_arg;
-	/* Returns the src to write for an image, NULL to keep its URL, or
-	 * "" to write the image's alt text in its place. */
-	const char *(*image_src)(void *arg, const wq_node *image);
-	/* Returns the href of a link to 'target' (a section or heading);
-	 * NULL means "#" and its id. */
-	const char *(*anchor_href)(void *arg, const wq_node *target);
-	void *arg; /* for image_src and anchor_href */
-	/* When set, the output is sent to 'sink' between blocks whenever it
-	 * holds 64 KiB, and emptied, so a large text never sits whole in
-	 * memory; the buffer then holds only the rest. */
-	struct wq_sink *sink;
-	struct wq_err *err;
-};
+/* ---- Ids and anchors ------------------------------------------------------------ */
 
 /* Assigns every section and heading an id, unique across the document
  * and the same for the same input: "s2" for the second section, and
  * "s2-" plus the heading's ASCII words (see wq_slug) or its number
  * ("s2-h3") for a heading. ICU transliteration would give readable ids
  * for Arabic headings, but opening a transliterator costs 15-35 ms,
- * more than converting the seeds. Read them with wq_node_id(). */
+ * more than converting the seeds. wq_doc_finish() calls it. */
 WQ_API void wq_doc_assign_ids(wq_doc *doc);
 /* The id given by wq_doc_assign_ids(), or NULL. */
 WQ_API const char *wq_node_id(const wq_node *n);
@@ -423,61 +413,14 @@ WQ_API const char *wq_node_id(const wq_node *n);
 WQ_API const wq_node *wq_doc_find_anchor(
     const wq_doc *doc, const char *fragment);
 
-/* Renders the children of the block 'n' (a section, usually) as HTML5
- * elements. lang/dir are written only where they differ from the parent.
- * Headings never skip a level (HTML checkers refuse it): each is at most
- * one below the one before it. Returns 0, or what the sink returned. */
-WQ_API int wq_html_render_blocks(
-    const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out);
-/* Renders the inlines below 'n' only. */
-WQ_API void wq_html_render_inlines(
-    const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out);
-/* Writes ' lang="…" dir="…"' for 'n' where they differ from its parent
- * (always, if 'force'). */
-WQ_API void wq_html_put_lang_dir(
-    struct wq_buf *out, const wq_node *n, unsigned flags, int force);
-/* Appends 'url' percent-encoded where HTML and XML checkers would reject
- * a byte (spaces, non-ASCII), then escaped for an attribute. */
-WQ_API void wq_html_put_url(struct wq_buf *out, const char *url);
+/* ---- Resources ------------------------------------------------------------------ */
+
 /* Whether 'url' points outside the document (http:, https:, ftp:, //). */
 WQ_API int wq_url_is_remote(const char *url);
 /* Appends to 'out' the path on disk of a local image: its URL decoded,
  * relative to the directory of the text that references it. Returns 0,
  * or -1 for a remote or data: URL (nothing appended). */
 WQ_API int wq_image_path(const wq_node *image, struct wq_buf *out);
-/* A stylesheet for Arabic and mixed text: logical properties only, an
- * Arabic-capable font stack, and no CSS direction or unicode-bidi (EPUB
- * forbids them, RTL.md E8; HTML should not need them, H2). */
-WQ_API const char *wq_html_stylesheet(void);
-
-/* SHA-256 of 'data' as 64 lowercase hex digits and a NUL. */
-WQ_API void wq_sha256_hex(const void *data, size_t len, char hex[65]);
-
-/* Reads a YAML mapping (a metadata file) into 'm', as front matter is
- * read. 'name' is used in errors. Returns 0 or a negative WQ_E... code. */
-WQ_API int wq_meta_load_yaml(wq_meta *m, const char *name, const char *data,
-    size_t len, struct wq_err *err);
-
-/* ---- Output files (for hosts) ------------------------------------------------- */
-
-/* An output being written: to a temporary file beside its target, renamed
- * over it only on success, so a failed run never leaves a partial file
- * nor clobbers a good one. "-" writes to standard output, and a target
- * that exists and is no regular file (/dev/null, a FIFO) is written to
- * directly: renaming over a device would replace it. */
-typedef struct wq_outfile wq_outfile;
-
-/* Opens 'path' for writing and points 'out' at it. Returns NULL with
- * 'err' filled on failure. */
-WQ_API wq_outfile *wq_outfile_open(
-    const char *path, struct wq_sink *out, struct wq_err *err);
-/* Flushes, syncs and renames the file into place, then frees 'f'. */
-WQ_API int wq_outfile_commit(wq_outfile *f, struct wq_err *err);
-/* Removes the temporary file and frees 'f'. Accepts NULL. */
-WQ_API void wq_outfile_abort(wq_outfile *f);
-/* The temporary file's path (NULL for standard output), for a signal
- * handler that must remove it. */
-WQ_API const char *wq_outfile_temp_path(const wq_outfile *f);
 
 #ifdef __cplusplus
 }

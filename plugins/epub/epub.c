@@ -1,7 +1,7 @@
 /*
  * epub.c - the "epub" writer: the document as one EPUB 3 book, a chapter
  * per source text, that epubcheck passes without errors or warnings and
- * that reads right to left where the text does (RTL.md section 1):
+ * that reads right to left where the text does (docs/design.md, E1-E11):
  * spine page-progression-direction, the book's language first among
  * dc:language, xml:lang and dir on <package> and on every XHTML root
  * (the navigation document too), and CSS without direction or
@@ -66,14 +66,13 @@ put_esc(struct wq_buf *b, const char *s)
 
 /* dir="…" for a metadata value or label whose letters run against its
  * context, or whose first letter would mislead a reader that guesses
- * from it ("DeepSeek ..." in an Arabic title, RTL.md E4 and E7). */
+ * from it (wq_label_dir). */
 static void
 put_text_dir(struct wq_buf *b, const char *text, wq_dir context)
 {
-	wq_dir d = wq_text_dir(text, strlen(text), context);
-	wq_dir first = wq_text_first_strong(text, strlen(text));
+	wq_dir d = wq_label_dir(text, strlen(text), context);
 
-	if (d != WQ_DIR_UNSET && (d != context || first != d))
+	if (d != WQ_DIR_UNSET)
 		wq_buf_printf(b, " dir=\"%s\"", wq_dir_name(d));
 }
 
@@ -462,13 +461,8 @@ chapter(struct book *bk, size_t i)
 	    "role=\"doc-chapter\">\n",
 	    wq_node_id(s));
 	/* A chapter needs a heading for readers and the table of contents. */
-	if (first == NULL || wq_node_type_of(first) != WQ_NODE_HEADING) {
-		wq_buf_puts(&b, "<h1");
-		put_text_dir(&b, title, wq_node_effective_dir(s));
-		wq_buf_putc(&b, '>');
-		put_esc(&b, title);
-		wq_buf_puts(&b, "</h1>\n");
-	}
+	if (first == NULL || wq_node_type_of(first) != WQ_NODE_HEADING)
+		wq_html_put_title_heading(&b, s);
 	wq_html_render_blocks(s, &ho, &b);
 	wq_buf_puts(&b, "</section>\n</body>\n</html>\n");
 	if (bk->failed) {
@@ -486,10 +480,10 @@ static void
 nav_label(struct wq_buf *b, const char *href, const char *frag,
     const char *text, const char *lang, const char *nav_lang, wq_dir nav_dir)
 {
-	wq_dir d = wq_text_dir(text, strlen(text), nav_dir);
+	wq_dir d = wq_label_dir(text, strlen(text), nav_dir);
 
 	/* Every label states its direction: reading systems lay out nav
-	 * labels on their own, first-strong (E7). */
+	 * labels on their own, by their first strong letter. */
 	wq_buf_printf(b, "<li dir=\"%s\"><a href=\"%s%s%s\"",
 	    wq_dir_name(d != WQ_DIR_UNSET ? d : nav_dir), href, frag ? "#" : "",
 	    frag ? frag : "");
@@ -923,14 +917,22 @@ out:
 	return rc;
 }
 
-static const struct wq_plugin epub = {
-	WQ_PLUGIN_ABI,
-	"epub",
+static const struct wq_writer writer = {
+	sizeof(struct wq_writer),
 	"epub",
 	"application/epub+zip",
-	WQ_PLUGIN_BINARY,
-	"EPUB 3 e-book, a chapter per text, right-to-left aware",
+	WQ_WRITER_BINARY,
 	epub_write,
+};
+
+static const struct wq_plugin epub = {
+	WQ_PLUGIN_ABI,
+	sizeof(struct wq_plugin),
+	"epub",
+	"epub3",
+	"EPUB 3 e-book, a chapter per text, right-to-left aware",
+	NULL,
+	&writer,
 };
 
 WQ_API const struct wq_plugin *

@@ -1,10 +1,11 @@
 /*
  * html.c - the "html" writer: one standalone HTML5 document, with an
  * <article> per source text and, for several, a table of contents.
- * RTL.md section 2: lang and dir on <html>, per-block dir only where it
- * differs, opposite-direction runs as <span dir lang>, no bidi controls.
+ * lang and dir on <html>, per-block dir only where it differs,
+ * opposite-direction runs as <span dir lang>, no bidi controls
+ * (docs/design.md, "Direction").
  */
-#include <warraq/plugin.h>
+#include "html.h"
 
 #include <string.h>
 
@@ -77,12 +78,12 @@ put_toc(struct wq_buf *b, const wq_doc *doc, const char *lang)
 		const wq_node *s = wq_doc_section(doc, i);
 		const char *t = wq_section_title(s);
 
-		wq_dir d = wq_text_dir(t, strlen(t), wq_node_effective_dir(s));
+		wq_dir d = wq_label_dir(t, strlen(t), wq_node_effective_dir(s));
 
-		/* A label that runs against the list gets its own direction
-		 * (RTL.md E7), or "000_41e3..." would read backwards. */
+		/* A label that runs against the list gets its own direction,
+		 * or "000_41e3..." would read backwards. */
 		wq_buf_puts(b, "<li");
-		if (d != WQ_DIR_UNSET && d != wq_node_effective_dir(s))
+		if (d != WQ_DIR_UNSET)
 			wq_buf_printf(b, " dir=\"%s\"", wq_dir_name(d));
 		wq_buf_printf(b, "><a href=\"#%s\"", wq_node_id(s));
 		wq_html_put_lang_dir(b, s, 0, 0);
@@ -148,19 +149,8 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		/* A chapter needs a heading; a lone text only shows a title
 		 * its metadata gives, never its file name. */
 		if (!starts_with_heading(s) &&
-		    (n > 1 || wq_meta_get(wq_section_meta(s), "title"))) {
-			const char *t = wq_section_title(s);
-			wq_dir d =
-			    wq_text_dir(t, strlen(t), wq_node_effective_dir(s));
-
-			wq_buf_puts(&b, "<h1");
-			if (d != WQ_DIR_UNSET && d != wq_node_effective_dir(s))
-				wq_buf_printf(
-				    &b, " dir=\"%s\"", wq_dir_name(d));
-			wq_buf_putc(&b, '>');
-			wq_buf_put_xml(&b, t, strlen(t));
-			wq_buf_puts(&b, "</h1>\n");
-		}
+		    (n > 1 || wq_meta_get(wq_section_meta(s), "title")))
+			wq_html_put_title_heading(&b, s);
 		rc = wq_html_render_blocks(s, &ho, &b);
 		wq_buf_puts(&b, "</article>\n");
 	}
@@ -171,14 +161,31 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	return rc;
 }
 
-static const struct wq_plugin html = {
-	WQ_PLUGIN_ABI,
-	"html",
-	"html",
+static const struct wq_reader reader = {
+	sizeof(struct wq_reader),
+	"html htm xhtml",
+	"text/html application/xhtml+xml",
+	html_probe,
+	html_read,
+};
+
+static const struct wq_writer writer = {
+	sizeof(struct wq_writer),
+	"html htm xhtml",
 	"text/html",
 	0,
-	"standalone HTML5, right-to-left aware",
 	html_write,
+};
+
+static const struct wq_plugin html = {
+	WQ_PLUGIN_ABI,
+	sizeof(struct wq_plugin),
+	"html",
+	"html5",
+	"HTML pages and fragments in; standalone HTML5 out, right-to-left "
+	"aware",
+	&reader,
+	&writer,
 };
 
 WQ_API const struct wq_plugin *

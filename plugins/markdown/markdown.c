@@ -2,7 +2,7 @@
  * markdown.c - the "markdown" writer: CommonMark that cmark reads back to
  * the same document, rendered by cmark's own CommonMark renderer from a
  * cmark tree built out of the model, with YAML front matter written by
- * libyaml's emitter (RTL.md section 3).
+ * libyaml's emitter (docs/design.md, M2-M3).
  *
  * The front matter carries lang and dir (M3: dir even when the source
  * only said lang) and every other metadata key, so pandoc reads them.
@@ -11,7 +11,7 @@
  * spans, [GPT-4o]{dir=ltr lang=en}; spans the source wrote itself always
  * do, or a round trip would lose them. No bidi control characters (M4).
  */
-#include <warraq/plugin.h>
+#include "markdown.h"
 
 #include <cmark.h>
 #include <stdlib.h>
@@ -403,14 +403,30 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	return rc;
 }
 
-static const struct wq_plugin markdown = {
-	WQ_PLUGIN_ABI,
-	"markdown",
-	"md",
+static const struct wq_reader reader = {
+	sizeof(struct wq_reader),
+	"md markdown mdown mkd",
+	"text/markdown",
+	NULL, /* Markdown cannot be told from plain text by its bytes */
+	md_read,
+};
+
+static const struct wq_writer writer = {
+	sizeof(struct wq_writer),
+	"md markdown",
 	"text/markdown",
 	0,
-	"CommonMark with YAML front matter (lang, dir, metadata)",
 	md_write,
+};
+
+static const struct wq_plugin markdown = {
+	WQ_PLUGIN_ABI,
+	sizeof(struct wq_plugin),
+	"markdown",
+	"md commonmark",
+	"CommonMark with YAML front matter (lang, dir, metadata)",
+	&reader,
+	&writer,
 };
 
 WQ_API const struct wq_plugin *

@@ -1,6 +1,6 @@
 /*
  * tei.c - the "tei" writer: an archival TEI P5 edition, valid against
- * tei_all, written with libxml2's xmlTextWriter (RTL.md section 4). One
+ * tei_all, written with libxml2's xmlTextWriter (docs/design.md, T1-T6). One
  * text is a <TEI>; several are a <teiCorpus> with a <TEI> each.
  *
  * Nothing is invented: a header field with no source is left out. Nothing
@@ -113,8 +113,8 @@ lang_attr(struct tei *t, const wq_node *n)
 static void
 string_lang(struct tei *t, const char *s, wq_dir context, const char *latin)
 {
-	if (wq_text_dir(s, strlen(s), context) == WQ_DIR_LTR &&
-	    context == WQ_DIR_RTL)
+	if (context == WQ_DIR_RTL &&
+	    wq_label_dir(s, strlen(s), context) == WQ_DIR_LTR)
 		attr(t, "xml:lang", latin);
 }
 
@@ -862,14 +862,22 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	return rc;
 }
 
-static const struct wq_plugin tei = {
-	WQ_PLUGIN_ABI,
-	"tei",
-	"xml",
+static const struct wq_writer writer = {
+	sizeof(struct wq_writer),
+	"xml tei",
 	"application/tei+xml",
 	0,
-	"TEI P5 XML edition (teiCorpus for several texts), lossless",
 	tei_write,
+};
+
+static const struct wq_plugin tei = {
+	WQ_PLUGIN_ABI,
+	sizeof(struct wq_plugin),
+	"tei",
+	"tei-xml xml",
+	"TEI P5 XML edition (teiCorpus for several texts), lossless",
+	NULL,
+	&writer,
 };
 
 WQ_API const struct wq_plugin *

@@ -171,14 +171,22 @@ tree_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	return rc;
 }
 
-static const struct wq_plugin tree = {
-	WQ_PLUGIN_ABI,
-	"tree",
+static const struct wq_writer writer = {
+	sizeof(struct wq_writer),
 	"tree",
 	"text/plain",
 	0,
-	"the document model as an indented dump (tests, debugging)",
 	tree_write,
+};
+
+static const struct wq_plugin tree = {
+	WQ_PLUGIN_ABI,
+	sizeof(struct wq_plugin),
+	"tree",
+	NULL,
+	"the document model as an indented dump (tests, debugging)",
+	NULL,
+	&writer,
 };
 
 WQ_API const struct wq_plugin *

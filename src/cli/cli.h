@@ -5,8 +5,7 @@
 #ifndef WQ_CLI_H
 #define WQ_CLI_H
 
-#include "warraq/plugin.h"
-#include "warraq/warraq.h"
+#include "warraq/host.h"
 
 #include <stdio.h>
 
@@ -30,9 +29,9 @@ struct cli {
 	size_t ninputs;
 	const char *dirs[64];
 	size_t ndirs;
-	wq_meta *cli_meta; /* -M, --title, --author: kept in a scratch doc */
-	wq_doc *scratch;
-	wq_doc *defaults; /* -d FILE, kept: its strings are used */
+	wq_meta *cli_meta; /* -M, --title, --author */
+	wq_meta *defaults; /* -d FILE, kept: its strings are used */
+	wq_plugin_set *plugins; /* every plugin of the search path */
 	wq_opts *wopts;
 	const char **extra_deps; /* files read besides the texts */
 	size_t nextra_deps;
@@ -56,12 +55,16 @@ int parse_args(struct cli *c, int argc, char **argv);
 int bad_usage(const struct cli *c, const char *fmt, const char *arg);
 int load_metafile(struct cli *c);
 int parse_epoch(const struct cli *c);
-const char *format_from_name(const char *path);
 
 /* plugins.c */
 void add_dir(struct cli *c, const char *d);
 void default_dirs(struct cli *c);
 int list_formats(const struct cli *c);
+/* The writer -t or -o names, reporting why there is none. Returns an
+ * exit code. */
+int pick_writer(struct cli *c, const struct wq_plugin **p);
+/* Checks -f against the readers there are. Returns an exit code. */
+int check_reader(const struct cli *c);
 
 /* convert.c */
 int lint(struct cli *c);

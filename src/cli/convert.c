@@ -165,12 +165,9 @@ static void
 load_opts(const struct cli *c, struct wq_load_opts *lo)
 {
 	memset(lo, 0, sizeof(*lo));
-	lo->syntax = c->from == NULL ? WQ_SYNTAX_AUTO
-	    : strcmp(c->from, "markdown") == 0 || strcmp(c->from, "md") == 0 ||
-		strcmp(c->from, "commonmark") == 0
-	    ? WQ_SYNTAX_MARKDOWN
-	    : strcmp(c->from, "lines") == 0 ? WQ_SYNTAX_LINES
-					    : WQ_SYNTAX_TEXT;
+	lo->readers = wq_plugin_set_readers(c->plugins);
+	lo->reader = c->from;
+	lo->reader_opts = c->wopts;
 	lo->lang = c->lang;
 	lo->dir = c->dir;
 	lo->no_infer = c->no_infer;
@@ -201,7 +198,7 @@ write_doc(const struct cli *c, const struct wq_plugin *p, wq_doc *doc,
 	temps_leave(&mask);
 	if (f == NULL)
 		return -err->code;
-	rc = p->write(doc, c->wopts, &sink, err);
+	rc = p->writer->write(doc, c->wopts, &sink, err);
 	if (rc != 0) {
 		if (err->code == 0)
 			wq_err_set(
@@ -311,13 +308,15 @@ stem_cmp(const void *pa, const void *pb)
 	return d;
 }
 
+/* DIR/NAME.EXT, EXT the first of the writer's extensions. */
 static void
-out_path(const struct cli *c, const char *in, const char *ext, char *path,
+out_path(const struct cli *c, const char *in, const char *exts, char *path,
     size_t size)
 {
 	struct stem t = stem_of(in, 0);
 
-	snprintf(path, size, "%s/%.*s.%s", c->outdir, (int)t.len, t.s, ext);
+	snprintf(path, size, "%s/%.*s.%.*s", c->outdir, (int)t.len, t.s,
+	    (int)strcspn(exts, " "), exts);
 }
 
 /* Two inputs named alike ("a/x.txt", "b/x.md") would write one output:
@@ -348,7 +347,7 @@ clashes(const struct cli *c, const struct wq_plugin *p)
 	if (second != SIZE_MAX) {
 		char a[PATH_MAX], msg[PATH_MAX * 2 + 64];
 
-		out_path(c, c->inputs[second], p->ext, a, sizeof(a));
+		out_path(c, c->inputs[second], p->writer->extensions, a, sizeof(a));
 		snprintf(msg, sizeof(msg), "%s and %s would both write %s",
 		    c->inputs[first], c->inputs[second], a);
 		message(c, "error", NULL, 0, 0, "usage", msg);
@@ -377,7 +376,8 @@ batch_worker(void *arg)
 		if (i >= b->c->ninputs)
 			break;
 		memset(&err, 0, sizeof(err));
-		out_path(b->c, b->c->inputs[i], b->p->ext, path, sizeof(path));
+		out_path(b->c, b->c->inputs[i], b->p->writer->extensions, path,
+		    sizeof(path));
 		d = wq_load_file(b->c->inputs[i], &lo, &err);
 		rc = d ? write_doc(b->c, b->p, d, path, &err) : -err.code;
 		if (rc == 0 && b->rules) {

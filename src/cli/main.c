@@ -11,7 +11,7 @@
 static const char **
 defaults_inputs(const struct cli *c, size_t *n)
 {
-	const wq_meta *m = c->defaults ? wq_doc_meta(c->defaults) : NULL;
+	const wq_meta *m = c->defaults;
 	long at = wq_meta_find(m, "input-files");
 	const char **v;
 	size_t i;
@@ -35,15 +35,12 @@ main(int argc, char **argv)
 	static const char *stdin_only[] = { "-", NULL };
 	const char *extra[8];
 	const char **from_defaults = NULL;
-	struct wq_loaded_plugin lp;
-	struct wq_err err;
+	const struct wq_plugin *writer = NULL;
 	struct cli c;
 	int rc;
 
 	memset(&c, 0, sizeof(c));
-	memset(&lp, 0, sizeof(lp));
-	c.scratch = wq_doc_new();
-	c.cli_meta = wq_doc_meta(c.scratch);
+	c.cli_meta = wq_meta_new();
 	c.wopts = wq_opts_new();
 	c.extra_deps = extra;
 	c.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -54,6 +51,7 @@ main(int argc, char **argv)
 	if ((rc = parse_args(&c, argc, argv)) != EXIT_OK)
 		goto out;
 	default_dirs(&c);
+	c.plugins = wq_plugin_set_open(c.dirs);
 	if (c.metafile && (rc = load_metafile(&c)) != EXIT_OK)
 		goto out;
 	if (c.list) {
@@ -74,6 +72,8 @@ main(int argc, char **argv)
 		c.inputs = stdin_only;
 		c.ninputs = 1;
 	}
+	if ((rc = check_reader(&c)) != EXIT_OK)
+		goto out;
 	if (c.check) {
 		rc = lint(&c);
 		goto out;
@@ -87,36 +87,29 @@ main(int argc, char **argv)
 		rc = bad_usage(&c, "%s", "--depfile needs -o FILE or -O DIR");
 		goto out;
 	}
-	if (c.to == NULL && c.output)
-		c.to = format_from_name(c.output);
-	if (c.to == NULL)
-		c.to = "html";
 	if (parse_epoch(&c) != 0) {
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (wq_plugin_open(c.to, c.dirs, &lp, &err) != 0) {
-		report(&c, &err);
-		rc = EXIT_PLUGIN;
+	if ((rc = pick_writer(&c, &writer)) != EXIT_OK)
 		goto out;
-	}
-	if ((lp.plugin->flags & WQ_PLUGIN_BINARY) && c.outdir == NULL &&
+	if ((writer->writer->flags & WQ_WRITER_BINARY) && c.outdir == NULL &&
 	    (c.output == NULL || strcmp(c.output, "-") == 0) &&
 	    isatty(STDOUT_FILENO)) {
 		rc = bad_usage(
-		    &c, "%s output is binary: give -o FILE", lp.plugin->name);
+		    &c, "%s output is binary: give -o FILE", writer->name);
 		goto out;
 	}
 	catch_signals(c.outdir != NULL);
 	heap_prepare(c.inputs, c.ninputs, c.outdir == NULL);
-	rc = c.outdir ? convert_batch(&c, lp.plugin)
-		      : convert_one_output(&c, lp.plugin);
+	rc = c.outdir ? convert_batch(&c, writer)
+		      : convert_one_output(&c, writer);
 out:
 	release_signals();
-	wq_plugin_close(&lp);
+	wq_plugin_set_free(c.plugins);
 	wq_opts_free(c.wopts);
-	wq_doc_free(c.scratch);
-	wq_doc_free(c.defaults);
+	wq_meta_free(c.cli_meta);
+	wq_meta_free(c.defaults);
 	free(from_defaults);
 	return rc;
 }

@@ -15,13 +15,14 @@ usage(FILE *f)
 {
 	fputs(
 	    "usage: warraq [options] [FILE...]\n"
-	    "Converts texts (plain text or Markdown, with YAML front matter) "
-	    "to\n"
+	    "Converts texts (plain text, Markdown or HTML, with YAML front "
+	    "matter) to\n"
 	    "EPUB 3, HTML5, Markdown or TEI P5 with correct right-to-left "
 	    "metadata.\n"
 	    "With no FILE, or FILE '-', reads standard input.\n\n"
-	    "  -f, --from=SYNTAX     markdown, text (auto: lines or "
-	    "paragraphs) or lines\n"
+	    "  -f, --from=FORMAT     input format: a reader (markdown, text, "
+	    "lines, html...;\n"
+	    "                        default: by extension, then content)\n"
 	    "  -t, --to=FORMAT       output format: a plugin name (see "
 	    "--list-formats)\n"
 	    "  -o, --output=FILE     one output from all inputs ('-': standard "
@@ -69,49 +70,15 @@ usage(FILE *f)
 	    f);
 }
 
+/* -t and -f FORMAT[+EXT...]: each extension is a plugin option set to 1,
+ * as pandoc spells them (markdown+spans). Returns the format's name. */
 static const char *
-format_alias(const char *f)
+set_format(struct cli *c, const char *arg, char *name, size_t size)
 {
-	static const char *const alias[][2] = { { "md", "markdown" },
-		{ "commonmark", "markdown" }, { "html5", "html" },
-		{ "epub3", "epub" }, { "xml", "tei" }, { NULL, NULL } };
-	size_t i;
-
-	for (i = 0; alias[i][0]; i++)
-		if (strcmp(f, alias[i][0]) == 0)
-			return alias[i][1];
-	return f;
-}
-
-const char *
-format_from_name(const char *path)
-{
-	static const char *const ext[][2] = { { ".html", "html" },
-		{ ".htm", "html" }, { ".xhtml", "html" }, { ".epub", "epub" },
-		{ ".xml", "tei" }, { ".tei", "tei" }, { ".md", "markdown" },
-		{ ".markdown", "markdown" }, { NULL, NULL } };
-	size_t i, n = strlen(path);
-
-	for (i = 0; ext[i][0]; i++) {
-		size_t e = strlen(ext[i][0]);
-
-		if (n > e && strcasecmp(path + n - e, ext[i][0]) == 0)
-			return ext[i][1];
-	}
-	return NULL;
-}
-
-/* -t FORMAT[+EXT...]: each extension is a writer option set to 1, as
- * pandoc spells them (markdown+spans). */
-static void
-set_format(struct cli *c, const char *arg)
-{
-	static char name[64];
 	const char *plus = strchr(arg, '+'), *p;
 
-	snprintf(name, sizeof(name), "%.*s",
+	snprintf(name, size, "%.*s",
 	    plus ? (int)(plus - arg) : (int)strlen(arg), arg);
-	c->to = format_alias(name);
 	for (p = plus; p && p[1]; p = strchr(p + 1, '+')) {
 		char ext[64];
 
@@ -120,6 +87,7 @@ set_format(struct cli *c, const char *arg)
 		if (ext[0])
 			wq_opts_add(c->wopts, ext, "1");
 	}
+	return name;
 }
 
 /* Reads the YAML file 'path' into 'm', reporting what goes wrong.
@@ -155,15 +123,14 @@ read_yaml(const struct cli *c, const char *path, wq_meta *m)
 int
 load_metafile(struct cli *c)
 {
-	wq_doc *tmp = wq_doc_new();
-	wq_meta *m = wq_doc_meta(tmp);
+	wq_meta *m = wq_meta_new();
 	int rc;
 
 	if (c->nextra_deps < 4)
 		c->extra_deps[c->nextra_deps++] = c->metafile;
 	if ((rc = read_yaml(c, c->metafile, m)) == EXIT_OK)
 		wq_meta_merge(c->cli_meta, m, 0);
-	wq_doc_free(tmp);
+	wq_meta_free(m);
 	return rc;
 }
 
@@ -272,18 +239,11 @@ apply(struct cli *c, int ch, const char *arg)
 	char *key;
 	const char *value;
 
+	static char from[64], to[64];
+
 	switch (ch) {
-	case 'f':
-		if (strcmp(arg, "markdown") && strcmp(arg, "md") &&
-		    strcmp(arg, "commonmark") && strcmp(arg, "text") &&
-		    strcmp(arg, "lines"))
-			return bad_usage(c,
-			    "unknown input syntax '%s' "
-			    "(markdown, text or lines)",
-			    arg);
-		c->from = arg;
-		break;
-	case 't': set_format(c, arg); break;
+	case 'f': c->from = set_format(c, arg, from, sizeof(from)); break;
+	case 't': c->to = set_format(c, arg, to, sizeof(to)); break;
 	case 'o': c->output = arg; break;
 	case 'O': c->outdir = arg; break;
 	case 'j':
@@ -414,9 +374,8 @@ load_defaults(struct cli *c, const char *path)
 	size_t i, j, k;
 	int rc;
 
-	wq_doc_free(c->defaults);
-	c->defaults = wq_doc_new();
-	m = wq_doc_meta(c->defaults);
+	wq_meta_free(c->defaults);
+	c->defaults = m = wq_meta_new();
 	if ((rc = read_yaml(c, path, m)) != EXIT_OK)
 		return rc;
 	if (c->nextra_deps < 4)

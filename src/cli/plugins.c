@@ -4,7 +4,6 @@
  */
 #include "cli.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,61 +55,93 @@ default_dirs(struct cli *c)
 	c->dirs[c->ndirs] = NULL;
 }
 
+/* The first word of a list of extensions. */
 static int
-cmp_str(const void *a, const void *b)
+first_word(const char *list)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return (int)strcspn(list, " ");
 }
 
 int
 list_formats(const struct cli *c)
 {
-	char seen[64][64];
-	size_t nseen = 0, i, j;
+	size_t i, n = wq_plugin_set_count(c->plugins);
 	int rc = EXIT_OK;
 
-	for (i = 0; c->dirs[i]; i++) {
-		DIR *d = opendir(c->dirs[i]);
-		struct dirent *e;
-		char *names[256];
-		size_t n = 0;
+	for (i = 0; i < n; i++) {
+		const struct wq_err *err;
+		const char *path;
+		const struct wq_plugin *p =
+		    wq_plugin_set_get(c->plugins, i, &path, &err);
 
-		if (d == NULL)
+		if (p == NULL) {
+			report(c, err);
+			rc = EXIT_PLUGIN;
 			continue;
-		while ((e = readdir(d)) != NULL && n < 256) {
-			size_t len = strlen(e->d_name);
-
-			if (len > 3 && strcmp(e->d_name + len - 3, ".so") == 0)
-				names[n++] = strdup(e->d_name);
 		}
-		closedir(d);
-		qsort(names, n, sizeof(names[0]), cmp_str);
-		for (j = 0; j < n; j++) {
-			struct wq_loaded_plugin lp;
-			struct wq_err err;
-			char path[PATH_MAX];
-			size_t k;
-
-			snprintf(
-			    path, sizeof(path), "%s/%s", c->dirs[i], names[j]);
-			free(names[j]);
-			if (wq_plugin_open_path(path, &lp, &err) != 0) {
-				report(c, &err);
-				rc = EXIT_PLUGIN;
-				continue;
-			}
-			for (k = 0; k < nseen; k++)
-				if (strcmp(seen[k], lp.plugin->name) == 0)
-					break;
-			if (k == nseen && nseen < 64) {
-				snprintf(seen[nseen++], sizeof(seen[0]), "%s",
-				    lp.plugin->name);
-				printf("%-10s %-6s %s\n           %s\n",
-				    lp.plugin->name, lp.plugin->ext,
-				    lp.plugin->summary, lp.path);
-			}
-			wq_plugin_close(&lp);
-		}
+		/* Name, then the extension of its outputs ("-": none), so
+		 * that scripts can take the first two words. */
+		printf("%-10s %-6.*s", p->name,
+		    p->writer ? first_word(p->writer->extensions) : 1,
+		    p->writer ? p->writer->extensions : "-");
+		if (p->reader)
+			printf(" reads %s", p->reader->extensions);
+		if (p->writer)
+			printf("%s writes %s", p->reader ? ";" : "",
+			    p->writer->extensions);
+		if (p->aliases)
+			printf("; also %s", p->aliases);
+		printf("\n           %s\n           %s\n", p->summary, path);
 	}
 	return rc;
+}
+
+int
+pick_writer(struct cli *c, const struct wq_plugin **p)
+{
+	struct wq_err err;
+	struct wq_buf exts;
+
+	if (c->to) {
+		if ((*p = wq_plugin_set_find(c->plugins, c->to, 1, &err)))
+			return EXIT_OK;
+		report(c, &err);
+		return EXIT_PLUGIN;
+	}
+	if (c->output && strcmp(c->output, "-") != 0) {
+		const char *slash = strrchr(c->output, '/');
+		const char *dot = strrchr(slash ? slash + 1 : c->output, '.');
+
+		if ((*p = wq_plugin_set_writer_for(c->plugins, c->output)))
+			return EXIT_OK;
+		if (dot && dot[1]) {
+			char msg[1024];
+
+			wq_buf_init(&exts);
+			wq_plugin_set_writer_exts(c->plugins, &exts);
+			snprintf(msg, sizeof(msg),
+			    "%s: no writer for '.%s' files (writers know: "
+			    "%s); name one with -t",
+			    c->output, dot + 1, exts.len ? exts.data : "none");
+			wq_buf_free(&exts);
+			return bad_usage(c, "%s", msg);
+		}
+	}
+	/* No format, no extension: a web page. */
+	if ((*p = wq_plugin_set_find(c->plugins, "html", 1, &err)))
+		return EXIT_OK;
+	report(c, &err);
+	return EXIT_PLUGIN;
+}
+
+int
+check_reader(const struct cli *c)
+{
+	struct wq_err err;
+
+	if (c->from == NULL ||
+	    wq_plugin_set_find(c->plugins, c->from, 0, &err) != NULL)
+		return EXIT_OK;
+	report(c, &err);
+	return EXIT_USAGE;
 }

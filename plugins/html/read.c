@@ -1,12 +1,15 @@
 /*
- * rawhtml.c - raw HTML inside Markdown, read with libxml2's HTML parser
- * and mapped into what the model can hold. Nothing of it is passed through:
- * scripts, styles, event handlers and presentational attributes are
- * dropped; all text that a reader would see is kept.
+ * read.c - the "html" reader: an HTML page, or raw HTML that another
+ * reader met (Markdown's), read with libxml2's HTML parser and mapped
+ * into what the model can hold. Nothing of it is passed through: scripts,
+ * styles, event handlers and presentational attributes are dropped; all
+ * text that a reader would see is kept. A page's lang, dir, title and
+ * author, description and keywords become the text's metadata.
  */
-#include "internal.h"
+#include "html.h"
 
 #include <libxml/HTMLparser.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -105,6 +108,26 @@ attr(xmlNode *e, const char *name)
 	return NULL;
 }
 
+/* Appends 's' to 'b' with runs of HTML white space folded to one space,
+ * none at either end. */
+static void
+fold_space(struct wq_buf *b, const char *s)
+{
+	int space = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' ||
+		    *s == '\f') {
+			space = 1;
+			continue;
+		}
+		if (space && b->len)
+			wq_buf_putc(b, ' ');
+		space = 0;
+		wq_buf_putc(b, *s);
+	}
+}
+
 /* Appends text with runs of HTML white space folded to one space. */
 static void
 add_text(struct ctx *c, wq_node *parent, const char *s)
@@ -196,7 +219,6 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	}
 	case WQ_NODE_LINEBREAK: wq_node_append(parent, n); return;
 	case WQ_NODE_SPAN:
-		n->from_source = 1;
 		wq_node_set_lang(n, attr(x, "lang"));
 		v = attr(x, "dir");
 		wq_node_set_dir(n,
@@ -348,28 +370,97 @@ map_block(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	map_block_children(c, n, x, depth);
 }
 
+static xmlNode *
+child_named(xmlNode *x, const char *name)
+{
+	xmlNode *k;
+
+	for (k = x ? x->children : NULL; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE &&
+		    strcasecmp((const char *)k->name, name) == 0)
+			return k;
+	return NULL;
+}
+
+/* A page's own language, direction, title and <meta> become the text's
+ * metadata, under what its front matter already says. */
+static void
+page_meta(wq_node *section, xmlNode *html, xmlNode *head, xmlNode *body)
+{
+	static const char *const names[][2] = { { "author", "author" },
+		{ "description", "description" }, { "keywords", "keywords" },
+		{ NULL, NULL } };
+	wq_meta *m = wq_section_meta(section);
+	const char *lang = attr(html, "lang"), *dir = attr(html, "dir");
+	xmlNode *k;
+	size_t i;
+
+	if (body && attr(body, "dir"))
+		dir = attr(body, "dir");
+	if (body && attr(body, "lang"))
+		lang = attr(body, "lang");
+	if (lang && wq_lang_tag_valid(lang) && wq_meta_find(m, "lang") < 0)
+		wq_meta_set(m, "lang", lang);
+	if (dir && (strcasecmp(dir, "rtl") == 0 || strcasecmp(dir, "ltr") == 0) &&
+	    wq_meta_find(m, "dir") < 0)
+		wq_meta_set(m, "dir", strcasecmp(dir, "rtl") == 0 ? "rtl" : "ltr");
+	for (k = head ? head->children : NULL; k; k = k->next) {
+		const char *name, *content;
+
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcasecmp((const char *)k->name, "title") == 0 &&
+		    wq_meta_find(m, "title") < 0) {
+			xmlChar *t = xmlNodeGetContent(k);
+			struct wq_buf b;
+
+			wq_buf_init(&b);
+			fold_space(&b, t ? (const char *)t : "");
+			if (b.len)
+				wq_meta_set(m, "title", b.data);
+			wq_buf_free(&b);
+			xmlFree(t);
+			continue;
+		}
+		if (strcasecmp((const char *)k->name, "meta") != 0 ||
+		    (name = attr(k, "name")) == NULL ||
+		    (content = attr(k, "content")) == NULL || !*content)
+			continue;
+		for (i = 0; names[i][0]; i++)
+			if (strcasecmp(name, names[i][0]) == 0 &&
+			    wq_meta_find(m, names[i][1]) < 0)
+				wq_meta_set(m, names[i][1], content);
+	}
+}
+
 int
-rawhtml_map(wq_node *parent, const char *html, size_t len, int block)
+html_read(wq_node *parent, const char *html, size_t len,
+    enum wq_read_mode mode, wq_read_ctx *read, struct wq_err *err)
 {
 	struct ctx c = { wq_node_doc(parent), 0 };
 	htmlDocPtr d;
-	xmlNode *root, *body = NULL, *k;
+	xmlNode *root, *body;
 
 	if (len > INT32_MAX)
-		return 1;
+		return wq_read_error(read, err, WQ_EINPUT, 0, 0,
+		    "HTML of more than 2 GiB");
 	d = htmlReadMemory(html, (int)len, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 		HTML_PARSE_NONET);
 	if (d == NULL)
-		return 1;
+		return mode == WQ_READ_TEXT
+		    ? wq_read_error(read, err, WQ_EINPUT, 1, 1,
+			  "libxml2 could not read the HTML")
+		    : 1;
 	root = xmlDocGetRootElement(d);
-	for (k = root ? root->children : NULL; k; k = k->next)
-		if (k->type == XML_ELEMENT_NODE &&
-		    strcasecmp((const char *)k->name, "body") == 0)
-			body = k;
-	if (body && block)
+	body = child_named(root, "body");
+	if (mode == WQ_READ_TEXT) {
+		page_meta(parent, root, child_named(root, "head"), body);
+		if (body)
+			map_block_children(&c, parent, body, 0);
+	} else if (body && mode == WQ_READ_BLOCKS) {
 		map_block_children(&c, parent, body, 0);
-	else if (body)
+	} else if (body) {
 		map_inline_children(&c, parent,
 		    body->children &&
 			    body->children->type == XML_ELEMENT_NODE &&
@@ -379,12 +470,31 @@ rawhtml_map(wq_node *parent, const char *html, size_t len, int block)
 			? body->children
 			: body,
 		    0);
+	}
 	/* Inline tags that are not void elements arrive alone ("<b>"); the
-	 * text between them is kept by cmark, the tag is dropped. */
-	if (!block && root && body == NULL)
-		c.dropped = 1;
-	if (!block && body && body->children == NULL)
+	 * text between them is kept by the other reader, the tag dropped. */
+	if (mode == WQ_READ_INLINES &&
+	    ((root && body == NULL) || (body && body->children == NULL)))
 		c.dropped = 1;
 	xmlFreeDoc(d);
 	return c.dropped;
+}
+
+/* A page starts with a doctype, <html> or a comment (after a BOM and
+ * white space); a fragment with a block tag that Markdown would not
+ * make. */
+int
+html_probe(const char *data, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n'))
+		i++;
+	data += i, len -= i;
+	if ((len >= 9 && strncasecmp(data, "<!doctype", 9) == 0) ||
+	    (len >= 5 && strncasecmp(data, "<html", 5) == 0 &&
+		(len == 5 || data[5] == '>' || data[5] == ' ' ||
+		    data[5] == '\n')))
+		return 90;
+	return 0;
 }

@@ -1,0 +1,376 @@
+/*
+ * read.c - the "markdown" reader: CommonMark parsed by cmark, mapped into
+ * the model, with pandoc's bracketed spans [text]{dir=ltr lang=en}. Raw
+ * HTML is handed to the "html" reader, which keeps its text and what the
+ * model can hold of its tags.
+ */
+#include "markdown.h"
+
+#include <cmark.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Deeper nesting is not a text but an attack; refuse it with a position.
+ * The bound leaves room below the 256 levels that libxml2 and other XML
+ * parsers accept by default, for what writers wrap around the blocks (a
+ * TEI corpus, body, divs): fuzzing found a TEI edition too deep to read. */
+#define MAX_NESTING 128
+
+struct md_ctx {
+	wq_read_ctx *read;
+	struct wq_buf text; /* neighbouring text nodes, joined */
+};
+
+static unsigned long
+line_of(cmark_node *c)
+{
+	return (unsigned long)cmark_node_get_start_line(c);
+}
+
+static void
+set_pos(wq_node *n, cmark_node *c, const struct md_ctx *ctx)
+{
+	unsigned long line = line_of(c);
+
+	if (line == 0)
+		return;
+	wq_node_set_pos(n, wq_read_line(ctx->read, line),
+	    (unsigned long)cmark_node_get_start_column(c));
+}
+
+static void
+warn_html(struct md_ctx *ctx, cmark_node *c)
+{
+	wq_read_warn(ctx->read, line_of(c),
+	    (unsigned long)cmark_node_get_start_column(c), "raw-html",
+	    "raw HTML is not passed through: its text is kept, tags are "
+	    "mapped or dropped");
+}
+
+/* Raw HTML goes to the html reader; returns 0 or its error. */
+static int
+map_html(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int block,
+    struct wq_err *err)
+{
+	const char *lit = cmark_node_get_literal(c);
+	int rc;
+
+	if (lit == NULL)
+		return 0;
+	rc = wq_read_with(ctx->read, "html", parent, lit, strlen(lit),
+	    block ? WQ_READ_BLOCKS : WQ_READ_INLINES, line_of(c), 1, err);
+	if (rc > 0)
+		warn_html(ctx, c);
+	return rc < 0 ? rc : 0;
+}
+
+/* Whether an inline HTML tag opens an element whose content is never
+ * text: its content is skipped up to the matching closing tag. */
+static const char *
+opens_hidden(const char *tag)
+{
+	static const char *const hidden[] = { "script", "style", "template",
+		"iframe", "object", "textarea", "title", NULL };
+	size_t i, n;
+
+	if (tag[0] != '<')
+		return NULL;
+	for (i = 0; hidden[i]; i++) {
+		n = strlen(hidden[i]);
+		if (strncasecmp(tag + 1, hidden[i], n) == 0 &&
+		    (tag[1 + n] == '>' || tag[1 + n] == ' ' ||
+			tag[1 + n] == '\t' || tag[1 + n] == '\n' ||
+			tag[1 + n] == '/'))
+			return hidden[i];
+	}
+	return NULL;
+}
+
+static int
+closes(const char *tag, const char *name)
+{
+	size_t n = strlen(name);
+
+	return tag[0] == '<' && tag[1] == '/' &&
+	    strncasecmp(tag + 2, name, n) == 0;
+}
+
+static int map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx,
+    int depth, struct wq_err *err);
+
+static int
+map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
+    struct wq_err *err)
+{
+	wq_doc *doc = wq_node_doc(parent);
+	wq_node *n = NULL;
+	const char *lit;
+
+	switch (cmark_node_get_type(c)) {
+	case CMARK_NODE_BLOCK_QUOTE:
+		n = wq_node_new(doc, WQ_NODE_BLOCK_QUOTE);
+		break;
+	case CMARK_NODE_LIST:
+		n = wq_node_new(doc, WQ_NODE_LIST);
+		wq_node_set_list(n,
+		    cmark_node_get_list_type(c) == CMARK_ORDERED_LIST,
+		    cmark_node_get_list_start(c), cmark_node_get_list_tight(c));
+		break;
+	case CMARK_NODE_ITEM: n = wq_node_new(doc, WQ_NODE_ITEM); break;
+	case CMARK_NODE_CODE_BLOCK:
+		n = wq_node_new(doc, WQ_NODE_CODE_BLOCK);
+		lit = cmark_node_get_literal(c);
+		wq_node_set_literal(n, lit ? lit : "", lit ? strlen(lit) : 0);
+		wq_node_set_info(n, cmark_node_get_fence_info(c));
+		break;
+	case CMARK_NODE_HTML_BLOCK: return map_html(parent, c, ctx, 1, err);
+	case CMARK_NODE_PARAGRAPH:
+		n = wq_node_new(doc, WQ_NODE_PARAGRAPH);
+		break;
+	case CMARK_NODE_HEADING:
+		n = wq_node_new(doc, WQ_NODE_HEADING);
+		wq_node_set_heading_level(n, cmark_node_get_heading_level(c));
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		n = wq_node_new(doc, WQ_NODE_THEMATIC_BREAK);
+		break;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		n = wq_node_new(doc,
+		    cmark_node_get_type(c) == CMARK_NODE_TEXT ? WQ_NODE_TEXT
+							      : WQ_NODE_CODE);
+		lit = cmark_node_get_literal(c);
+		wq_node_set_literal(n, lit ? lit : "", lit ? strlen(lit) : 0);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		n = wq_node_new(doc, WQ_NODE_SOFTBREAK);
+		break;
+	case CMARK_NODE_LINEBREAK:
+		n = wq_node_new(doc, WQ_NODE_LINEBREAK);
+		break;
+	case CMARK_NODE_HTML_INLINE: return map_html(parent, c, ctx, 0, err);
+	case CMARK_NODE_EMPH: n = wq_node_new(doc, WQ_NODE_EMPH); break;
+	case CMARK_NODE_STRONG: n = wq_node_new(doc, WQ_NODE_STRONG); break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		n = wq_node_new(doc,
+		    cmark_node_get_type(c) == CMARK_NODE_LINK ? WQ_NODE_LINK
+							      : WQ_NODE_IMAGE);
+		wq_node_set_url(n, cmark_node_get_url(c));
+		wq_node_set_title(n, cmark_node_get_title(c));
+		break;
+	default: /* custom nodes: cmark never makes them when parsing */
+		return 0;
+	}
+	if (wq_node_is_block(n))
+		set_pos(n, c, ctx);
+	wq_node_append(parent, n);
+	if (cmark_node_first_child(c) == NULL)
+		return 0;
+	if (depth >= MAX_NESTING)
+		return wq_read_error(ctx->read, err, WQ_EINPUT, line_of(c),
+		    (unsigned long)cmark_node_get_start_column(c),
+		    "nesting deeper than %d levels", MAX_NESTING);
+	return map_children(n, c, ctx, depth + 1, err);
+}
+
+/* cmark splits text where a bracket or entity was: join the pieces, so
+ * that a pandoc span is one text node to find. */
+static void
+flush_text(wq_node *parent, struct md_ctx *ctx)
+{
+	wq_node *t;
+
+	if (ctx->text.len == 0)
+		return;
+	t = wq_node_new(wq_node_doc(parent), WQ_NODE_TEXT);
+	wq_node_set_literal(t, ctx->text.data, ctx->text.len);
+	wq_node_append(parent, t);
+	ctx->text.len = 0;
+}
+
+static int
+map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
+    struct wq_err *err)
+{
+	const char *hidden = NULL;
+	cmark_node *k;
+	int rc;
+
+	for (k = cmark_node_first_child(c); k; k = cmark_node_next(k)) {
+		if (cmark_node_get_type(k) == CMARK_NODE_TEXT && !hidden) {
+			const char *lit = cmark_node_get_literal(k);
+
+			if (lit)
+				wq_buf_puts(&ctx->text, lit);
+			continue;
+		}
+		flush_text(parent, ctx);
+		if (cmark_node_get_type(k) == CMARK_NODE_HTML_INLINE) {
+			const char *tag = cmark_node_get_literal(k);
+
+			if (tag == NULL)
+				continue;
+			if (hidden) {
+				if (closes(tag, hidden))
+					hidden = NULL;
+				continue;
+			}
+			if ((hidden = opens_hidden(tag)) != NULL) {
+				warn_html(ctx, k);
+				continue;
+			}
+		} else if (hidden) {
+			continue;
+		}
+		if ((rc = map_node(parent, k, ctx, depth, err)) != 0)
+			return rc;
+	}
+	flush_text(parent, ctx);
+	return 0;
+}
+
+/* Reads one attribute list of a pandoc span, "{dir=ltr lang=en .x #y}",
+ * from s[0] == '{'. Returns its length, or 0 if it is not one. */
+static size_t
+span_attrs(const char *s, size_t len, wq_dir *dir, char *lang, size_t lsize)
+{
+	size_t i = 1;
+
+	*dir = WQ_DIR_UNSET;
+	lang[0] = '\0';
+	while (i < len && s[i] != '}') {
+		size_t start, vlen;
+
+		while (i < len && s[i] == ' ')
+			i++;
+		start = i;
+		while (i < len && s[i] != ' ' && s[i] != '}')
+			i++;
+		vlen = i - start;
+		if (vlen > 4 && strncmp(s + start, "dir=", 4) == 0) {
+			if (vlen == 7 && strncmp(s + start + 4, "ltr", 3) == 0)
+				*dir = WQ_DIR_LTR;
+			else if (vlen == 7 &&
+			    strncmp(s + start + 4, "rtl", 3) == 0)
+				*dir = WQ_DIR_RTL;
+			else
+				return 0;
+		} else if (vlen > 5 && strncmp(s + start, "lang=", 5) == 0 &&
+		    vlen - 5 < lsize) {
+			memcpy(lang, s + start + 5, vlen - 5);
+			lang[vlen - 5] = '\0';
+			if (!wq_lang_tag_valid(lang))
+				return 0;
+		} else if (vlen > 1 && (s[start] == '.' || s[start] == '#')) {
+			size_t k;
+
+			for (k = start + 1; k < i; k++)
+				if (!isalnum((unsigned char)s[k]) &&
+				    s[k] != '-' && s[k] != '_' && s[k] != ':')
+					return 0;
+		} else if (vlen) {
+			return 0; /* not an attribute list we understand */
+		}
+	}
+	return i < len && (*dir != WQ_DIR_UNSET || lang[0]) ? i + 1 : 0;
+}
+
+/* pandoc's bracketed spans, [GPT-4]{dir=ltr lang=en} (docs/design.md M2): cmark
+ * leaves them as text; they become spans that carry their language and
+ * direction, which the direction analysis then respects. Only spans
+ * whose content is plain text, inside one text node, are read. */
+static void
+pandoc_spans(wq_node *n)
+{
+	wq_node *c, *next;
+
+	for (c = wq_node_first_child(n); c; c = next) {
+		const char *s;
+		size_t len, i;
+
+		next = wq_node_next(c);
+		if (wq_node_type_of(c) != WQ_NODE_TEXT) {
+			pandoc_spans(c);
+			continue;
+		}
+		s = wq_node_literal(c);
+		len = wq_node_literal_len(c);
+		for (i = 0; i < len; i++) {
+			const char *close;
+			size_t alen;
+			wq_dir dir;
+			char lang[64];
+			wq_node *span, *inner, *rest;
+
+			if (s[i] != '[' ||
+			    (close = memchr(s + i, ']', len - i)) == NULL ||
+			    (size_t)(close - s) + 1 >= len || close[1] != '{' ||
+			    close == s + i + 1 ||
+			    memchr(s + i + 1, '[', (size_t)(close - s) - i - 1))
+				continue;
+			alen =
+			    span_attrs(close + 1, len - (size_t)(close + 1 - s),
+				&dir, lang, sizeof(lang));
+			if (alen == 0)
+				continue;
+			span = wq_node_new(wq_node_doc(n), WQ_NODE_SPAN);
+			/* A language says its direction when the span does not. */
+			if (dir == WQ_DIR_UNSET)
+				dir = wq_lang_is_rtl(lang) ? WQ_DIR_RTL
+							   : WQ_DIR_LTR;
+			wq_node_set_dir(span, dir);
+			wq_node_set_lang(span, lang[0] ? lang : NULL);
+			inner = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
+			wq_node_set_literal(
+			    inner, s + i + 1, (size_t)(close - s) - i - 1);
+			wq_node_append(span, inner);
+			wq_node_insert_after(c, span);
+			rest = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
+			wq_node_set_literal(rest, close + 1 + alen,
+			    len - (size_t)(close + 1 - s) - alen);
+			wq_node_insert_after(span, rest);
+			/* Copies: 's' stays valid for the lines above. */
+			wq_node_set_literal(c, s, i);
+			next = rest;
+			break;
+		}
+	}
+}
+
+/* The reader: a whole text, or a fragment of blocks or inlines (a
+ * paragraph's content goes straight below 'parent'). */
+int
+md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
+    wq_read_ctx *read, struct wq_err *err)
+{
+	cmark_node *root = cmark_parse_document(data, len, CMARK_OPT_DEFAULT);
+	struct md_ctx ctx;
+	int rc = 0;
+
+	if (root == NULL)
+		return wq_read_error(read, err, WQ_EINPUT, 0, 0,
+		    "cmark could not parse the text");
+	ctx.read = read;
+	wq_buf_init(&ctx.text);
+	/* Map and free one top-level block at a time: the cmark tree shrinks
+	 * as the model grows, and the memory it gives back is reused. */
+	while (rc == 0 && cmark_node_first_child(root)) {
+		cmark_node *c = cmark_node_first_child(root);
+
+		cmark_node_unlink(c);
+		if (mode == WQ_READ_INLINES &&
+		    cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH)
+			rc = map_children(parent, c, &ctx, 0, err);
+		else
+			rc = map_node(parent, c, &ctx, 0, err);
+		cmark_node_free(c);
+	}
+	cmark_node_free(root);
+	wq_buf_free(&ctx.text);
+	if (rc == 0)
+		pandoc_spans(parent);
+	return rc;
+}

@@ -1,0 +1,281 @@
+/*
+ * ids.c - ids of sections and headings, and the anchors links use to
+ * reach them: part of the model, read by every writer.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+size_t
+wq_slug(const char *text, size_t len, char *out, size_t size)
+{
+	size_t i, n = 0;
+	int gap = 0;
+
+	if (size == 0)
+		return 0;
+	for (i = 0; i < len && n + 2 < size; i++) {
+		char c = text[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (c >= 'A' && c <= 'Z')) {
+			if (gap && n)
+				out[n++] = '-';
+			out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			gap = 0;
+		} else {
+			gap = 1;
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* Ids and link anchors to headings: a hash map from string to node,
+ * which also keeps ids unique across a whole book. */
+struct anchor_map {
+	const char **keys;
+	void **vals;   /* nodes, or counters (see next_free) */
+	size_t n, cap; /* cap is a power of two */
+};
+
+static size_t
+hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static size_t
+slot(const struct anchor_map *m, const char *key)
+{
+	size_t i = hash(key) & (m->cap - 1);
+
+	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void *
+map_get(const struct anchor_map *m, const char *key)
+{
+	return m && m->cap ? m->vals[slot(m, key)] : NULL;
+}
+
+static void
+map_put(struct anchor_map *m, const char *key, void *n)
+{
+	size_t i;
+
+	if (2 * (m->n + 1) > m->cap) {
+		struct anchor_map big = { NULL, NULL, 0,
+			m->cap ? m->cap * 2 : 64 };
+
+		big.keys = wq_xcalloc(big.cap, sizeof(char *));
+		big.vals = wq_xcalloc(big.cap, sizeof(void *));
+		for (i = 0; i < m->cap; i++)
+			if (m->keys[i]) {
+				size_t k = slot(&big, m->keys[i]);
+
+				big.keys[k] = m->keys[i];
+				big.vals[k] = m->vals[i];
+			}
+		big.n = m->n;
+		free(m->keys);
+		free(m->vals);
+		*m = big;
+	}
+	i = slot(m, key);
+	if (m->keys[i] == NULL) { /* an existing entry keeps its key */
+		m->n++;
+		m->keys[i] = key;
+	}
+	m->vals[i] = n;
+}
+
+void
+anchor_map_free(struct anchor_map *m)
+{
+	if (m == NULL)
+		return;
+	free(m->keys);
+	free(m->vals);
+	free(m);
+}
+
+/* The first free key among 'base', then base + sep + first, first + 1...
+ * 'counters' remembers, per base, the next suffix to try, so a heading
+ * repeated a thousand times costs a thousand lookups, not half a million.
+ * Returns the key, copied into the document's arena. */
+static char *
+next_free(wq_doc *doc, const struct anchor_map *used,
+    struct anchor_map *counters, const char *base, const char *sep, int first)
+{
+	uintptr_t next = (uintptr_t)map_get(counters, base);
+	unsigned long k;
+	char key[160];
+
+	if (next == 0 && !map_get(used, base)) {
+		char *stored = arena_strdup(&doc->arena, base);
+
+		map_put(counters, stored, (void *)(uintptr_t)first);
+		return stored;
+	}
+	for (k = next ? (unsigned long)next : (unsigned long)first;; k++) {
+		snprintf(key, sizeof(key), "%s%s%lu", base, sep, k);
+		if (!map_get(used, key))
+			break;
+	}
+	map_put(counters, next ? base : arena_strdup(&doc->arena, base),
+	    (void *)(uintptr_t)(k + 1));
+	return arena_strdup(&doc->arena, key);
+}
+
+/* Gives 'n' the id 'base', or 'base-2', 'base-3'... if taken. */
+static void
+assign(wq_node *n, struct anchor_map *used, struct anchor_map *counters,
+    const char *base)
+{
+	n->id = next_free(n->doc, used, counters, base, "-", 2);
+	map_put(used, n->id, n);
+}
+
+/* The anchor GitHub gives a heading (and pandoc, near enough): letters,
+ * marks, digits, '-' and '_' of any script, lowercased, spaces as '-',
+ * a repeat suffixed "-1", "-2". Markdown documents link to these. */
+static void
+anchor(wq_node *h, struct anchor_map *m, struct anchor_map *counters,
+    const char *text, size_t len)
+{
+	struct wq_buf b;
+	size_t i = 0;
+
+	wq_buf_init(&b);
+	while (i < len) {
+		int32_t c = utf8_next((const unsigned char *)text, len, &i);
+		char enc[4];
+		int32_t e = 0;
+
+		if (c < 0)
+			break;
+		if (c == ' ') {
+			wq_buf_putc(&b, '-');
+			continue;
+		}
+		if (c != '-' && c != '_' && !u_isalnum(c) &&
+		    !(U_GET_GC_MASK(c) & U_GC_M_MASK))
+			continue;
+		c = u_tolower(c);
+		U8_APPEND_UNSAFE(enc, e, c);
+		wq_buf_put(&b, enc, (size_t)e);
+	}
+	if (b.len && b.len < 128) {
+		h->anchor = next_free(h->doc, m, counters, b.data, "-", 1);
+		map_put(m, h->anchor, h);
+	}
+	wq_buf_free(&b);
+}
+
+static void
+assign_headings(wq_node *n, const char *prefix, int *count,
+    struct anchor_map *used, struct anchor_map *counters, struct wq_buf *tmp)
+{
+	wq_node *c;
+
+	for (c = n->first; c; c = c->next) {
+		if (c->type == WQ_NODE_HEADING) {
+			char slug[64], base[96];
+
+			++*count;
+			tmp->len = 0;
+			wq_node_text(c, tmp);
+			if (wq_slug(tmp->data ? tmp->data : "", tmp->len, slug,
+				sizeof(slug)))
+				snprintf(
+				    base, sizeof(base), "%s-%s", prefix, slug);
+			else
+				snprintf(base, sizeof(base), "%s-h%d", prefix,
+				    *count);
+			assign(c, used, counters, base);
+			anchor(c, used, counters, tmp->data ? tmp->data : "",
+			    tmp->len);
+		} else if (wq_node_is_block(c) &&
+		    c->type != WQ_NODE_PARAGRAPH) {
+			assign_headings(c, prefix, count, used, counters, tmp);
+		}
+	}
+}
+
+static void
+clear_ids(wq_node *n)
+{
+	wq_node *c;
+
+	if (n->type == WQ_NODE_SECTION)
+		n->id = NULL; /* its 'anchor' is its section data */
+	else if (n->type == WQ_NODE_HEADING)
+		n->id = n->anchor = NULL;
+	for (c = n->first; c; c = c->next)
+		if (wq_node_is_block(c))
+			clear_ids(c);
+}
+
+void
+wq_doc_assign_ids(wq_doc *doc)
+{
+	struct anchor_map counters = { NULL, NULL, 0, 0 };
+	struct wq_buf tmp;
+	wq_node *s;
+	size_t i = 0;
+
+	anchor_map_free(doc->anchors);
+	doc->anchors = wq_xcalloc(1, sizeof(*doc->anchors));
+	wq_buf_init(&tmp);
+	for (s = doc->root->first; s; s = s->next)
+		clear_ids(s);
+	for (s = doc->root->first; s; s = s->next) {
+		char prefix[32];
+		int count = 0;
+
+		if (s->type != WQ_NODE_SECTION)
+			continue;
+		snprintf(prefix, sizeof(prefix), "s%zu", ++i);
+		assign(s, doc->anchors, &counters, prefix);
+		assign_headings(
+		    s, s->id, &count, doc->anchors, &counters, &tmp);
+	}
+	free(counters.keys);
+	free(counters.vals);
+	wq_buf_free(&tmp);
+}
+
+const wq_node *
+wq_doc_find_anchor(const wq_doc *doc, const char *fragment)
+{
+	struct wq_buf key;
+	const wq_node *n;
+
+	wq_buf_init(&key);
+	for (; *fragment; fragment++) {
+		unsigned v;
+
+		if (fragment[0] == '%' && fragment[1] && fragment[2] &&
+		    sscanf(fragment + 1, "%2x", &v) == 1) {
+			wq_buf_putc(&key, (int)v);
+			fragment += 2;
+		} else {
+			wq_buf_putc(&key, *fragment);
+		}
+	}
+	n = key.len ? map_get(doc->anchors, key.data) : NULL;
+	wq_buf_free(&key);
+	return n;
+}
+
