@@ -1,10 +1,9 @@
 /*
  * api_test.c - unit tests of the public API: model, iterator, metadata,
- * loader, errors and the plugin host. Prints a line per failure and
- * "N passed, N failed" last.
+ * loader and its readers, errors and the plugin host. Takes the plugin
+ * directory; prints a line per failure and "N passed, N failed" last.
  */
-#include <warraq/plugin.h>
-#include <warraq/warraq.h>
+#include <warraq/host.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,10 +21,25 @@ static int passed, failed;
 		}                                                         \
 	} while (0)
 
+static wq_plugin_set *plugins;
+
+/* Options that name the readers, as every caller must. */
+static struct wq_load_opts
+opts(void)
+{
+	struct wq_load_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.readers = wq_plugin_set_readers(plugins);
+	return o;
+}
+
 static wq_doc *
 load(const char *name, const char *text, struct wq_err *err)
 {
-	return wq_load_buffer(name, text, strlen(text), NULL, err);
+	struct wq_load_opts o = opts();
+
+	return wq_load_buffer(name, text, strlen(text), &o, err);
 }
 
 static void
@@ -136,7 +150,7 @@ test_loader(void)
 		    "title from front matter");
 		CHECK(wq_meta_find(wq_section_meta(sec), "author") >= 0,
 		    "authors becomes author");
-		/* First-strong would say LTR here (RTL.md D1). */
+		/* First-strong would say LTR here (docs/design.md D1). */
 		CHECK(wq_node_effective_dir(sec) == WQ_DIR_RTL, "majority not first strong");
 		CHECK(strcmp(wq_node_effective_lang(sec), "ar") == 0, "lang inferred ar");
 		CHECK(wq_section_inferred(sec) & WQ_INFERRED_LANG, "lang marked inferred");
@@ -170,7 +184,9 @@ test_loader(void)
 		char *exact = malloc(6);
 
 		memcpy(exact, "\n  \n\t\n", 6);
-		doc = wq_load_buffer("blank", exact, 6, NULL, &err);
+		struct wq_load_opts o = opts();
+
+		doc = wq_load_buffer("blank", exact, 6, &o, &err);
 		CHECK(doc == NULL && strcmp(err.msg, "empty text") == 0,
 		    "blank text without NUL");
 		free(exact);
@@ -184,9 +200,8 @@ test_loader(void)
 	    WQ_NODE_HEADING, "short first line becomes the title heading");
 	wq_doc_free(doc);
 	{
-		struct wq_load_opts o;
+		struct wq_load_opts o = opts();
 
-		memset(&o, 0, sizeof(o));
 		o.no_infer = 1;
 		o.lang = "fa";
 		doc = wq_load_buffer("n.txt", "first\nsecond\n", 13, &o, &err);
@@ -196,6 +211,73 @@ test_loader(void)
 		    "--lang fa gives rtl");
 		wq_doc_free(doc);
 	}
+}
+
+static void
+test_setters(void)
+{
+	wq_doc *doc = wq_doc_new();
+	wq_node *list = wq_node_new(doc, WQ_NODE_LIST);
+	wq_node *link = wq_node_new(doc, WQ_NODE_LINK);
+	wq_node *h = wq_node_new(doc, WQ_NODE_HEADING);
+	wq_meta *m = wq_meta_new();
+
+	CHECK(wq_node_set_heading_level(list, 2) == -WQ_EUSAGE &&
+	    !wq_node_list_ordered(list), "heading level refused on a list");
+	CHECK(wq_node_set_literal(link, "x", 1) == -WQ_EUSAGE &&
+	    wq_node_url(link) == NULL,
+	    "literal refused on a link, its URL kept");
+	CHECK(wq_node_set_url(link, "https://x.org/") == 0 &&
+	    strcmp(wq_node_url(link), "https://x.org/") == 0, "url set");
+	CHECK(wq_node_set_info(link, "js") == -WQ_EUSAGE, "info on a link");
+	CHECK(wq_node_set_heading_level(h, 7) == -WQ_EUSAGE &&
+	    wq_node_set_heading_level(h, 3) == 0 &&
+	    wq_node_heading_level(h) == 3, "heading levels 1 to 6");
+	CHECK(wq_node_set_lang(h, "<x>") == -WQ_EUSAGE &&
+	    wq_node_lang(h) == NULL, "bad language tag refused");
+	CHECK(wq_node_set_dir(h, (wq_dir)7) == -WQ_EUSAGE, "bad dir refused");
+	wq_meta_set(m, "title", "t");
+	wq_meta_add(m, "author", "a");
+	wq_meta_add(m, "author", "b");
+	CHECK(wq_meta_count(m) == 2 && wq_meta_nvalues(m, 1) == 2,
+	    "a metadata map of its own");
+	wq_meta_free(m);
+	CHECK(wq_version() == WQ_VERSION_NUMBER &&
+	    strcmp(wq_version_string(), WQ_VERSION) == 0, "version");
+	wq_doc_free(doc);
+}
+
+static void
+test_readers(void)
+{
+	struct wq_load_opts o = opts();
+	const char *page = "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head>"
+			   "<title>عنوان</title></head><body><h2>قسم</h2>"
+			   "<p>نص <b>عربي</b></p><script>x()</script></body>"
+			   "</html>";
+	const struct wq_plugin *r;
+	struct wq_err err;
+	wq_doc *doc;
+
+	r = wq_load_pick_reader("a.md", "x", 1, &o);
+	CHECK(r && strcmp(r->name, "markdown") == 0, "reader by extension");
+	r = wq_load_pick_reader("-", page, strlen(page), &o);
+	CHECK(r && strcmp(r->name, "html") == 0, "html found by its probe");
+	r = wq_load_pick_reader("-", "نص", 4, &o);
+	CHECK(r && strcmp(r->name, "text") == 0, "text is the last resort");
+	doc = wq_load_buffer("page", page, strlen(page), &o, &err);
+	CHECK(doc && strcmp(wq_section_title(wq_doc_section(doc, 0)),
+			 "عنوان") == 0, "a page's title");
+	CHECK(doc && wq_node_effective_dir(wq_doc_section(doc, 0)) ==
+	    WQ_DIR_RTL, "a page's direction");
+	wq_doc_free(doc);
+	o.reader = "nosuch";
+	doc = wq_load_buffer("a.md", "x", 1, &o, &err);
+	CHECK(doc == NULL && err.code == WQ_EUSAGE, "unknown reader refused");
+	o = opts();
+	o.readers = NULL;
+	doc = wq_load_buffer("a.md", "x", 1, &o, &err);
+	CHECK(doc == NULL && err.code == WQ_EPLUGIN, "no readers, no text");
 }
 
 static void
@@ -244,13 +326,19 @@ test_plugins(const char *dir)
 int
 main(int argc, char **argv)
 {
+	const char *dirs[] = { argc > 1 ? argv[1] : "", NULL };
+
+	plugins = wq_plugin_set_open(dirs);
 	test_model();
+	test_setters();
+	test_readers();
 	test_iter();
 	test_meta();
 	test_loader();
 	test_lang();
 	if (argc > 1)
 		test_plugins(argv[1]);
+	wq_plugin_set_free(plugins);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

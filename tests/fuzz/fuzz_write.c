@@ -4,8 +4,7 @@
  * or only $WARRAQ_FUZZ_FORMAT, into a memory sink. An XML writer's output
  * must also be well-formed, checked with libxml2.
  */
-#include <warraq/plugin.h>
-#include <warraq/warraq.h>
+#include <warraq/host.h>
 
 #include <libxml/parser.h>
 #include <stdint.h>
@@ -17,6 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static struct wq_loaded_plugin plugins[8];
 static size_t nplugins;
 static wq_opts *opts;
+static wq_plugin_set *readers;
 
 static void
 setup(void)
@@ -35,7 +35,8 @@ setup(void)
 		if (wq_plugin_open(all[i], dirs, &plugins[nplugins], &err) == 0)
 			nplugins++;
 	}
-	if (nplugins == 0)
+	readers = wq_plugin_set_open(dirs);
+	if (nplugins == 0 || wq_plugin_set_readers(readers)[0] == NULL)
 		abort(); /* nothing to fuzz: a setup error, not a finding */
 	opts = wq_opts_new();
 	wq_opts_set_epoch(opts, 0);
@@ -53,6 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (nplugins == 0)
 		setup();
 	memset(&o, 0, sizeof(o));
+	o.readers = wq_plugin_set_readers(readers);
 	o.max_bytes = 1 << 20;
 	doc = wq_load_buffer("fuzz.md", data, size, &o, &err);
 	if (doc == NULL)
@@ -65,7 +67,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		wq_buf_init(&b);
 		wq_sink_to_buf(&sink, &b);
 		memset(&err, 0, sizeof(err));
-		if (p->write(doc, opts, &sink, &err) == 0 &&
+		if (p->writer->write(doc, opts, &sink, &err) == 0 &&
 		    strcmp(p->name, "tei") == 0) {
 			xmlDocPtr x = xmlReadMemory(b.data, (int)b.len, "fuzz.xml",
 			    NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |

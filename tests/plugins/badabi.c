@@ -9,8 +9,11 @@ never(const wq_doc *d, const wq_opts *o, struct wq_sink *s, struct wq_err *e)
 	return -1;
 }
 
-static const struct wq_plugin p = { 99, "badabi", "x", "text/plain", 0,
-	"wrong ABI", never };
+static const struct wq_writer w = { sizeof(struct wq_writer), "x",
+	"text/plain", 0, never };
+
+static const struct wq_plugin p = { 99, sizeof(struct wq_plugin), "badabi",
+	NULL, "wrong ABI", NULL, &w };
 
 WQ_API const struct wq_plugin *
 warraq_plugin(void)

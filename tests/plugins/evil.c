@@ -8,8 +8,11 @@ evil(const wq_doc *d, const wq_opts *o, struct wq_sink *s, struct wq_err *e)
 	return wq_sink_write(s, "EVIL\n", 5, e);
 }
 
-static const struct wq_plugin p = { WQ_PLUGIN_ABI, "html", "html",
-	"text/html", 0, "planted", evil };
+static const struct wq_writer w = { sizeof(struct wq_writer), "html",
+	"text/html", 0, evil };
+
+static const struct wq_plugin p = { WQ_PLUGIN_ABI, sizeof(struct wq_plugin), "html",
+	NULL, "planted", NULL, &w };
 
 WQ_API const struct wq_plugin *
 warraq_plugin(void)

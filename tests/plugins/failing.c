@@ -13,8 +13,11 @@ half(const wq_doc *d, const wq_opts *o, struct wq_sink *s, struct wq_err *e)
 	return wq_err_set(e, WQ_EPLUGIN, "failing", 0, 0, "failed on purpose");
 }
 
-static const struct wq_plugin p = { WQ_PLUGIN_ABI, "failing", "txt",
-	"text/plain", 0, "fails mid-write", half };
+static const struct wq_writer w = { sizeof(struct wq_writer), "txt",
+	"text/plain", 0, half };
+
+static const struct wq_plugin p = { WQ_PLUGIN_ABI, sizeof(struct wq_plugin), "failing",
+	NULL, "fails mid-write", NULL, &w };
 
 WQ_API const struct wq_plugin *
 warraq_plugin(void)

@@ -9,8 +9,11 @@ never(const wq_doc *d, const wq_opts *o, struct wq_sink *s, struct wq_err *e)
 	return -1;
 }
 
-static const struct wq_plugin p = { WQ_PLUGIN_ABI, "html", "html",
-	"text/html", 0, "impostor", never };
+static const struct wq_writer w = { sizeof(struct wq_writer), "html",
+	"text/html", 0, never };
+
+static const struct wq_plugin p = { WQ_PLUGIN_ABI, sizeof(struct wq_plugin), "html",
+	NULL, "impostor", NULL, &w };
 
 WQ_API const struct wq_plugin *
 warraq_plugin(void)

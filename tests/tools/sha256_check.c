@@ -6,7 +6,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <warraq/warraq.h>
+#include <warraq/plugin.h>
 
 int
 main(int argc, char **argv)

@@ -1,0 +1,33 @@
+# tests/parts/20-html.sh - sourced by tests/run; see its helpers.
+# ---- what the foundation issue promises, checked on the output -------------
+outputs
+h=$TMP/html/000_41e35b5545bce590.html
+expect "H1 root lang/dir" grep -q '^<html lang="ar" dir="rtl">$' "$h"
+# Every non-empty line of the seed is its own block: nothing merged.
+lines=$(grep -c . seeds/000_41e35b5545bce590.txt)
+blocks=$(sed -n '/<article/,/<\/article>/p' "$h" | grep -oE '<(p|li|h[1-6])[ >]' | wc -l)
+if [ "$lines" -eq "$blocks" ]; then ok; else not_ok "seed 000 blocks" "$lines lines, $blocks blocks"; fi
+expect "bullets form a ul" grep -q '^<ul>$' "$h"
+expect "numbers form an ol" grep -q '^<ol>$' "$h"
+expect "English text is en/ltr" grep -q '^<html lang="en" dir="ltr">$' "$TMP/html/en-only.html"
+r=$TMP/html/rtl-latin-run.html
+expect "H4 tight isolation" grep -qF 'أصدرت <span lang="en" dir="ltr">OpenAI</span> نموذج <span lang="en" dir="ltr">GPT-4o</span>، ثم <span lang="en" dir="ltr">DeepSeek-V3</span>.' "$r"
+expect "H4 balanced brackets join a run" grep -qF '<span lang="en" dir="ltr">SpaceX (US)</span> اليوم' "$r"
+expect "H4 unbalanced brackets stay outside" grep -qF 'نموذج (<span lang="en" dir="ltr">GPT-4</span> الجديد) هنا.' "$r"
+expect "D1 majority, not first strong" grep -qF '<p><span lang="en" dir="ltr">DeepSeek</span> هو' "$r"
+expect "D3 English quote gets ltr" grep -q '<blockquote lang="en" dir="ltr">' "$TMP/html/mixed-blocks.html"
+expect "front matter dir wins" grep -q '^<html lang="en" dir="rtl">$' "$TMP/html/dir-override.html"
+expect "fa inferred" grep -q '^<html lang="fa" dir="rtl">$' "$TMP/html/persian.html"
+expect "ur inferred" grep -q '^<html lang="ur" dir="rtl">$' "$TMP/html/urdu.html"
+expect "he inferred" grep -q '^<html lang="he" dir="rtl">$' "$TMP/html/hebrew.html"
+expect "raw HTML: no script" bash -c "! grep -qi -e '<script' -e 'alert' -e 'onclick' -e 'javascript:' '$TMP/html/raw-html.html'"
+expect "raw HTML: text kept" grep -q 'محتوى مخفي' "$TMP/html/raw-html.html"
+expect "NFC applied" grep -q 'آمن' "$TMP/html/nfc.html"
+expect "junk kept, escaped" grep -qF 'نص فيه &amp; <span lang="en" dir="ltr">nbsp</span> ؛' "$TMP/html/markup-junk.html"
+expect "date split from paragraph" grep -qF '<p>نشرت: 2025-01-31</p>' "$TMP/html/source-date.html"
+
+
+# The page around the body, tested once (goldens hold the body only).
+sed -n '/^<style>$/,/^<\/style>$/p' "$TMP/html/000_41e35b5545bce590.html" | sed '1d;$d' > "$TMP/style.css"
+golden html css style "$TMP/style.css"
+expect "head: charset, viewport, generator" bash -c "grep -q '^<meta charset=\"utf-8\">$' '$h' && grep -q 'name=\"viewport\"' '$h' && grep -q 'content=\"warraq [0-9.]*\"' '$h'"

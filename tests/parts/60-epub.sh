@@ -1,0 +1,91 @@
+# tests/parts/60-epub.sh - sourced by tests/run; see its helpers.
+# ---- EPUB: epubcheck once for all books, and what epubcheck cannot see ----
+dircheck_tool
+E=$TMP/epub
+mkdir -p "$E"
+export SOURCE_DATE_EPOCH=1700000000
+"$BIN" -t epub -o "$E/seeds.epub" seeds/* 2> "$TMP/seeds-epub.err"
+expect "remote images warn on stderr" test "$(grep -c 'warning: remote image' "$TMP/seeds-epub.err")" -eq 2
+for f in "${INPUTS[@]}"; do
+	expect "epub $f" W -t epub -o "$E/$(stem "$f").epub" "$f"
+done
+for f in "$SHARED"/corpora/*.md; do
+	s=$(stem "$f")
+	# pandoc's test document points at two images it does not ship.
+	expect "epub corpus $s" W --lenient -t epub -o "$E/corpus-$s.epub" "$f"
+	lang=$(echo "$s" | sed -n 's/.*\.\([a-z][a-z]\)$/\1/p')
+	[ -n "$lang" ] && expect "epub corpus $s --lang" W --lang "$lang" -t epub -o "$E/corpus-$s.lang.epub" "$f"
+done
+AMIRI=/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf
+if [ -r "$AMIRI" ]; then
+	expect "cover, font, metadata file" W -t epub --cover tests/cases/img/pixel.png \
+		--embed-font "$AMIRI" --metadata-file tests/epub/book.yaml -o "$E/full.epub" seeds/*
+else
+	not_ok "Amiri font missing" "scripts/install-deps check installs fonts-hosny-amiri"
+fi
+W -t epub -o "$E/missing.epub" tests/epub/missing-image.md 2> "$TMP/missing.err"
+expect "missing image is an error" test $? -ne 0 -a ! -e "$E/missing.epub"
+expect "missing image message" grep -q "tests/epub/missing-image.md:3: image 'no-such-image.png'" "$TMP/missing.err"
+"$BIN" --lenient -t epub -o "$E/lenient.epub" tests/epub/missing-image.md 2> "$TMP/lenient.err"
+expect "--lenient leaves it out" test -s "$E/lenient.epub"
+expect "--lenient warns" grep -q "warning: image left out" "$TMP/lenient.err"
+
+# Reproducible: the same bytes twice, and in another time zone.
+W -t epub -o "$TMP/again.epub" seeds/*
+expect "epub reproducible" cmp -s "$E/seeds.epub" "$TMP/again.epub"
+TZ=Asia/Tokyo W -t epub -o "$TMP/tokyo.epub" seeds/*
+expect "epub reproducible across time zones" cmp -s "$E/seeds.epub" "$TMP/tokyo.epub"
+mv "$TMP/again.epub" "$TMP/lenient-dup.epub"
+unset SOURCE_DATE_EPOCH
+
+# docs/design.md E1-E7, checked on the container (epubcheck cannot: E11).
+opf() { unzip -p "$1" EPUB/content.opf | xmllint --xpath "$2" - 2>/dev/null; }
+B=$E/seeds.epub
+expect "E1 spine rtl" test "$(opf "$B" 'string(//*[local-name()="spine"]/@page-progression-direction)')" = rtl
+expect "E2 EPUB 3" test "$(opf "$B" 'string(/*/@version)')" = 3.0
+expect "E3 first dc:language ar" test "$(opf "$B" 'string((//*[local-name()="language"])[1])')" = ar
+expect "E4 package xml:lang" test "$(opf "$B" 'string(/*/@*[local-name()="lang"])')" = ar
+expect "E4 package dir" test "$(opf "$B" 'string(/*/@dir)')" = rtl
+W -t epub --title "DeepSeek يغير قواعد اللعبة" -o "$TMP/latin-title.epub" seeds/001_c22fc553b2c93000.txt
+expect "E4 Latin-first title gets dir" bash -c "unzip -p '$TMP/latin-title.epub' EPUB/content.opf | grep -q '<dc:title id=\"title\" dir=\"rtl\">DeepSeek'"
+expect "mimetype first, stored" bash -c "unzip -v '$B' | sed -n 4p | grep -q 'Stored.*mimetype'"
+rm -rf "$TMP/x" && mkdir -p "$TMP/x" && unzip -q "$B" -d "$TMP/x"
+for x in "$TMP"/x/EPUB/nav.xhtml "$TMP"/x/EPUB/text/*.xhtml; do
+	l1=$(xmllint --xpath 'string(/*/@*[local-name()="lang" and namespace-uri()="http://www.w3.org/XML/1998/namespace"])' "$x")
+	l2=$(xmllint --xpath 'string(/*/@lang)' "$x")
+	d=$(xmllint --xpath 'string(/*/@dir)' "$x")
+	if [ "$l1" = ar ] && [ "$l1" = "$l2" ] && [ "$d" = rtl ]; then ok; else not_ok "E5/E6 root of $(basename "$x")" "xml:lang=$l1 lang=$l2 dir=$d"; fi
+done
+expect "E7 nav labels state direction" test "$(xmllint --xpath 'count(//*[local-name()="nav"][@*[local-name()="type"]="toc"]//*[local-name()="li"][not(@dir)])' "$TMP/x/EPUB/nav.xhtml")" = 0
+expect "E7 nav nests headings" test "$(xmllint --xpath 'count(//*[local-name()="ol"]//*[local-name()="ol"])' "$TMP/x/EPUB/nav.xhtml")" -gt 0
+expect "E7 landmarks in Arabic" grep -q '<h2>المعالم</h2>' "$TMP/x/EPUB/nav.xhtml"
+expect "untitled chapters named by their first words" bash -c "! grep -q '000_41e35b' '$TMP/x/EPUB/nav.xhtml' && grep -q 'استثمار Deepseek في الاستكشاف' '$TMP/x/EPUB/nav.xhtml'"
+expect "E8 no direction in CSS" bash -c "! grep -Eqi 'direction|unicode-bidi' '$TMP/x/EPUB/style.css'"
+expect "E9 no physical alignment" bash -c "! grep -Eqi 'text-align: *(left|right)|margin-(left|right)' '$TMP/x/EPUB/style.css'"
+if out=$("$DIRCHECK" -x "$TMP"/x/EPUB/text/*.xhtml "$TMP/x/EPUB/nav.xhtml"); then ok; else not_ok "dircheck epub" "$(echo "$out" | head -3)"; fi
+en=$E/en-only.epub
+expect "English book ltr" test "$(opf "$en" 'string(//*[local-name()="spine"]/@page-progression-direction)')" = ltr
+expect "English book dc:language en" test "$(opf "$en" 'string((//*[local-name()="language"])[1])')" = en
+expect "local image embedded" bash -c "unzip -l '$E/local-image.epub' | grep -q 'EPUB/images/img1.png'"
+expect "font embedded" bash -c "unzip -l '$E/full.epub' | grep -q 'EPUB/fonts/font1.ttf'"
+expect "cover page" test "$(opf "$E/full.epub" 'string(//*[local-name()="item"][@properties="cover-image"]/@href)')" = images/cover-image1.png
+expect "metadata file title" test "$(opf "$E/full.epub" 'string(//*[local-name()="title"])')" = "كتاب البذور"
+
+# Golden package and navigation documents of the seeds book.
+unzip -p "$B" EPUB/content.opf > "$TMP/seeds.opf"
+unzip -p "$B" EPUB/nav.xhtml > "$TMP/seeds.nav.xhtml"
+golden epub opf seeds "$TMP/seeds.opf"
+golden epub nav.xhtml seeds "$TMP/seeds.nav.xhtml"
+
+if [ "$SAN" != 1 ]; then
+	if java -cp /usr/share/java/epubcheck.jar tests/tools/EpubCheckBatch.java \
+		"$E"/*.epub > "$TMP/epubcheck.out" 2>&1; then
+		pass=$((pass + $(grep -c '^OK ' "$TMP/epubcheck.out")))
+	else
+		grep -E '^(FAIL|ERROR|WARNING|FATAL)' "$TMP/epubcheck.out" | head -20
+		pass=$((pass + $(grep -c '^OK ' "$TMP/epubcheck.out")))
+		fail=$((fail + $(grep -c '^FAIL ' "$TMP/epubcheck.out") + 0))
+		grep -q '^FAIL \|^OK ' "$TMP/epubcheck.out" || not_ok "epubcheck did not run" "$(tail -3 "$TMP/epubcheck.out")"
+	fi
+fi
+

@@ -1,0 +1,71 @@
+# tests/parts/62-markdown.sh - sourced by tests/run; see its helpers.
+# ---- Markdown: round trip, fixed point, the spec's examples, pandoc ------
+outputs
+roundtrip() { # roundtrip NAME INPUT [OPTIONS]
+	local name=$1 f=$2 d=$TMP/rt
+	shift 2
+	rm -rf "$d" && mkdir -p "$d"
+	W "$@" -t tree -V positions=no -o "$d/a.tree" "$f" &&
+		W "$@" -t markdown -o "$d/1.md" "$f" &&
+		W -t tree -V positions=no -o "$d/b.tree" "$d/1.md" &&
+		W -t markdown -o "$d/2.md" "$d/1.md" || { not_ok "round trip $name" "conversion failed"; return; }
+	if ! cmp -s "$d/a.tree" "$d/b.tree"; then
+		not_ok "round trip $name" "model differs: $(diff "$d/a.tree" "$d/b.tree" | head -4 | tr '\n' ' ')"
+	elif ! cmp -s "$d/1.md" "$d/2.md"; then
+		not_ok "fixed point $name" "$(diff "$d/1.md" "$d/2.md" | head -4 | tr '\n' ' ')"
+	else
+		ok
+	fi
+}
+for f in "${INPUTS[@]}" "$SHARED"/corpora/*.md; do
+	roundtrip "$f" "$f"
+done
+roundtrip "corpus ar --lang" "$SHARED/corpora/coding-interview-university.ar.md" --lang ar
+# With --md-spans the Markdown carries pandoc spans, which warraq reads back.
+for f in tests/cases/rtl-latin-run.md tests/cases/pandoc-spans.md seeds/003_174733ba05b43fc1.txt; do
+	d=$TMP/rts && rm -rf "$d" && mkdir -p "$d"
+	W -t tree -V positions=no -o "$d/a" "$f" && W -t md --md-spans -o "$d/1.md" "$f" &&
+		W -t tree -V positions=no -o "$d/b" "$d/1.md"
+	expect "round trip with spans $f" cmp -s "$d/a" "$d/b"
+done
+expect "M2 pandoc span read" grep -qF '<span lang="en" dir="ltr">GPT-4</span>' "$TMP/html/pandoc-spans.html"
+expect "M2 span without dir or lang stays text" grep -qF '[ليس امتدادا]{.' "$TMP/html/pandoc-spans.html"
+m=$TMP/markdown/rtl-latin-run.md
+expect "M3 dir written for lang alone" grep -qx 'dir: rtl' "$m"
+expect "M3 lang written" grep -qx 'lang: ar' "$m"
+expect "M4 no bidi controls" bash -c "! grep -qP '[\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}]' '$TMP'/markdown/*.md"
+W -t markdown -V md-spans=1 -o "$TMP/spans.md" tests/cases/rtl-latin-run.md
+expect "md-spans" grep -qF '[GPT-4o]{dir=ltr lang=en}، ثم' "$TMP/spans.md"
+W -t markdown+spans -o "$TMP/spans2.md" tests/cases/rtl-latin-run.md
+expect "markdown+spans" cmp -s "$TMP/spans.md" "$TMP/spans2.md"
+expect "plain by default" bash -c "! grep -q ']{dir' '$m'"
+W -t md -o "$TMP/all.md" seeds/*
+expect "one level-1 heading per text" test "$(grep -c '^# ' "$TMP/all.md")" -eq 5
+e=$TMP/markdown/escapes.md
+expect "escaped: emphasis" grep -qF '\*نجوم\*' "$e"
+expect "escaped: heading" grep -qF '\# ليس عنوانا' "$e"
+expect "escaped: list" grep -qF '1\. ليست قائمة' "$e"
+expect "escaped: html" grep -qF '\<b\>' "$e"
+expect "YAML quoting" grep -qF "title: 'عنوان: مع نقطتين'" "$TMP/markdown/front-matter.md"
+if [ "$SAN" != 1 ]; then
+	SPEC=$VALIDATORS_HOME/node_modules/commonmark-spec
+	if [ -d "$SPEC" ] || npm install --prefix "$VALIDATORS_HOME" --no-audit --no-fund \
+		commonmark-spec@0.30.0 > "$TMP/npm.log" 2>&1; then
+		out=$(node tests/tools/spec_examples.js "$BIN" "$SPEC")
+		echo "$out" | grep -E '^(FAIL|skipped)'
+		p=$(echo "$out" | tail -1 | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p')
+		if [ -n "$p" ]; then pass=$((pass + ${p% *})); fail=$((fail + ${p#* })); else not_ok "spec examples" "$(echo "$out" | tail -2)"; fi
+	else
+		not_ok "commonmark-spec" "npm install failed: $(tail -2 "$TMP/npm.log")"
+	fi
+	if command -v pandoc >/dev/null; then
+		pandoc -f markdown -s -t html5 "$TMP/markdown/000_41e35b5545bce590.md" -o "$TMP/pandoc.html" 2>/dev/null
+		expect "pandoc reads lang" grep -q '<html[^>]* lang="ar"' "$TMP/pandoc.html"
+		expect "pandoc reads dir" grep -q '<html[^>]* dir="rtl"' "$TMP/pandoc.html"
+		pandoc -f markdown -s -t native "$TMP/markdown/front-matter.md" > "$TMP/pandoc.native" 2>/dev/null
+		expect "pandoc reads nested metadata" grep -q 'series' "$TMP/pandoc.native"
+	else
+		not_ok "pandoc" "not installed (scripts/install-deps check)"
+	fi
+fi
+

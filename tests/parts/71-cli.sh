@@ -1,0 +1,36 @@
+# tests/parts/71-cli.sh - sourced by tests/run; see its helpers.
+# ---- the command line --------------------------------------------------------
+outputs
+W -t html < seeds/001_c22fc553b2c93000.txt > "$TMP/stdin.html"
+expect "stdin to stdout" grep -q '<html lang="ar" dir="rtl">' "$TMP/stdin.html"
+W -t tree - < tests/cases/en-only.md > "$TMP/dash.tree"
+expect "- is stdin" grep -q 'section lang=en dir=ltr' "$TMP/dash.tree"
+"$BIN" --version | grep -q '^warraq [0-9]' && ok || not_ok "--version"
+"$BIN" --help | grep -q 'usage: warraq' && ok || not_ok "--help"
+"$BIN" --bogus >/dev/null 2>&1; [ $? -eq 2 ] && ok || not_ok "usage error exits 2"
+"$BIN" -t nosuchformat seeds/000_41e35b5545bce590.txt >/dev/null 2>&1; [ $? -eq 5 ] && ok || not_ok "unknown format exits 5"
+"$BIN" -t html no/such/file.txt >/dev/null 2>&1; [ $? -eq 4 ] && ok || not_ok "missing input exits 4"
+"$BIN" -t html -o /nonexistent-dir/x.html seeds/000_41e35b5545bce590.txt >/dev/null 2>&1; [ $? -eq 4 ] && ok || not_ok "unwritable output exits 4"
+"$BIN" -q -t html -o /dev/null seeds/000_41e35b5545bce590.txt
+expect "-o /dev/null writes to the device" test -c /dev/null
+mkfifo "$TMP/fifo" && { cat "$TMP/fifo" > "$TMP/fifo.out" & W -t html -o "$TMP/fifo" seeds/001_c22fc553b2c93000.txt; wait; }
+expect "-o FIFO" grep -q '<html lang="ar"' "$TMP/fifo.out"
+if [ -w /dev/full ]; then
+	"$BIN" -t html -o - seeds/000_41e35b5545bce590.txt > /dev/full 2>/dev/null; [ $? -eq 4 ] && ok || not_ok "ENOSPC exits 4"
+fi
+"$BIN" --list-formats > "$TMP/formats" 2>&1
+expect "list html" grep -q "^html " "$TMP/formats"
+expect "list tree" grep -q "^tree " "$TMP/formats"
+expect "list paths" grep -q "$BUILD/plugins/html.so" "$TMP/formats"
+W -t html --title "كتاب" --author "أ" --author "ب" -M keywords=x -o "$TMP/meta.html" seeds/003_174733ba05b43fc1.txt
+expect "--title" grep -q '<title>كتاب</title>' "$TMP/meta.html"
+expect "--author" grep -q '<meta name="author" content="ب">' "$TMP/meta.html"
+W --lang en -t tree -o "$TMP/lang.tree" seeds/000_41e35b5545bce590.txt
+expect "--lang overrides" grep -q '^  section lang=en dir=ltr' "$TMP/lang.tree"
+W --no-infer -t tree -o "$TMP/noinfer.tree" seeds/002_0f9f8a5e9411e2c0.txt
+expect "--no-infer" bash -c "! grep -q 'heading' '$TMP/noinfer.tree'"
+mkdir -p "$TMP/batch"
+W -t html -O "$TMP/batch" -j 2 seeds/*
+expect "batch -O" test "$(ls "$TMP/batch" | wc -l)" -eq 5
+cmp -s "$TMP/batch/000_41e35b5545bce590.html" "$TMP/html/000_41e35b5545bce590.html" && ok || not_ok "batch output equals single output"
+

@@ -1,0 +1,61 @@
+# tests/parts/72-pipelines.sh - sourced by tests/run; see its helpers.
+# ---- build pipelines: defaults files, depfiles, logs, reproducibility ------
+P=$TMP/pipe
+mkdir -p "$P"
+cat > "$P/book.yaml" <<EOF
+to: epub
+output-file: $P/d-book.epub
+input-files:
+  - seeds/000_41e35b5545bce590.txt
+  - seeds/001_c22fc553b2c93000.txt
+metadata:
+  title: كتاب من ملف
+  publisher: وراق
+lang: ar
+lenient: true
+EOF
+W -d "$P/book.yaml"
+expect "-d builds the book" test -s "$P/d-book.epub"
+expect "-d metadata" test "$(opf "$P/d-book.epub" 'string(//*[local-name()="title"])')" = "كتاب من ملف"
+expect "-d inputs" test "$(opf "$P/d-book.epub" 'count(//*[local-name()="itemref"])')" = 3
+printf 'bogus: 1\n' > "$P/bad.yaml"
+"$BIN" -d "$P/bad.yaml" seeds/000_41e35b5545bce590.txt > /dev/null 2> "$P/bad.err"
+expect "-d unknown key is a usage error" grep -q "unknown option 'bogus'" "$P/bad.err"
+W -t epub -o "$P/dep.epub" --depfile "$P/dep.d" tests/cases/local-image.md
+expect "depfile target" grep -q "^$P/dep.epub:" "$P/dep.d"
+expect "depfile text" grep -q "tests/cases/local-image.md" "$P/dep.d"
+expect "depfile image" grep -q "tests/cases/img/pixel.png" "$P/dep.d"
+mkdir -p "$P/make" && cp tests/cases/local-image.md "$P/make/" && cp -r tests/cases/img "$P/make/"
+printf 'book.epub:\n\t%s -q -t epub -o book.epub --depfile book.d local-image.md\n-include book.d\n' "$BIN" > "$P/make/Makefile"
+make -s -C "$P/make" > /dev/null 2>&1
+make -q -C "$P/make" > /dev/null 2>&1; expect "make: up to date after a build" test $? -eq 0
+sleep 1; touch "$P/make/img/pixel.png"
+make -q -C "$P/make" > /dev/null 2>&1; expect "make: a changed image rebuilds" test $? -eq 1
+mkdir -p "$P/batch"
+W -t html -O "$P/batch" --depfile "$P/batch.d" seeds/*
+expect "batch depfile: a rule per output" test "$(grep -c '\.html:' "$P/batch.d")" -eq 5
+mkdir -p "$P/a" "$P/b" "$P/clash"
+cp seeds/000_41e35b5545bce590.txt "$P/a/x.txt"; cp seeds/001_c22fc553b2c93000.txt "$P/b/x.txt"
+"$BIN" -t html -O "$P/clash" "$P/a/x.txt" "$P/b/x.txt" 2> "$P/clash.err"
+expect "same output name is refused" test $? -eq 2 -a -z "$(ls "$P/clash")"
+"$BIN" --log=json -t html -o "$P/j.html" tests/cases/raw-html.md seeds/003_174733ba05b43fc1.txt no/such.md 2> "$P/log.json"
+if command -v node >/dev/null; then
+	expect "--log=json lines are JSON" node -e '
+		const l = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n");
+		for (const x of l) { const o = JSON.parse(x); if (!o.severity || !("line" in o) || !o.code || !o.message) process.exit(1); }
+		if (!l.some(x => JSON.parse(x).severity === "error")) process.exit(1);' "$P/log.json"
+fi
+# The same bytes whatever the locale, time zone or number of jobs.
+export SOURCE_DATE_EPOCH=1700000000
+for fe in tree:tree html:html tei:xml markdown:md epub:epub; do
+	fmt=${fe%%:*}
+	mkdir -p "$P/r1-$fmt" "$P/r2-$fmt"
+	LANG=C LC_ALL=C TZ=UTC W -t "$fmt" -j 1 -O "$P/r1-$fmt" seeds/* tests/cases/rtl-latin-run.md
+	env LANG=ar_EG.UTF-8 LC_ALL=ar_EG.UTF-8 TZ=Asia/Tokyo "$BIN" -q -t "$fmt" -j 2 -O "$P/r2-$fmt" seeds/* tests/cases/rtl-latin-run.md
+	expect "reproducible $fmt (locale, time zone, -j)" diff -r "$P/r1-$fmt" "$P/r2-$fmt"
+	LANG=C TZ=UTC W -t "$fmt" -o "$P/one1.$fmt" seeds/*
+	env LC_ALL=ar_EG.UTF-8 TZ=America/New_York "$BIN" -q -t "$fmt" -o "$P/one2.$fmt" seeds/*
+	expect "reproducible $fmt, one output" cmp -s "$P/one1.$fmt" "$P/one2.$fmt"
+done
+unset SOURCE_DATE_EPOCH
+

@@ -1,0 +1,53 @@
+# tests/parts/73-hostile.sh - sourced by tests/run; see its helpers.
+# ---- hostile inputs: bounded time and memory, a clear answer ---------------
+# Limits: each run ends within 60 s and, outside the sanitizer build, peaks
+# under 1 GiB of memory (a 20 MB line takes about 2 s and 230 MB here).
+H=$TMP/hostile
+mkdir -p "$H"
+big=20000000 lines=500000
+[ "$SAN" = 1 ] && big=2000000 lines=50000
+awk -v n="$big" 'BEGIN { w[0]="الذكاء"; w[1]="DeepSeek"; w[2]="نموذج"; w[3]="GPT-4o"; w[4]="2025"
+	while (len < n) { s = w[i++ % 5] " "; printf "%s", s; len += length(s) * 2 } print "" }' > "$H/line.txt"
+awk -v n="$lines" 'BEGIN { for (i = 0; i < n; i++) print "سطر " i }' > "$H/lines.txt"
+awk 'BEGIN { for (i = 0; i < 5000; i++) printf "> "; print "عميق" }' > "$H/quotes.md"
+awk 'BEGIN { for (i = 0; i < 2000; i++) { for (j = 0; j < i; j++) printf "  "; print "- بند" } }' > "$H/lists.md"
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "["; print " نص" }' > "$H/brackets.md"
+printf 'نص فيه ]]> و -- و <!-- و &#0; هنا.\n' > "$H/xml-junk.md"
+awk 'BEGIN { printf "---\n"; for (i = 0; i < 1000000; i++) printf "k"; print ": v"; print "---"; print "نص" }' > "$H/key.md"
+printf -- '---\ntitle: "no end\n---\nنص\n' > "$H/quote.md"
+# Every HTML block once re-trimmed (and copied) every paragraph before it:
+# 1 MB of these took minutes and gigabytes.
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "فقرة فيها نص %d\n\n<div>كتلة</div>\n\n", i }' > "$H/html-blocks.md"
+hostile() { # hostile NAME FILE EXPECTED-STATUS [FORMAT]
+	local rc rss
+	if [ "$SAN" = 1 ] || ! [ -x /usr/bin/time ]; then
+		timeout 60 "$BIN" -q -t "${4:-html}" -o "$H/out" "$2" 2> "$H/err"
+		rc=$? rss=0
+	else
+		timeout 60 /usr/bin/time -f '%M' -o "$H/rss" "$BIN" -q -t "${4:-html}" -o "$H/out" "$2" 2> "$H/err"
+		rc=$? rss=$(tail -1 "$H/rss")
+	fi
+	if [ "$rc" -ne "$3" ]; then
+		not_ok "hostile $1" "exit $rc, expected $3: $(head -1 "$H/err")"
+	elif [ "$rss" -gt 1048576 ]; then
+		not_ok "hostile $1" "peak memory $rss KB"
+	elif [ "$3" -ne 0 ] && [ "$(wc -l < "$H/err")" -ne 1 ]; then
+		not_ok "hostile $1" "expected one line on stderr"
+	else
+		ok
+	fi
+	rm -f "$H/out"
+}
+hostile "20 MB single line" "$H/line.txt" 0
+hostile "500,000 short lines" "$H/lines.txt" 0 tei
+hostile "5,000-deep block quotes" "$H/quotes.md" 3
+hostile "2,000-deep nested lists" "$H/lists.md" 3
+hostile "20,000 unbalanced brackets" "$H/brackets.md" 0
+hostile "1 MB YAML key" "$H/key.md" 3
+hostile "unclosed YAML quote" "$H/quote.md" 3
+hostile "]]> -- <!-- &#0; in text" "$H/xml-junk.md" 0 tei
+hostile "20,000 HTML blocks in one text" "$H/html-blocks.md" 0
+W -t tei -o "$H/junk.xml" "$H/xml-junk.md"
+expect "]]> and -- escaped, XML well-formed" xmllint --noout "$H/junk.xml"
+expect "&#0; becomes U+FFFD" grep -q $'\xef\xbf\xbd' "$H/junk.xml"
+

@@ -1,0 +1,57 @@
+# tests/parts/74-faults.sh - sourced by tests/run; see its helpers.
+# ---- faults: interrupted batches, unwritable places ---------------------
+F=$TMP/faults
+mkdir -p "$F/in" "$F/int" "$F/term"
+i=0
+for n in $(seq 1 400); do for s in seeds/*; do i=$((i + 1)); ln -s "$ROOT/$s" "$F/in/t$i.txt"; done; done
+interrupt() { # interrupt SIGNAL DIR EXPECTED-STATUS
+	"$BIN" -q -t epub -j 2 -O "$2" "$F"/in/*.txt &
+	local pid=$! rc n=0
+	# Signal once the first outputs are in place, whatever the speed.
+	while [ "$(ls "$2" | wc -l)" -lt 5 ] && [ $n -lt 1000 ]; do sleep 0.01; n=$((n + 1)); done
+	kill -"$1" "$pid"
+	wait "$pid"
+	rc=$?
+	expect "SIG$1 exits $3" test "$rc" -eq "$3"
+	expect "SIG$1 leaves no temporary file" test -z "$(ls -A "$2" | grep '^\.')"
+	local bad=0 f
+	for f in "$2"/*.epub; do [ -e "$f" ] || continue; unzip -tq "$f" > /dev/null 2>&1 || bad=$((bad + 1)); done
+	expect "SIG$1 leaves finished outputs whole" test "$bad" -eq 0
+	expect "SIG$1 came mid-batch" test "$(ls "$2" | wc -l)" -lt 2000
+}
+interrupt INT "$F/int" 130
+interrupt TERM "$F/term" 143
+# One output, one thread (a signal handler, no waiting thread): signalled
+# while the output is being written, it leaves the old file as it was.
+mkdir -p "$F/one"
+echo GOOD > "$F/one/out.html"
+"$BIN" -q -t html -o "$F/one/out.html" "$H/line.txt" &
+pid=$! n=0
+while ! ls -A "$F/one" | grep -q '^\.' && [ $n -lt 3000 ]; do sleep 0.001; n=$((n + 1)); done
+kill -INT "$pid"
+wait "$pid"
+rc=$?
+expect "SIGINT, one output: exits 130" test "$rc" -eq 130
+expect "SIGINT, one output: no temporary file" test -z "$(ls -A "$F/one" | grep '^\.')"
+expect "SIGINT, one output: old output kept" grep -qx GOOD "$F/one/out.html"
+# An unreadable input, even for root: /proc/self/mem fails to read at 0.
+"$BIN" -q -t html -o "$F/unreadable.html" /proc/self/mem 2> "$F/unreadable.err"
+expect "unreadable input exits 4, one line, no output" test $? -eq 4 -a "$(wc -l < "$F/unreadable.err")" -eq 1 -a ! -e "$F/unreadable.html"
+"$BIN" -q -t html -O /proc/self seeds/000_41e35b5545bce590.txt 2>/dev/null
+expect "unwritable output directory exits 4" test $? -eq 4
+"$BIN" -q -t html -o /proc/self/x.html seeds/000_41e35b5545bce590.txt 2>/dev/null
+expect "unwritable output file exits 4" test $? -eq 4
+printf 'نص مع \xe2\x80\xae تجاوز\n' > "$F/override.txt"
+"$BIN" -t html -o "$F/override.html" "$F/override.txt" 2> "$F/override.err"
+expect "U+202E kept" grep -q $'\xe2\x80\xae' "$F/override.html"
+expect "U+202E reported" grep -q 'warning: 1 bidi control character (first U+202E)' "$F/override.err"
+"$BIN" --check seeds/000_41e35b5545bce590.txt > /dev/null 2>&1
+expect "--check clean seed exits 0 or 1" test $? -le 1
+"$BIN" --check --lang en "$F/override.txt" > /dev/null 2> "$F/check.err"
+expect "--check exits 1 on findings" test $? -eq 1
+expect "--check: bidi control" grep -q 'bidi control' "$F/check.err"
+expect "--check: rtl text tagged ltr" grep -q 'tagged lang=en dir=ltr' "$F/check.err"
+printf '\xef\xbb\xb7\xef\xba\x8d \xd9\x86\xd8\xb5\n' > "$F/forms.txt"
+"$BIN" --check "$F/forms.txt" 2>&1 | grep -q 'presentation form'
+expect "--check: presentation forms" test $? -eq 0
+

@@ -1,0 +1,35 @@
+# tests/parts/82-install.sh - sourced by tests/run; see its helpers.
+# ---- install, and the plugins of docs/plugins.md built against it -----------
+if [ "$SAN" != 1 ]; then
+	D=$TMP/inst
+	if make -s --no-print-directory install DESTDIR="$D" PREFIX=/usr > "$TMP/install.log" 2>&1; then
+		ok
+		flags=$(PKG_CONFIG_SYSROOT_DIR="$D" PKG_CONFIG_PATH="$D/usr/lib/pkgconfig" pkg-config --cflags warraq)
+		X=$TMP/outside && mkdir -p "$X"
+		tests/tools/doc-code docs/plugins.md gemini.c > "$X/gemini.c"
+		tests/tools/doc-code docs/plugins.md plain.c > "$X/plain.c"
+		if cc -std=c11 -Wall -Wextra -Wpedantic -Werror -shared -fPIC -o "$X/gemini.so" "$X/gemini.c" $flags &&
+			cc -std=c11 -Wall -Wextra -Wpedantic -Werror -shared -fPIC -o "$X/plain.so" "$X/plain.c" $flags; then
+			ok
+			IW() { "$D/usr/bin/warraq" --plugin-dir "$X" --plugin-dir "$D/usr/lib/warraq/plugins" "$@"; }
+			IW --list-formats > "$X/list" 2>&1
+			expect "docs' reader listed" grep -q "^gemini  *- *reads gmi gemini" "$X/list"
+			expect "docs' writer listed" grep -q "^plain  *txt *writes txt" "$X/list"
+			IW -t plain seeds/001_c22fc553b2c93000.txt > "$X/plain.txt"
+			expect "docs' writer converts a seed" grep -q '^المصدر: FT Chinese$' "$X/plain.txt"
+			printf '# دليل\n\nفقرة عن Gemini.\n* أول\n* ثان\n=> https://example.org/ رابط\n> اقتباس\n```\ncode()\n```\n' > "$X/notes.gmi"
+			IW -q -o "$X/notes.html" "$X/notes.gmi"
+			expect "docs' reader: a page from a .gmi" bash -c "grep -q '<html lang=\"ar\" dir=\"rtl\">' '$X/notes.html' && grep -q '<li>أول</li>' '$X/notes.html' && grep -q '<a href=\"https://example.org/\">رابط</a>' '$X/notes.html' && grep -q '<pre dir=\"ltr\"><code>code()' '$X/notes.html'"
+			IW -q -o "$X/notes.txt" "$X/notes.gmi"
+			expect "-o out.txt picks the writer that declares txt" grep -qx 'فقرة عن Gemini.' "$X/notes.txt"
+			"$D/usr/bin/warraq" --plugin-dir "$D/usr/lib/warraq/plugins" -t html seeds/001_c22fc553b2c93000.txt > "$TMP/inst.html"
+			expect "installed html plugin" grep -q '<html lang="ar" dir="rtl">' "$TMP/inst.html"
+			expect "installed man page" test -f "$D/usr/share/man/man1/warraq.1"
+			expect "installed host header" test -f "$D/usr/include/warraq/host.h"
+		else
+			not_ok "build out-of-tree plugin"
+		fi
+	else
+		not_ok "make install" "$(tail -3 "$TMP/install.log")"
+	fi
+fi
