@@ -301,8 +301,7 @@ front_matter(const wq_doc *doc, struct wq_buf *out)
 	const wq_node *root = wq_doc_root(doc);
 	const wq_node *only =
 	    wq_doc_section_count(doc) == 1 ? wq_doc_section(doc, 0) : NULL;
-	wq_doc *tmp = wq_doc_new();
-	wq_meta *m = wq_doc_meta(tmp), *from[2];
+	wq_meta *m = wq_meta_new(), *from[2];
 	const char *lang =
 	    only ? wq_node_effective_lang(only) : wq_node_lang(root);
 	wq_dir dir =
@@ -344,7 +343,7 @@ front_matter(const wq_doc *doc, struct wq_buf *out)
 		rc = emit(&e, &ev);
 	}
 	yaml_emitter_delete(&e);
-	wq_doc_free(tmp);
+	wq_meta_free(m);
 	return rc;
 }
 
