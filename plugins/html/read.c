@@ -455,7 +455,9 @@ html_read(wq_node *parent, const char *html, size_t len,
 	root = xmlDocGetRootElement(d);
 	body = child_named(root, "body");
 	if (mode == WQ_READ_TEXT) {
-		page_meta(parent, root, child_named(root, "head"), body);
+		/* Text with no element at all has no root (found by fuzzing). */
+		if (root)
+			page_meta(parent, root, child_named(root, "head"), body);
 		if (body)
 			map_block_children(&c, parent, body, 0);
 	} else if (body && mode == WQ_READ_BLOCKS) {

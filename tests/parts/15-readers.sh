@@ -65,3 +65,7 @@ for m in $model; do
 done
 # Comments cite this repository's files only.
 expect "no comment cites a file outside the repository" bash -c "! grep -rnE '(RTL|DESIGN|STYLE)\.md' src include plugins tests/tools tests/parts Makefile"
+# Found by fuzzing the html reader: text with no element has no root.
+printf '\n <<<<<<<<<<<<<<<< \n\t' > "$R/noroot.html"
+"$BIN" -q -f html -t tree -o "$R/noroot.tree" "$R/noroot.html"
+expect "html reader: text without elements" test $? -le 3
