@@ -99,13 +99,24 @@ buf_escape(struct wq_buf *b, const char *s, size_t len, int quotes)
 		case '>': rep = "&gt;"; break;
 		case '"': rep = quotes ? "&quot;" : NULL; break;
 		case '\'': rep = quotes ? "&#39;" : NULL; break;
+		/* DEL and the C1 controls (U+0080-009F) are legal XML but
+		 * forbidden in HTML, the only user of this escaper: U+FFFD
+		 * stands in for them (TEI and Markdown keep them). */
+		case 0x7F: rep = "\xEF\xBF\xBD"; break;
+		case (char)0xC2:
+			rep = i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+				(unsigned char)s[i + 1] <= 0x9F
+			    ? "\xEF\xBF\xBD"
+			    : NULL;
+			break;
 		default: rep = NULL;
 		}
 		if (rep == NULL)
 			continue;
 		wq_buf_put(b, s + run, i - run);
 		wq_buf_puts(b, rep);
-		run = i + 1;
+		run = i + 1 + ((unsigned char)s[i] == 0xC2);
+		i = run - 1;
 	}
 	wq_buf_put(b, s + run, len - run);
 }

@@ -78,7 +78,9 @@ utf8_check(const unsigned char *s, size_t len, const char **why)
 			*why = "invalid UTF-8";
 			return (long)at;
 		}
-		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+		/* XML 1.0 allows DEL and the C1 controls (HTML does not: its
+		 * serializer writes U+FFFD for them, buf.c), not C0 ones. */
+		if (c < 0x20) {
 			*why = "control character not allowed in XML 1.0";
 			return (long)at;
 		}
