@@ -55,6 +55,28 @@ attr(struct tei *t, const char *name, const char *value)
 	    xmlTextWriterWriteAttribute(t->w, BAD_CAST name, BAD_CAST value));
 }
 
+/* A fence's info string, "js src/App.js {3}": its first word is the
+ * language (@lang takes one word); the rest, a file name or options,
+ * goes to @n rather than be lost. */
+static void
+code_lang(struct tei *t, const char *info)
+{
+	size_t n = strcspn(info, " \t{"), k = n;
+	char word[64];
+
+	if (n > 0 && n < sizeof(word)) {
+		memcpy(word, info, n);
+		word[n] = '\0';
+		attr(t, "lang", word);
+	} else {
+		k = 0; /* no language word: keep all of it */
+	}
+	while (info[k] == ' ' || info[k] == '\t')
+		k++;
+	if (info[k])
+		attr(t, "n", info + k);
+}
+
 /* Text content. The loader refuses characters XML 1.0 does not allow;
  * this asserts it, rather than write an edition no parser would read. */
 static void
@@ -305,7 +327,7 @@ block(struct tei *t, const wq_node *c)
 		indent(t, 0);
 		if (wq_node_info(c)) {
 			start(t, "code");
-			attr(t, "lang", wq_node_info(c));
+			code_lang(t, wq_node_info(c));
 			text(t, wq_node_literal(c), wq_node_literal_len(c));
 			end(t);
 		} else {
