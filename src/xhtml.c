@@ -152,13 +152,22 @@ image(struct render *r, const wq_node *n)
 }
 
 static int
-is_local_file(const char *url)
+unreachable_in_book(const char *url)
 {
+	static const char *const schemes[] = { "http:", "https:", "ftp:",
+		"mailto:", "tel:", "urn:", NULL };
 	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+	size_t i;
 
-	/* A scheme ("mailto:", "https:") comes before any slash. */
-	if (colon && (slash == NULL || colon < slash))
-		return 0;
+	/* A scheme comes before any slash. Only registered ones lead
+	 * anywhere from a book: a site's own shorthand ("mdn:js/String",
+	 * "info:closure" in javascript.info) is a dead link to a reader. */
+	if (colon && (slash == NULL || colon < slash)) {
+		for (i = 0; schemes[i]; i++)
+			if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+				return 0;
+		return 1;
+	}
 	return url[0] != '#' && strncmp(url, "//", 2) != 0;
 }
 
@@ -173,7 +182,7 @@ link_open(struct render *r, const wq_node *c)
 	if (url[0] == '#' && url[1])
 		target = wq_doc_find_anchor(c->doc, url + 1);
 	if (((r->flags & WQ_HTML_CONTAINED) && target == NULL &&
-		(url[0] == '#' || is_local_file(url))) ||
+		(url[0] == '#' || unreachable_in_book(url))) ||
 	    url[0] == '\0') {
 		if (r->unlinked++ == 0)
 			r->first_unlinked = c;
@@ -377,7 +386,7 @@ wq_html_render_blocks(
 		char msg[200];
 
 		snprintf(msg, sizeof(msg),
-		    "%lu link%s to files or anchors "
+		    "%lu link%s to files, anchors or private URL schemes "
 		    "outside the book kept as text",
 		    r.unlinked, r.unlinked == 1 ? "" : "s");
 		o->warn(o->warn_arg, sec ? wq_section_file(sec) : NULL,

@@ -208,8 +208,9 @@ WQ_API void wq_sha256_hex(const void *data, size_t len, char hex[65]);
 enum wq_html_flags {
 	WQ_HTML_XHTML = 1 << 0, /* XML syntax: also write xml:lang */
 	/* Everything must resolve inside the output (an EPUB): remote
-	 * images become links, links to local files and to fragments that
-	 * match no heading become their text. */
+	 * images become links; links to local files, to fragments that
+	 * match no heading and to unregistered URL schemes become their
+	 * text. */
 	WQ_HTML_CONTAINED = 1 << 1,
 };
 
