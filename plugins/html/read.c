@@ -211,10 +211,15 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	case WQ_NODE_CODE: {
 		xmlChar *s = xmlNodeGetContent(x);
 
-		wq_node_set_literal(n, s ? (const char *)s : "",
-		    s ? strlen((const char *)s) : 0);
+		/* An empty <code>, or Markdown's "<code>" alone before its
+		 * text: no node, as for the other elements below. */
+		if (s && *s) {
+			wq_node_set_literal(n, (const char *)s, strlen((const char *)s));
+			wq_node_append(parent, n);
+		} else {
+			c->dropped = 1;
+		}
 		xmlFree(s);
-		wq_node_append(parent, n);
 		return;
 	}
 	case WQ_NODE_LINEBREAK: wq_node_append(parent, n); return;
@@ -225,6 +230,13 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		    v && strcasecmp(v, "rtl") == 0	 ? WQ_DIR_RTL
 			: v && strcasecmp(v, "ltr") == 0 ? WQ_DIR_LTR
 							 : WQ_DIR_UNSET);
+		/* A span that says neither is only styling: its content
+		 * stands in its place (no writer could keep such a span). */
+		if (wq_node_lang(n) == NULL && wq_node_dir(n) == WQ_DIR_UNSET) {
+			c->dropped = 1;
+			map_inline_children(c, parent, x, depth);
+			return;
+		}
 		break;
 	default: break;
 	}
