@@ -17,7 +17,7 @@ roundtrip() { # roundtrip NAME INPUT [OPTIONS]
 		ok
 	fi
 }
-for f in "${INPUTS[@]}" "$SHARED"/corpora/*.md; do
+for f in "${INPUTS[@]}" "${CORPORA[@]}"; do
 	roundtrip "$f" "$f"
 done
 roundtrip "corpus ar --lang" "$SHARED/corpora/coding-interview-university.ar.md" --lang ar

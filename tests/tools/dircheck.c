@@ -7,14 +7,18 @@
  *
  *   - a block with at least 80% right-to-left letters must be rtl,
  *   - a block with at least 80% left-to-right letters must be ltr,
- *   - no dir="auto" anywhere, and no bidi control characters in the text.
+ *   - no dir="auto" anywhere, and no bidi control characters in the text
+ *     beyond those the source itself had (-c N: warraq keeps a text's
+ *     own controls, and must never add one).
  *
- * Usage: dircheck [-x] [-r ROOTDIR] FILE...   (-x: XML syntax, for XHTML;
- * -r: the root's expected dir). Prints one line per fault; exit 1 if any.
+ * Usage: dircheck [-x] [-r ROOTDIR] [-c N] FILE...   (-x: XML syntax, for
+ * XHTML; -r: the root's expected dir; -c: controls the source holds).
+ * Prints one line per fault; exit 1 if any.
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unicode/uchar.h>
@@ -22,6 +26,8 @@
 
 static int faults;
 static const char *file;
+/* Bidi controls met in this file, and how many its source had. */
+static long controls, allowed_controls;
 
 static const char *
 dir_of(xmlNode *n)
@@ -72,9 +78,11 @@ count(xmlNode *n, long *l, long *r)
 				if ((ch >= 0x200E && ch <= 0x200F) ||
 				    (ch >= 0x202A && ch <= 0x202E) ||
 				    (ch >= 0x2066 && ch <= 0x2069)) {
-					printf("%s:%ld: bidi control U+%04X in text\n",
-					    file, xmlGetLineNo(c), (unsigned)ch);
-					faults++;
+					if (++controls > allowed_controls) {
+						printf("%s:%ld: bidi control U+%04X in text\n",
+						    file, xmlGetLineNo(c), (unsigned)ch);
+						faults++;
+					}
 				}
 				switch (u_charDirection(ch)) {
 				case U_LEFT_TO_RIGHT: ++*l; break;
@@ -142,12 +150,15 @@ main(int argc, char **argv)
 			xml = 1;
 		else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc)
 			root_dir = argv[++i];
+		else if (strcmp(argv[i], "-c") == 0 && i + 1 < argc)
+			allowed_controls = atol(argv[++i]);
 	}
 	for (; i < argc; i++) {
 		xmlDoc *doc;
 		xmlNode *root;
 
 		file = argv[i];
+		controls = 0;
 		doc = xml ? xmlReadFile(file, NULL, XML_PARSE_NONET)
 			  : htmlReadFile(file, "UTF-8", HTML_PARSE_NONET |
 			    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
