@@ -225,6 +225,8 @@ struct wq_read_ctx {
 };
 const struct wq_plugin *read_find(
     const struct wq_load_opts *opts, const char *name);
+/* The extension of a file name, after its last dot ("md"), or NULL. */
+const char *path_extension(const char *name);
 
 /* The bidi-control part of wq_check(): the loader always warns of them. */
 void check_controls(const wq_doc *doc, wq_warn_fn warn, void *arg);

@@ -276,17 +276,16 @@ wq_plugin_set_find(const wq_plugin_set *set, const char *name, int writer,
 const struct wq_plugin *
 wq_plugin_set_writer_for(const wq_plugin_set *set, const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	const char *ext = path_extension(path);
 	size_t i;
 
-	if (dot == NULL || dot[1] == '\0')
+	if (ext == NULL)
 		return NULL;
 	for (i = 0; i < set->n; i++) {
 		const struct wq_plugin *p = set->e[i].lp.plugin;
 
 		if (p && p->writer &&
-		    wq_word_in(p->writer->extensions, dot + 1, strlen(dot + 1)))
+		    wq_word_in(p->writer->extensions, ext, strlen(ext)))
 			return p;
 	}
 	return NULL;

@@ -136,8 +136,8 @@ wq_read_with(wq_read_ctx *ctx, const char *reader, wq_node *parent,
 	return p->reader->read(parent, data, len, mode, &sub, err);
 }
 
-static const char *
-extension(const char *name)
+const char *
+path_extension(const char *name)
 {
 	const char *slash = strrchr(name, '/');
 	const char *dot = strrchr(slash ? slash + 1 : name, '.');
@@ -150,7 +150,7 @@ wq_load_pick_reader(const char *name, const void *data, size_t len,
     const struct wq_load_opts *opts)
 {
 	const struct wq_plugin *const *p, *best = NULL;
-	const char *ext = name ? extension(name) : NULL;
+	const char *ext = name ? path_extension(name) : NULL;
 	int score = 0;
 
 	if (opts->reader)

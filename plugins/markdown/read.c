@@ -136,11 +136,8 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 	case CMARK_NODE_THEMATIC_BREAK:
 		n = wq_node_new(doc, WQ_NODE_THEMATIC_BREAK);
 		break;
-	case CMARK_NODE_TEXT:
-	case CMARK_NODE_CODE:
-		n = wq_node_new(doc,
-		    cmark_node_get_type(c) == CMARK_NODE_TEXT ? WQ_NODE_TEXT
-							      : WQ_NODE_CODE);
+	case CMARK_NODE_CODE: /* text nodes are joined in map_children() */
+		n = wq_node_new(doc, WQ_NODE_CODE);
 		lit = cmark_node_get_literal(c);
 		wq_node_set_literal(n, lit ? lit : "", lit ? strlen(lit) : 0);
 		break;
