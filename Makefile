@@ -122,7 +122,7 @@ check: deps
 	@$(SHARED)/tools/install-validators > /dev/null
 	@$(MAKE) --no-print-directory all
 	@if [ -z "$(T)" ] || [ -n "$(PARTS_T)" ]; then SHARED=$(SHARED) tests/run $(BIN) $(PARTS_T); fi
-	@if [ -z "$(T)" ] || [ -n "$(filter browser,$(T))" ]; then tests/browser/run $(BIN); fi
+	@if [ -z "$(T)" ] || [ -n "$(filter browser,$(T))" ]; then SHARED=$(SHARED) tests/browser/run $(BIN); fi
 	@if [ -z "$(T)" ] || [ -n "$(filter asan,$(T))" ]; then $(MAKE) --no-print-directory check-asan; fi
 	@if [ -z "$(T)" ] || [ -n "$(filter fuzz,$(T))" ]; then $(MAKE) --no-print-directory check-fuzz; fi
 

@@ -5,10 +5,11 @@
  * Direction is never first-strong: a section's comes from the caller, its
  * front matter, its language, or the majority of its strong letters. A
  * block gets its own only when its letters clearly run the other way, and
- * inside a block every opposite-direction run (DeepSeek, GPT-4o, a URL)
- * becomes a span that writers isolate. The full UBA is not needed for
- * this: a per-code-point class (ucd_class(), from u_charDirection) is enough,
- * and far cheaper than ubidi_setPara on every paragraph.
+ * inside a block every opposite-direction phrase (DeepSeek, GPT-4o, a URL,
+ * an English sentence with a word in italics) becomes one span that
+ * writers isolate (phrase.c). The full UBA is not needed for this: a
+ * per-code-point class (ucd_class(), from u_charDirection) is enough, and
+ * far cheaper than ubidi_setPara on every paragraph.
  */
 #include "internal.h"
 
@@ -23,8 +24,10 @@ struct counts {
 struct ctx {
 	wq_doc *doc;
 	const char *latin_lang; /* interned in the document */
-	const char *arab_lang;	/* the section's, if Arabic-script, else "ar" */
+	const char *arab_lang;	/* the section's, if Arabic-script */
+	const char *arab_default; /* else what its Arabic letters say */
 	const char *sec_lang;
+	struct phrases phrases;
 };
 
 static int
@@ -49,9 +52,11 @@ count_letter(struct counts *k, int32_t c, enum ucd_class cl)
 		k->r++;
 		if (is_arabic_letter(c)) {
 			k->arab++;
-			/* Letters proper to Urdu, then to Persian (and Urdu). */
+			/* Letters proper to Urdu (ٹ ڈ ڑ ں ھ ہ ۃ ے ۓ), then to
+			 * Persian (and Urdu: پ چ ژ ک گ ی). */
 			if (c == 0x0679 || c == 0x0688 || c == 0x0691 ||
-			    c == 0x06BA || c == 0x06D2)
+			    c == 0x06BA || c == 0x06BE || c == 0x06C1 ||
+			    c == 0x06C3 || c == 0x06D2 || c == 0x06D3)
 				k->ur++;
 			else if (c == 0x067E || c == 0x0686 || c == 0x0698 ||
 			    c == 0x06AF || c == 0x06A9 || c == 0x06CC)
@@ -136,7 +141,16 @@ lang_of(const struct ctx *x, const struct counts *k, wq_dir dir)
 		return "he";
 	if (k->arab == 0)
 		return "und";
-	return x->arab_lang ? x->arab_lang : arabic_lang_of(k);
+	if (x->arab_lang)
+		return x->arab_lang;
+	/* A few words rarely hold the letters that tell the languages
+	 * apart: what they hold adds to what the whole text says. */
+	if (k->ur > 0 && k->ur * 100 >= k->arab)
+		return "ur";
+	if (k->fa > 0 && k->fa * 50 >= k->arab &&
+	    strcmp(x->arab_default, "ar") == 0)
+		return "fa";
+	return x->arab_default;
 }
 
 /* A block runs the other way only when at least four in five of its
@@ -161,213 +175,16 @@ intern(struct ctx *x, const char *lang)
 	return arena_strdup(&x->doc->arena, lang);
 }
 
-/* ---- inline runs ---- */
-
-static int
-is_connector(int32_t c)
+/* A phrase's language (phrase.c asks). */
+static const char *
+phrase_lang(void *arg, const char *s, size_t len, wq_dir dir)
 {
-	return c == '-' || c == '.' || c == '_' || c == '/' || c == '+' ||
-	    c == '\'' || c == 0x2019 || c == ':';
-}
+	struct ctx *x = arg;
+	struct counts k;
 
-static int
-opener_of(int32_t c)
-{
-	return c == ')' ? '(' : c == ']' ? '[' : c == '}' ? '{' : 0;
-}
-
-/* Moves 'end' back over anything but a strong letter of 'want' or a digit,
- * so a run never ends in a space or punctuation. */
-static size_t
-trim_back(const unsigned char *s, size_t start, size_t end, enum ucd_class want)
-{
-	while (end > start) {
-		size_t k = end - 1, i;
-		enum ucd_class cl;
-
-		while (k > start && (s[k] & 0xC0) == 0x80)
-			k--;
-		i = k;
-		cl = ucd_class(utf8_decode(s, &i));
-		if (cl == want || cl == UCD_DIGIT ||
-		    (want == UCD_R && cl == UCD_RSCRIPT))
-			break;
-		end = k;
-	}
-	return end;
-}
-
-/* Keeps brackets balanced inside a run: a run that would take "(" and
- * leave its ")" outside (or the reverse) is cut, or takes the closer. */
-static size_t
-balance(const unsigned char *s, size_t start, size_t end, size_t len,
-    enum ucd_class want)
-{
-	size_t stack[32], depth = 0, i = start;
-
-	while (i < end) {
-		size_t at = i;
-		int32_t c = utf8_decode(s, &i);
-
-		if (c == '(' || c == '[' || c == '{') {
-			if (depth == 32)
-				return trim_back(s, start, at, want);
-			stack[depth++] = at;
-		} else if (opener_of(c)) {
-			if (depth == 0 || s[stack[depth - 1]] != opener_of(c))
-				return trim_back(s, start, at, want);
-			depth--;
-		}
-	}
-	if (depth == 0)
-		return end;
-	if (depth == 1 && end < len && opener_of(s[end]) == s[stack[0]])
-		return end + 1;
-	return trim_back(s, start, stack[0], want);
-}
-
-/* Finds the next run of direction 'want' in s[from, len). Returns 0 when
- * there is none, else sets *rs and *re. */
-static int
-next_run(const unsigned char *s, size_t from, size_t len, enum ucd_class want,
-    size_t *rs, size_t *re)
-{
-	size_t i = from;
-
-	while (i < len) {
-		size_t start = i, end, j;
-		int32_t c = utf8_decode(s, &i);
-
-		if (ucd_class(c) != want)
-			continue;
-		end = j = i;
-		while (j < len) {
-			size_t at = j;
-			int32_t d = utf8_decode(s, &j);
-			enum ucd_class cl = ucd_class(d);
-
-			if (cl == want ||
-			    (want == UCD_R && cl == UCD_RSCRIPT)) {
-				end = j;
-			} else if (cl == UCD_R || cl == UCD_L ||
-			    cl == UCD_RSCRIPT) {
-				break;
-			} else if (at == end &&
-			    (cl == UCD_DIGIT ||
-				(is_connector(d) && j < len &&
-				    (s[j] >= '0' && s[j] <= '9')))) {
-				/* Digits glued to the run: GPT-4, R1, V3. */
-				end = j;
-			}
-		}
-		end = balance(s, start, end, len, want);
-		if (end > start) {
-			*rs = start;
-			*re = end;
-			return 1;
-		}
-		i = start + 1;
-		while (i < len && (s[i] & 0xC0) == 0x80)
-			i++;
-	}
-	return 0;
-}
-
-static wq_node *
-text_node(wq_doc *doc, const char *s, size_t len)
-{
-	wq_node *t = wq_node_new(doc, WQ_NODE_TEXT);
-
-	t->literal = arena_strndup(&doc->arena, s, len);
-	t->literal_len = len;
-	return t;
-}
-
-/* A piece of a text being split that stays where it is: the byte after
- * it, the first of a run already copied out, or the text's own end,
- * becomes its terminator. Only the runs are copied, not the text around
- * them, which was a second copy of most of the text in the model. */
-static wq_node *
-text_in_place(wq_doc *doc, char *s, size_t len)
-{
-	wq_node *t = wq_node_new(doc, WQ_NODE_TEXT);
-
-	s[len] = '\0';
-	t->literal = s;
-	t->literal_len = len;
-	return t;
-}
-
-/* Splits text node 't' so every run of direction opposite to 'dir' is a
- * span of its own carrying that direction and a language. The text is
- * the node's own (literals are never shared): its pieces reuse it. */
-static void
-split_text(struct ctx *x, wq_node *t, wq_dir dir)
-{
-	const unsigned char *s = (const unsigned char *)t->literal;
-	char *text = t->literal;
-	size_t len = t->literal_len, from = 0, rs, re;
-	enum ucd_class want = dir == WQ_DIR_RTL ? UCD_L : UCD_R;
-	wq_dir other = dir == WQ_DIR_RTL ? WQ_DIR_LTR : WQ_DIR_RTL;
-	wq_node *at = t;
-
-	if ((dir == WQ_DIR_RTL ? t->nl : t->nr) == 0)
-		return;
-	while (next_run(s, from, len, want, &rs, &re)) {
-		struct counts k;
-		wq_node *span = wq_node_new(x->doc, WQ_NODE_SPAN);
-		wq_node *inner = text_node(x->doc, text + rs, re - rs);
-
-		span->from_source = 0;
-		memset(&k, 0, sizeof(k));
-		count_text(&k, text + rs, re - rs);
-		if (rs > from) { /* the run is copied: end the text before it */
-			wq_node *before =
-			    text_in_place(x->doc, text + from, rs - from);
-
-			wq_node_insert_after(at, before);
-			at = before;
-		}
-		span->dir = other;
-		span->lang = (char *)intern(x, lang_of(x, &k, other));
-		span->nl = k.l, span->nr = k.r;
-		inner->nl = k.l, inner->nr = k.r;
-		wq_node_append(span, inner);
-		wq_node_insert_after(at, span);
-		at = span;
-		from = re;
-	}
-	if (at == t)
-		return; /* no run after all */
-	if (from < len)
-		wq_node_insert_after(
-		    at, text_in_place(x->doc, text + from, len - from));
-	wq_node_unlink(t);
-}
-
-static void
-inlines(struct ctx *x, wq_node *n, wq_dir dir)
-{
-	wq_node *c, *next;
-
-	for (c = n->first; c; c = next) {
-		next = c->next;
-		switch (c->type) {
-		case WQ_NODE_TEXT: split_text(x, c, dir); break;
-		case WQ_NODE_CODE:
-			/* Code reads left to right whatever surrounds it. */
-			if (dir == WQ_DIR_RTL)
-				c->dir = WQ_DIR_LTR;
-			break;
-		case WQ_NODE_SPAN:
-			if (c->dir != WQ_DIR_UNSET) {
-				inlines(x, c, c->dir);
-				break;
-			}
-			/* fall through */
-		default: inlines(x, c, dir);
-		}
-	}
+	memset(&k, 0, sizeof(k));
+	count_text(&k, s, len);
+	return intern(x, lang_of(x, &k, dir));
 }
 
 static void
@@ -394,10 +211,21 @@ blocks(struct ctx *x, wq_node *n, wq_dir dir)
 			c->dir = d;
 			c->lang = (char *)intern(x, lang_of(x, &k, d));
 		} else if (c->dir != WQ_DIR_UNSET) {
+			/* The source stated the direction: the language that
+			 * goes with it, when the source did not say (D4). */
 			d = c->dir;
+			if (c->lang == NULL && d != dir) {
+				struct counts k;
+				const char *lang;
+
+				memset(&k, 0, sizeof(k));
+				count_node(c, &k);
+				if (strcmp(lang = lang_of(x, &k, d), "und") != 0)
+					c->lang = (char *)intern(x, lang);
+			}
 		}
 		if (c->type == WQ_NODE_PARAGRAPH || c->type == WQ_NODE_HEADING)
-			inlines(x, c, d);
+			phrases_isolate(&x->phrases, c, d);
 		else
 			blocks(x, c, d);
 	}
@@ -474,6 +302,7 @@ bidi_section(wq_node *sec, const struct wq_load_opts *opts)
 	}
 	x.sec_lang = arena_strdup(&x.doc->arena, lang);
 	x.arab_lang = NULL;
+	x.arab_default = arabic_lang_of(&k);
 	if (strncmp(x.sec_lang, "ar", 2) == 0 ||
 	    strncmp(x.sec_lang, "fa", 2) == 0 ||
 	    strncmp(x.sec_lang, "ur", 2) == 0)
@@ -510,7 +339,11 @@ bidi_section(wq_node *sec, const struct wq_load_opts *opts)
 	set_usage(sec->sec, x.latin_lang, k.latn);
 	set_usage(sec->sec, "und", k.other_l + k.other_r);
 
+	memset(&x.phrases, 0, sizeof(x.phrases));
+	x.phrases.lang = phrase_lang;
+	x.phrases.arg = &x;
 	blocks(&x, sec, dir);
+	phrases_free(&x.phrases);
 }
 
 wq_dir

@@ -241,4 +241,20 @@ int is_labelled(const wq_node *b);
 /* Language, direction and opposite-direction spans. */
 void bidi_section(wq_node *section, const struct wq_load_opts *opts);
 
+/* phrase.c: wraps each opposite-direction phrase of a block in one span.
+ * The buffers are reused from block to block; 'lang' names a phrase's
+ * language (returns a string that outlives the document's nodes). */
+struct phrase_run;
+struct phrases {
+	char *flat; /* the block's inline content as one string */
+	size_t len, cap;
+	struct phrase_run *runs;
+	size_t nruns, runs_cap;
+	size_t isolated; /* spans made */
+	const char *(*lang)(void *arg, const char *s, size_t len, wq_dir dir);
+	void *arg;
+};
+void phrases_isolate(struct phrases *p, wq_node *block, wq_dir dir);
+void phrases_free(struct phrases *p);
+
 #endif

@@ -300,6 +300,27 @@ wq_node_insert_after(wq_node *sibling, wq_node *n)
 		sections_add(p->doc, n);
 }
 
+void
+wq_node_insert_before(wq_node *sibling, wq_node *n)
+{
+	wq_node *p = sibling->parent;
+
+	if (sibling->prev) {
+		wq_node_insert_after(sibling->prev, n);
+		return;
+	}
+	wq_node_unlink(n);
+	n->parent = p;
+	n->prev = NULL;
+	n->next = sibling;
+	sibling->prev = n;
+	if (p) {
+		p->first = n;
+		if (p->type == WQ_NODE_DOCUMENT && n->type == WQ_NODE_SECTION)
+			sections_add(p->doc, n);
+	}
+}
+
 wq_node_type
 wq_node_type_of(const wq_node *n)
 {
@@ -467,6 +488,12 @@ wq_node_span_from_source(const wq_node *n)
 	return n->type == WQ_NODE_SPAN && n->from_source;
 }
 
+int
+wq_node_dir_stated(const wq_node *n)
+{
+	return n->from_source && (n->lang || n->dir != WQ_DIR_UNSET);
+}
+
 const char *
 wq_node_lang(const wq_node *n)
 {
@@ -484,6 +511,8 @@ wq_node_set_lang(wq_node *n, const char *lang)
 	if (lang && *lang && !wq_lang_tag_valid(lang))
 		return -WQ_EUSAGE;
 	n->lang = lang && *lang ? arena_strdup(&n->doc->arena, lang) : NULL;
+	if (n->lang)
+		n->from_source = 1;
 	return 0;
 }
 
@@ -493,6 +522,8 @@ wq_node_set_dir(wq_node *n, wq_dir dir)
 	if (dir != WQ_DIR_UNSET && dir != WQ_DIR_LTR && dir != WQ_DIR_RTL)
 		return -WQ_EUSAGE;
 	n->dir = dir;
+	if (dir != WQ_DIR_UNSET)
+		n->from_source = 1;
 	return 0;
 }
 

@@ -155,6 +155,8 @@ WQ_API wq_node *wq_node_new(wq_doc *doc, wq_node_type type);
 WQ_API void wq_node_append(wq_node *parent, wq_node *child);
 /* Inserts 'n' just after 'sibling'. */
 WQ_API void wq_node_insert_after(wq_node *sibling, wq_node *n);
+/* Inserts 'n' just before 'sibling'. */
+WQ_API void wq_node_insert_before(wq_node *sibling, wq_node *n);
 /* Detaches 'n' (and its subtree) from its parent. */
 WQ_API void wq_node_unlink(wq_node *n);
 /* The document that owns 'n'. */
@@ -202,6 +204,11 @@ WQ_API int wq_node_set_list(wq_node *n, int ordered, int start, int tight);
  * span, an HTML <span lang dir>) rather than found by the direction
  * analysis. A writer that cannot isolate every run keeps these. */
 WQ_API int wq_node_span_from_source(const wq_node *n);
+/* Whether the language or direction of this very node was stated by its
+ * source (set with wq_node_set_lang/_dir, as readers do) rather than
+ * found by the direction analysis. Writers that cannot say every
+ * direction keep these. */
+WQ_API int wq_node_dir_stated(const wq_node *n);
 /* A SPAN made with wq_node_new() counts as written in the source. */
 /* Language (BCP 47) and direction set on this very node, or NULL/UNSET. */
 WQ_API const char *wq_node_lang(const wq_node *n);

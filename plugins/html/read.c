@@ -108,6 +108,30 @@ attr(xmlNode *e, const char *name)
 	return NULL;
 }
 
+static wq_dir
+dir_attr(xmlNode *x)
+{
+	const char *v = attr(x, "dir");
+
+	return v && strcasecmp(v, "rtl") == 0 ? WQ_DIR_RTL
+	    : v && strcasecmp(v, "ltr") == 0  ? WQ_DIR_LTR
+					      : WQ_DIR_UNSET;
+}
+
+/* Whether element 'x' has attributes the model cannot keep (all but
+ * dir and lang: presentation, handlers). */
+static int
+other_attrs(xmlNode *x)
+{
+	xmlAttr *a;
+
+	for (a = x->properties; a; a = a->next)
+		if (strcasecmp((const char *)a->name, "dir") != 0 &&
+		    strcasecmp((const char *)a->name, "lang") != 0)
+			return 1;
+	return 0;
+}
+
 /* Appends 's' to 'b' with runs of HTML white space folded to one space,
  * none at either end. */
 static void
@@ -225,11 +249,7 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	case WQ_NODE_LINEBREAK: wq_node_append(parent, n); return;
 	case WQ_NODE_SPAN:
 		wq_node_set_lang(n, attr(x, "lang"));
-		v = attr(x, "dir");
-		wq_node_set_dir(n,
-		    v && strcasecmp(v, "rtl") == 0	 ? WQ_DIR_RTL
-			: v && strcasecmp(v, "ltr") == 0 ? WQ_DIR_LTR
-							 : WQ_DIR_UNSET);
+		wq_node_set_dir(n, dir_attr(x));
 		/* A span that says neither is only styling: its content
 		 * stands in its place (no writer could keep such a span). */
 		if (wq_node_lang(n) == NULL && wq_node_dir(n) == WQ_DIR_UNSET) {
@@ -240,7 +260,7 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		break;
 	default: break;
 	}
-	if (x->properties)
+	if (other_attrs(x))
 		c->dropped = 1; /* presentational attributes, handlers */
 	wq_node_append(parent, n);
 	map_inline_children(c, n, x, depth);
@@ -331,11 +351,34 @@ map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	}
 }
 
+/* The source's own direction wins (docs/design.md D2): the blocks made
+ * from element 'x', after 'before' below 'parent', take its dir and lang
+ * unless they state their own. */
+static void
+stated(wq_node *parent, wq_node *before, xmlNode *x)
+{
+	wq_dir dir = dir_attr(x);
+	const char *lang = attr(x, "lang");
+	wq_node *b;
+
+	if (lang && !wq_lang_tag_valid(lang))
+		lang = NULL;
+	if (dir == WQ_DIR_UNSET && lang == NULL)
+		return;
+	for (b = before ? wq_node_next(before) : wq_node_first_child(parent); b;
+	     b = wq_node_next(b)) {
+		if (wq_node_dir(b) != WQ_DIR_UNSET || wq_node_lang(b))
+			continue;
+		wq_node_set_dir(b, dir);
+		wq_node_set_lang(b, lang);
+	}
+}
+
 static void
 map_block(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 {
 	const struct tagmap *t;
-	wq_node *n;
+	wq_node *n, *before = wq_node_last_child(parent);
 	const char *v;
 
 	if (x->type != XML_ELEMENT_NODE || depth > MAX_DEPTH) {
@@ -348,14 +391,18 @@ map_block(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		c->dropped = 1;
 		return;
 	}
-	if (x->properties)
+	if (other_attrs(x))
 		c->dropped = 1;
 	if (t->type == WQ_NODE_NONE) {
 		map_block_children(c, parent, x, depth);
+		stated(parent, before, x);
 		return;
 	}
 	n = wq_node_new(c->doc, t->type);
 	wq_node_append(block_parent(c, parent, t->type), n);
+	if ((v = attr(x, "lang")) && wq_lang_tag_valid(v))
+		wq_node_set_lang(n, v);
+	wq_node_set_dir(n, dir_attr(x));
 	switch (t->type) {
 	case WQ_NODE_HEADING:
 		wq_node_set_heading_level(n, x->name[1] - '0');

@@ -78,7 +78,8 @@ append_text(cmark_node *to, const char *s, size_t len)
 		cmark_node_append_child(to, new_text(s + from, len - from));
 }
 
-static void add_children(struct md *m, cmark_node *to, const wq_node *from);
+static void add_children(
+    struct md *m, cmark_node *to, const wq_node *from, int seam);
 
 static cmark_node *
 convert(struct md *m, const wq_node *n)
@@ -155,12 +156,74 @@ convert(struct md *m, const wq_node *n)
 		return NULL; /* plain CommonMark: the children stand alone */
 	default: return NULL;
 	}
-	add_children(m, c, n);
+	add_children(m, c, n, 0);
 	return c;
 }
 
+/* Whether cmark nodes 'a' and 'b' are two pieces of one element. */
+static int
+same_element(cmark_node *a, cmark_node *b)
+{
+	cmark_node_type t = cmark_node_get_type(a);
+	const char *ta, *tb;
+
+	if (t != cmark_node_get_type(b))
+		return 0;
+	if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG)
+		return 1;
+	if (t != CMARK_NODE_LINK)
+		return 0;
+	ta = cmark_node_get_title(a), tb = cmark_node_get_title(b);
+	return strcmp(cmark_node_get_url(a), cmark_node_get_url(b)) == 0 &&
+	    strcmp(ta ? ta : "", tb ? tb : "") == 0;
+}
+
+/* Appends 'c' to 'to'. At the edge of a span this writer leaves out, an
+ * element the direction analysis split in two (docs/design.md H4) is
+ * joined again: "**a****b**" would not read back as emphasis. */
 static void
-add_children(struct md *m, cmark_node *to, const wq_node *from)
+append_joined(cmark_node *to, cmark_node *c, int seam)
+{
+	cmark_node *last = cmark_node_last_child(to), *k, *next;
+
+	if (seam && last && same_element(last, c)) {
+		/* Only the first child meets the seam: "**a*b***c*d**". */
+		for (k = cmark_node_first_child(c); k; k = next, seam = 0) {
+			next = cmark_node_next(k);
+			cmark_node_unlink(k);
+			append_joined(last, k, seam);
+		}
+		cmark_node_free(c);
+		return;
+	}
+	if (!cmark_node_append_child(to, c)) {
+		/* cmark refuses a child its parent cannot hold; the loaders
+		 * never make one, but the API could. */
+		cmark_node_free(c);
+	}
+}
+
+/* "<div dir=... lang=...>", opening the stated direction of block 'n'. */
+static cmark_node *
+stated_div(struct md *m, const wq_node *n)
+{
+	cmark_node *c = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+
+	m->tmp.len = 0;
+	wq_buf_puts(&m->tmp, "<div");
+	if (wq_node_dir(n))
+		wq_buf_printf(&m->tmp, " dir=\"%s\"", wq_dir_name(wq_node_dir(n)));
+	if (wq_node_lang(n))
+		wq_buf_printf(&m->tmp, " lang=\"%s\"", wq_node_lang(n));
+	wq_buf_putc(&m->tmp, '>');
+	cmark_node_set_literal(c, m->tmp.data);
+	return c;
+}
+
+/* Adds the children of 'from' to 'to'; 'seam' when a left-out span's
+ * edge lies just before the first. */
+static void
+add_children(struct md *m, cmark_node *to, const wq_node *from, int seam)
 {
 	const wq_node *k;
 
@@ -170,17 +233,28 @@ add_children(struct md *m, cmark_node *to, const wq_node *from)
 		if (wq_node_type_of(k) == WQ_NODE_TEXT) {
 			append_text(
 			    to, wq_node_literal(k), wq_node_literal_len(k));
+			seam = 0;
 			continue;
 		}
 		c = convert(m, k);
 		if (c == NULL) {
-			if (wq_node_type_of(k) == WQ_NODE_SPAN)
-				add_children(m, to, k);
-		} else if (!cmark_node_append_child(to, c)) {
-			/* cmark refuses a child its parent cannot hold; the
-			 * loaders never make one, but the API could. */
-			cmark_node_free(c);
+			if (wq_node_type_of(k) == WQ_NODE_SPAN) {
+				add_children(m, to, k, 1);
+				seam = 1;
+			}
+			continue;
 		}
+		if (wq_node_is_block(k) && wq_node_dir_stated(k) &&
+		    wq_node_type_of(from) != WQ_NODE_LIST) {
+			/* The direction the source stated, as raw HTML around
+			 * the block: read back, and kept by renderers. */
+			append_joined(to, stated_div(m, k), 0);
+			append_joined(to, c, 0);
+			c = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+			cmark_node_set_literal(c, "</div>");
+		}
+		append_joined(to, c, seam);
+		seam = 0;
 	}
 }
 
@@ -389,7 +463,7 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 				strlen(wq_section_title(s))));
 			cmark_node_append_child(root, h);
 		}
-		add_children(&m, root, s);
+		add_children(&m, root, s, 0);
 	}
 	body = cmark_render_commonmark(
 	    root, CMARK_OPT_DEFAULT, width > 0 ? width : 0);

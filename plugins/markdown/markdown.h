@@ -10,4 +10,30 @@
 int md_read(wq_node *parent, const char *data, size_t len,
     enum wq_read_mode mode, wq_read_ctx *ctx, struct wq_err *err);
 
+/* stated.c: direction and language stated by raw HTML tags that cmark
+ * leaves in pieces. An opening tag: its name, dir and lang. */
+struct md_tag {
+	char name[16];
+	wq_dir dir;
+	char lang[36];
+};
+/* Reads the opening tag at the start of s[0, len); 0 if there is none. */
+int md_tag_open(const char *s, size_t len, struct md_tag *t);
+/* Whether 's' starts with the closing tag of 'name'. */
+int md_tag_closes(const char *s, const char *name);
+
+/* Containers opened by one HTML block and closed by a later one. */
+struct md_stated {
+	struct md_tag open[16];
+	wq_node *before[16]; /* the block before the container's first */
+	size_t depth;
+};
+/* Before HTML block 'html' is read below 'parent', whose last block is
+ * 'before': opens or closes a container that states direction. Returns 1
+ * when the block is only that tag, which says nothing more. */
+int md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
+    wq_node *before);
+/* At the end of the text: what is still open ends there. */
+void md_stated_end(struct md_stated *st, wq_node *parent);
+
 #endif

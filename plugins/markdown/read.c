@@ -188,15 +188,56 @@ flush_text(wq_node *parent, struct md_ctx *ctx)
 	ctx->text.len = 0;
 }
 
+/* An inline "<span dir=... lang=...>" or "</span>": cmark makes each tag a
+ * node of its own, so the span is made here around the nodes between
+ * them (spans that state neither go to the html reader, which drops
+ * them). Returns the parent for what follows, or NULL when 'tag' is
+ * neither. */
+static wq_node *
+stated_span(wq_node *parent, const char *tag, size_t *open)
+{
+	struct md_tag t;
+	wq_node *span;
+
+	if (*open > 0 && md_tag_closes(tag, "span")) {
+		wq_node *up = wq_node_parent(parent);
+
+		--*open;
+		if (wq_node_first_child(parent) == NULL)
+			wq_node_unlink(parent);
+		return up;
+	}
+	if (!md_tag_open(tag, strlen(tag), &t) || strcmp(t.name, "span") != 0 ||
+	    (t.dir == WQ_DIR_UNSET && t.lang[0] == '\0') || *open >= 32)
+		return NULL;
+	span = wq_node_new(wq_node_doc(parent), WQ_NODE_SPAN);
+	if (t.dir == WQ_DIR_UNSET)
+		t.dir = wq_lang_is_rtl(t.lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
+	wq_node_set_dir(span, t.dir);
+	wq_node_set_lang(span, t.lang[0] ? t.lang : NULL);
+	wq_node_append(parent, span);
+	++*open;
+	return span;
+}
+
 static int
 map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
     struct wq_err *err)
 {
 	const char *hidden = NULL;
+	struct md_stated stated;
+	wq_node *to;
 	cmark_node *k;
+	size_t open = 0;
 	int rc;
 
+	stated.depth = 0;
 	for (k = cmark_node_first_child(c); k; k = cmark_node_next(k)) {
+		if (cmark_node_get_type(k) == CMARK_NODE_HTML_BLOCK &&
+		    cmark_node_get_literal(k) &&
+		    md_stated_block(&stated, parent, cmark_node_get_literal(k),
+			wq_node_last_child(parent)))
+			continue; /* a "<div dir=rtl>" or "</div>" alone */
 		if (cmark_node_get_type(k) == CMARK_NODE_TEXT && !hidden) {
 			const char *lit = cmark_node_get_literal(k);
 
@@ -219,6 +260,10 @@ map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 				warn_html(ctx, k);
 				continue;
 			}
+			if ((to = stated_span(parent, tag, &open))) {
+				parent = to;
+				continue;
+			}
 		} else if (hidden) {
 			continue;
 		}
@@ -226,6 +271,7 @@ map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 			return rc;
 	}
 	flush_text(parent, ctx);
+	md_stated_end(&stated, parent);
 	return 0;
 }
 
@@ -275,13 +321,67 @@ span_attrs(const char *s, size_t len, wq_dir *dir, char *lang, size_t lsize)
 	return i < len && (*dir != WQ_DIR_UNSET || lang[0]) ? i + 1 : 0;
 }
 
-/* pandoc's bracketed spans, [GPT-4]{dir=ltr lang=en} (docs/design.md M2): cmark
- * leaves them as text; they become spans that carry their language and
- * direction, which the direction analysis then respects. Only spans
- * whose content is plain text, inside one text node, are read. */
+/* A text node holding s[from, to), to go after 'at'. */
+static wq_node *
+text_after(wq_node *at, const char *s, size_t from, size_t to)
+{
+	wq_node *t = wq_node_new(wq_node_doc(at), WQ_NODE_TEXT);
+
+	wq_node_set_literal(t, s + from, to - from);
+	wq_node_insert_after(at, t);
+	return t;
+}
+
+/* Makes the span whose "[" is at (open, oi) and whose "]" at (close, ci)
+ * is followed by attributes 'alen' bytes long; returns the text after. */
+static wq_node *
+make_span(wq_node *open, size_t oi, wq_node *close, size_t ci, size_t alen,
+    wq_dir dir, const char *lang)
+{
+	const char *os = wq_node_literal(open), *cs = wq_node_literal(close);
+	size_t olen = wq_node_literal_len(open),
+	       clen = wq_node_literal_len(close);
+	wq_node *span = wq_node_new(wq_node_doc(open), WQ_NODE_SPAN);
+	wq_node *after = text_after(close, cs, ci + 1 + alen, clen), *k, *next;
+
+	/* A language says its direction when the span does not. */
+	if (dir == WQ_DIR_UNSET)
+		dir = wq_lang_is_rtl(lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
+	wq_node_set_dir(span, dir);
+	wq_node_set_lang(span, lang[0] ? lang : NULL);
+	if (open == close) {
+		wq_node_insert_after(open, span);
+		wq_node_append(span, text_after(open, os, oi + 1, ci));
+	} else {
+		wq_node *first = text_after(open, os, oi + 1, olen);
+
+		wq_node_set_literal(close, cs, ci);
+		wq_node_insert_after(open, span);
+		for (k = first; k; k = next) {
+			next = wq_node_next(k);
+			wq_node_append(span, k);
+			if (k == close)
+				break;
+		}
+	}
+	/* Copies, made last: the texts above were read from 'os'. */
+	wq_node_set_literal(open, os, oi);
+	return after;
+}
+
+/* pandoc's bracketed spans, [GPT-4]{dir=ltr lang=en} (docs/design.md
+ * M2): cmark leaves their brackets as text, around whatever inlines the
+ * span holds; they become spans that carry their language and direction,
+ * which the direction analysis then respects. Brackets pair by nesting,
+ * so a span may hold brackets of its own. */
 static void
 pandoc_spans(wq_node *n)
 {
+	struct {
+		wq_node *node;
+		size_t at;
+	} open[64];
+	size_t depth = 0;
 	wq_node *c, *next;
 
 	for (c = wq_node_first_child(n); c; c = next) {
@@ -296,42 +396,29 @@ pandoc_spans(wq_node *n)
 		s = wq_node_literal(c);
 		len = wq_node_literal_len(c);
 		for (i = 0; i < len; i++) {
-			const char *close;
 			size_t alen;
 			wq_dir dir;
 			char lang[64];
-			wq_node *span, *inner, *rest;
 
-			if (s[i] != '[' ||
-			    (close = memchr(s + i, ']', len - i)) == NULL ||
-			    (size_t)(close - s) + 1 >= len || close[1] != '{' ||
-			    close == s + i + 1 ||
-			    memchr(s + i + 1, '[', (size_t)(close - s) - i - 1))
+			if (s[i] == '[') {
+				if (depth < 64) {
+					open[depth].node = c;
+					open[depth++].at = i;
+				}
 				continue;
-			alen =
-			    span_attrs(close + 1, len - (size_t)(close + 1 - s),
-				&dir, lang, sizeof(lang));
+			}
+			if (s[i] != ']' || depth == 0)
+				continue;
+			depth--;
+			if (i + 1 >= len || s[i + 1] != '{' ||
+			    (open[depth].node == c && open[depth].at + 1 == i))
+				continue;
+			alen = span_attrs(
+			    s + i + 1, len - i - 1, &dir, lang, sizeof(lang));
 			if (alen == 0)
 				continue;
-			span = wq_node_new(wq_node_doc(n), WQ_NODE_SPAN);
-			/* A language says its direction when the span does not. */
-			if (dir == WQ_DIR_UNSET)
-				dir = wq_lang_is_rtl(lang) ? WQ_DIR_RTL
-							   : WQ_DIR_LTR;
-			wq_node_set_dir(span, dir);
-			wq_node_set_lang(span, lang[0] ? lang : NULL);
-			inner = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
-			wq_node_set_literal(
-			    inner, s + i + 1, (size_t)(close - s) - i - 1);
-			wq_node_append(span, inner);
-			wq_node_insert_after(c, span);
-			rest = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
-			wq_node_set_literal(rest, close + 1 + alen,
-			    len - (size_t)(close + 1 - s) - alen);
-			wq_node_insert_after(span, rest);
-			/* Copies: 's' stays valid for the lines above. */
-			wq_node_set_literal(c, s, i);
-			next = rest;
+			next = make_span(open[depth].node, open[depth].at, c, i,
+			    alen, dir, lang);
 			break;
 		}
 	}
@@ -345,6 +432,7 @@ md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
 {
 	cmark_node *root = cmark_parse_document(data, len, CMARK_OPT_DEFAULT);
 	struct md_ctx ctx;
+	struct md_stated stated;
 	int rc = 0;
 
 	if (root == NULL)
@@ -352,19 +440,27 @@ md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
 		    "cmark could not parse the text");
 	ctx.read = read;
 	wq_buf_init(&ctx.text);
+	stated.depth = 0;
 	/* Map and free one top-level block at a time: the cmark tree shrinks
 	 * as the model grows, and the memory it gives back is reused. */
 	while (rc == 0 && cmark_node_first_child(root)) {
 		cmark_node *c = cmark_node_first_child(root);
+		wq_node *before = wq_node_last_child(parent);
 
 		cmark_node_unlink(c);
-		if (mode == WQ_READ_INLINES &&
+		if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK &&
+		    cmark_node_get_literal(c) &&
+		    md_stated_block(
+			&stated, parent, cmark_node_get_literal(c), before))
+			; /* a "<div dir=rtl>" or "</div>" alone */
+		else if (mode == WQ_READ_INLINES &&
 		    cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH)
 			rc = map_children(parent, c, &ctx, 0, err);
 		else
 			rc = map_node(parent, c, &ctx, 0, err);
 		cmark_node_free(c);
 	}
+	md_stated_end(&stated, parent);
 	cmark_node_free(root);
 	wq_buf_free(&ctx.text);
 	if (rc == 0)

@@ -1,0 +1,167 @@
+/*
+ * stated.c - the direction and language that raw HTML tags state around
+ * Markdown (docs/design.md D2: the source's own direction wins).
+ *
+ * cmark cuts raw HTML into pieces: "<div dir='rtl'>" is a block of its
+ * own when a blank line follows, the Markdown up to "</div>" other
+ * blocks; "<span dir='ltr'>" and "</span>" are inline nodes around a
+ * link. Neither piece means anything alone, so the html reader cannot
+ * keep them; the pairs are matched here instead.
+ */
+#include "markdown.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/* Reads attribute 'name' of the tag s[0, len) into out; 0 if absent. */
+static int
+tag_attr(const char *s, size_t len, const char *name, char *out, size_t size)
+{
+	size_t i = 1, n = strlen(name);
+
+	while (i < len && !isspace((unsigned char)s[i]))
+		i++; /* the element's name */
+	for (;;) {
+		size_t start, nlen, v = 0, vlen = 0;
+
+		while (i < len && isspace((unsigned char)s[i]))
+			i++;
+		if (i >= len || s[i] == '/')
+			return 0;
+		for (start = i; i < len && s[i] != '=' && s[i] != '/' &&
+		     !isspace((unsigned char)s[i]);
+		     i++)
+			;
+		nlen = i - start;
+		while (i < len && isspace((unsigned char)s[i]))
+			i++;
+		if (i < len && s[i] == '=') {
+			char q = 0;
+
+			for (i++; i < len && isspace((unsigned char)s[i]); i++)
+				;
+			if (i < len && (s[i] == '"' || s[i] == '\''))
+				q = s[i++];
+			for (v = i; i < len && (q ? s[i] != q
+						  : !isspace((unsigned char)s[i]));
+			     i++)
+				;
+			vlen = i - v;
+			i += q && i < len;
+		}
+		if (nlen == n && strncasecmp(s + start, name, n) == 0) {
+			if (vlen >= size)
+				return 0;
+			memcpy(out, s + v, vlen);
+			out[vlen] = '\0';
+			return 1;
+		}
+	}
+}
+
+int
+md_tag_open(const char *s, size_t len, struct md_tag *t)
+{
+	size_t i = 0, n = 0, end;
+	char v[8];
+
+	while (i < len && isspace((unsigned char)s[i]))
+		i++;
+	if (i + 1 >= len || s[i] != '<' || !isalpha((unsigned char)s[i + 1]))
+		return 0;
+	s += i, len -= i;
+	for (end = 0; end < len && s[end] != '>'; end++)
+		;
+	if (end == len || s[end - 1] == '/')
+		return 0;
+	while (n + 1 < sizeof(t->name) && isalnum((unsigned char)s[1 + n]))
+		t->name[n] = (char)tolower((unsigned char)s[1 + n]), n++;
+	t->name[n] = '\0';
+	t->dir = WQ_DIR_UNSET;
+	if (tag_attr(s, end, "dir", v, sizeof(v)))
+		t->dir = strcasecmp(v, "rtl") == 0 ? WQ_DIR_RTL
+		    : strcasecmp(v, "ltr") == 0	   ? WQ_DIR_LTR
+						   : WQ_DIR_UNSET;
+	if (!tag_attr(s, end, "lang", t->lang, sizeof(t->lang)) ||
+	    !wq_lang_tag_valid(t->lang))
+		t->lang[0] = '\0';
+	return 1;
+}
+
+int
+md_tag_closes(const char *s, const char *name)
+{
+	size_t n = strlen(name);
+
+	while (isspace((unsigned char)*s))
+		s++;
+	return s[0] == '<' && s[1] == '/' && strncasecmp(s + 2, name, n) == 0 &&
+	    !isalnum((unsigned char)s[2 + n]);
+}
+
+/* The blocks after 'before' (all when NULL) below 'parent' take what
+ * tag 't' states, unless they state something of their own. */
+static void
+state(const struct md_tag *t, wq_node *parent, wq_node *before)
+{
+	wq_node *b;
+
+	if (t->dir == WQ_DIR_UNSET && t->lang[0] == '\0')
+		return;
+	for (b = before ? wq_node_next(before) : wq_node_first_child(parent); b;
+	     b = wq_node_next(b)) {
+		if (wq_node_dir(b) != WQ_DIR_UNSET || wq_node_lang(b))
+			continue;
+		wq_node_set_dir(b, t->dir);
+		if (t->lang[0])
+			wq_node_set_lang(b, t->lang);
+	}
+}
+
+/* Whether 's' holds one tag and white space. */
+static int
+tag_alone(const char *s)
+{
+	const char *gt = strchr(s, '>');
+
+	if (gt == NULL || strchr(s, '<') != strrchr(s, '<'))
+		return 0;
+	for (gt++; *gt; gt++)
+		if (!isspace((unsigned char)*gt))
+			return 0;
+	return 1;
+}
+
+int
+md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
+    wq_node *before)
+{
+	struct md_tag t;
+	const char *p;
+
+	if (st->depth > 0 && md_tag_closes(html, st->open[st->depth - 1].name)) {
+		st->depth--;
+		state(&st->open[st->depth], parent, st->before[st->depth]);
+		return tag_alone(html);
+	}
+	/* A container opened and not closed in the same block. */
+	if (!md_tag_open(html, strlen(html), &t) ||
+	    st->depth == sizeof(st->open) / sizeof(st->open[0]))
+		return 0;
+	for (p = strstr(html, "</"); p; p = strstr(p + 2, "</"))
+		if (md_tag_closes(p, t.name))
+			return 0;
+	st->open[st->depth] = t;
+	st->before[st->depth++] = before;
+	return tag_alone(html) && (t.dir != WQ_DIR_UNSET || t.lang[0]);
+}
+
+void
+md_stated_end(struct md_stated *st, wq_node *parent)
+{
+	while (st->depth > 0) {
+		st->depth--;
+		state(&st->open[st->depth], parent, st->before[st->depth]);
+	}
+}
