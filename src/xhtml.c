@@ -292,11 +292,13 @@ block(struct render *r, const wq_node *c, int tight)
 		wq_buf_puts(r->out, "</p>\n");
 		break;
 	case WQ_NODE_HEADING:
-		/* Texts skip levels ("###" first, as in one seed); HTML
-		 * checkers reject that, so a heading is at most one level
-		 * below the one before it. The model keeps the source's. */
-		r->last_level =
-		    c->level < r->last_level + 1 ? c->level : r->last_level + 1;
+		/* Texts skip levels ("#" then "###"); HTML checkers reject
+		 * that, so a heading is at most one level below the one
+		 * before it. The first keeps its level. The model keeps the
+		 * source's. */
+		r->last_level = r->last_level == 0 || c->level <= r->last_level + 1
+		    ? c->level
+		    : r->last_level + 1;
 		snprintf(tag, sizeof(tag), "h%d", r->last_level);
 		wq_buf_printf(r->out, "<%s", tag);
 		if (c->id)
@@ -374,6 +376,8 @@ wq_html_render_blocks(
 {
 	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0 };
 
+	if (o->flags & WQ_HTML_AFTER_TITLE)
+		r.last_level = 1;
 	/* Streaming fills the buffer to FLUSH_AT and empties it: give it
 	 * that size at once rather than copying it while it doubles. */
 	if (o->sink && out->cap < FLUSH_AT + 16384) {
@@ -396,6 +400,25 @@ wq_html_render_blocks(
 	return r.rc;
 }
 
+
+int
+wq_html_title_above(const wq_node *section)
+{
+	const wq_node *first = section->first;
+	const char *title = wq_meta_get(wq_section_meta(section), "title");
+	struct wq_buf text;
+	int same;
+
+	if (!first || first->type != WQ_NODE_HEADING || first->level < 2 ||
+	    !title || (wq_section_inferred(section) & WQ_INFERRED_TITLE))
+		return 0;
+	/* A heading that says the title already is its heading. */
+	wq_buf_init(&text);
+	wq_node_text(first, &text);
+	same = text.len == strlen(title) && memcmp(text.data, title, text.len) == 0;
+	wq_buf_free(&text);
+	return !same;
+}
 
 void
 wq_html_put_title_heading(struct wq_buf *out, const wq_node *section)

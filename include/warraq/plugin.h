@@ -212,6 +212,10 @@ enum wq_html_flags {
 	 * match no heading and to unregistered URL schemes become their
 	 * text. */
 	WQ_HTML_CONTAINED = 1 << 1,
+	/* A level-1 heading comes before the blocks (the writer's title for
+	 * them, or the chapter before on the same page): the text's
+	 * headings follow it. */
+	WQ_HTML_AFTER_TITLE = 1 << 2,
 };
 
 /* How to render: flags, where warnings go, and how image sources are
@@ -236,8 +240,10 @@ struct wq_html_opts {
 
 /* Renders the children of the block 'n' (a section, usually) as HTML5
  * elements. lang/dir are written only where they differ from the parent.
- * Headings never skip a level (HTML checkers refuse it): each is at most
- * one below the one before it. Returns 0, or what the sink returned. */
+ * Headings keep the source's levels, except that none skips a level
+ * (HTML checkers refuse it): each is at most one below the one before
+ * it, the first below the writer's title with WQ_HTML_AFTER_TITLE.
+ * Returns 0, or what the sink returned. */
 WQ_API int wq_html_render_blocks(
     const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out);
 /* Renders the inlines below 'n' only. */
@@ -248,9 +254,13 @@ WQ_API void wq_html_render_inlines(
 WQ_API void wq_html_put_lang_dir(
     struct wq_buf *out, const wq_node *n, unsigned flags, int force);
 /* Writes a section's title as the heading a chapter needs when its text
- * starts with none: "<h1 dir=…>title</h1>", the direction by
- * wq_label_dir(). */
+ * starts with none, or with a lower one: "<h1 dir=…>title</h1>", the
+ * direction by wq_label_dir(). */
 WQ_API void wq_html_put_title_heading(struct wq_buf *out, const wq_node *section);
+/* Whether a text's title goes above it as a heading although it starts
+ * with one: its first heading is below level 1 ("##"), says something
+ * else, and its metadata gave the title (not inferred). */
+WQ_API int wq_html_title_above(const wq_node *section);
 /* Appends 'url' percent-encoded where HTML and XML checkers would reject
  * a byte (spaces, non-ASCII), then escaped for an attribute. */
 WQ_API void wq_html_put_url(struct wq_buf *out, const char *url);

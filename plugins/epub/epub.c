@@ -441,12 +441,23 @@ xhtml_head(struct wq_buf *b, const char *lang, wq_dir dir, const char *title,
 	    css);
 }
 
+/* Whether a chapter gets its title as a heading of its own: it needs one
+ * for readers and the table of contents, and sections that start at "##"
+ * under a title the metadata gives stay below it. */
+static int
+writes_title(const wq_node *s)
+{
+	const wq_node *first = wq_node_first_child(s);
+
+	return first == NULL || wq_node_type_of(first) != WQ_NODE_HEADING ||
+	    wq_html_title_above(s);
+}
+
 static int
 chapter(struct book *bk, size_t i)
 {
 	const wq_node *s = wq_doc_section(bk->doc, i);
 	const char *title = wq_section_title(s);
-	const wq_node *first = wq_node_first_child(s);
 	struct wq_html_opts ho = { WQ_HTML_XHTML | WQ_HTML_CONTAINED, warn,
 		(void *)bk->opts, image_src, anchor_href, bk, NULL, NULL };
 	struct wq_buf b;
@@ -460,9 +471,10 @@ chapter(struct book *bk, size_t i)
 	    "<body>\n<section id=\"%s\" epub:type=\"chapter\" "
 	    "role=\"doc-chapter\">\n",
 	    wq_node_id(s));
-	/* A chapter needs a heading for readers and the table of contents. */
-	if (first == NULL || wq_node_type_of(first) != WQ_NODE_HEADING)
+	if (writes_title(s)) {
 		wq_html_put_title_heading(&b, s);
+		ho.flags |= WQ_HTML_AFTER_TITLE;
+	}
 	wq_html_render_blocks(s, &ho, &b);
 	wq_buf_puts(&b, "</section>\n</body>\n</html>\n");
 	if (bk->failed) {
@@ -571,10 +583,10 @@ nav(struct book *bk, int has_cover)
 		snprintf(href, sizeof(href), "text/ch%03zu.xhtml", i + 1);
 		nav_label(&b, href, NULL, wq_section_title(s),
 		    wq_node_effective_lang(s), bk->lang, bk->dir);
-		/* A first heading is the chapter's title, already listed. */
-		nav_headings(bk, &b, s, href, &st,
-		    first && wq_node_type_of(first) == WQ_NODE_HEADING ? first
-								       : NULL);
+		/* A first heading is the chapter's title, already listed,
+		 * unless the chapter has its title above it. */
+		nav_headings(
+		    bk, &b, s, href, &st, writes_title(s) ? NULL : first);
 		while (st.depth > 0) {
 			wq_buf_puts(&b, "</li>\n</ol>\n");
 			st.depth--;

@@ -147,10 +147,15 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		wq_html_put_lang_dir(&b, s, 0, 0);
 		wq_buf_puts(&b, ">\n");
 		/* A chapter needs a heading; a lone text only shows a title
-		 * its metadata gives, never its file name. */
-		if (!starts_with_heading(s) &&
-		    (n > 1 || wq_meta_get(wq_section_meta(s), "title")))
+		 * its metadata gives, never its file name. A text whose
+		 * sections start at "##" under such a title gets it too. */
+		ho.flags = n > 1 ? WQ_HTML_AFTER_TITLE : 0;
+		if ((!starts_with_heading(s) &&
+			(n > 1 || wq_meta_get(wq_section_meta(s), "title"))) ||
+		    wq_html_title_above(s)) {
 			wq_html_put_title_heading(&b, s);
+			ho.flags = WQ_HTML_AFTER_TITLE;
+		}
 		rc = wq_html_render_blocks(s, &ho, &b);
 		wq_buf_puts(&b, "</article>\n");
 	}

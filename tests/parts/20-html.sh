@@ -31,3 +31,19 @@ expect "date split from paragraph" grep -qF '<p>نشرت: 2025-01-31</p>' "$TMP/
 sed -n '/^<style>$/,/^<\/style>$/p' "$TMP/html/000_41e35b5545bce590.html" | sed '1d;$d' > "$TMP/style.css"
 golden html css style "$TMP/style.css"
 expect "head: charset, viewport, generator" bash -c "grep -q '^<meta charset=\"utf-8\">$' '$h' && grep -q 'name=\"viewport\"' '$h' && grep -q 'content=\"warraq [0-9.]*\"' '$h'"
+
+# Heading levels as in the source: a title from front matter above "##"
+# sections is the <h1>, the sections stay <h2> (issue 12: the first "##"
+# became <h1> and every later one <h2>); only a skipped level is closed.
+printf -- '---\ntitle: عنوان\n---\n\n## أول\n\nنص.\n\n## ثان\n\n#### رابع\n' > "$TMP/levels.md"
+W -t html -o "$TMP/levels.html" "$TMP/levels.md"
+expect "levels: title h1, sections h2, skip closed" test \
+	"$(grep -o '<h[1-6]' "$TMP/levels.html" | tr -d '<' | tr '\n' ' ')" = "h1 h2 h2 h3 "
+W -t epub -o "$TMP/levels.epub" "$TMP/levels.md"
+expect "levels: EPUB chapter the same" test \
+	"$(unzip -p "$TMP/levels.epub" EPUB/text/ch001.xhtml | grep -o '<h[1-6]' | tr -d '<' | tr '\n' ' ')" = "h1 h2 h2 h3 "
+expect "levels: EPUB nav lists every section" test \
+	"$(unzip -p "$TMP/levels.epub" EPUB/nav.xhtml | grep -c 'ch001.xhtml#')" -eq 3
+W -t md -o "$TMP/levels.out.md" "$TMP/levels.md"
+expect "levels: Markdown keeps ## and ####" test \
+	"$(grep -o '^#*' "$TMP/levels.out.md" | tr '\n' ' ')" = "## ## #### "
