@@ -80,7 +80,7 @@ struct render {
 	const struct wq_html_opts *o;
 	struct wq_buf *out;
 	int last_level;		/* of the previous heading written */
-	unsigned long unlinked; /* links kept as text (WQ_HTML_CONTAINED) */
+	unsigned long unlinked; /* links kept as text */
 	int in_link;		/* links do not nest */
 	const wq_node *first_unlinked;
 	int rc; /* what the sink returned */
@@ -181,8 +181,9 @@ link_open(struct render *r, const wq_node *c)
 
 	if (url[0] == '#' && url[1])
 		target = wq_doc_find_anchor(c->doc, url + 1);
-	if (((r->flags & WQ_HTML_CONTAINED) && target == NULL &&
-		(url[0] == '#' || unreachable_in_book(url))) ||
+	/* A fragment that names no heading points nowhere in any output. */
+	if ((target == NULL && url[0] == '#') ||
+	    ((r->flags & WQ_HTML_CONTAINED) && unreachable_in_book(url)) ||
 	    url[0] == '\0') {
 		if (r->unlinked++ == 0)
 			r->first_unlinked = c;
@@ -390,8 +391,9 @@ wq_html_render_blocks(
 		char msg[200];
 
 		snprintf(msg, sizeof(msg),
-		    "%lu link%s to files, anchors or private URL schemes "
-		    "outside the book kept as text",
+		    "%lu link%s to anchors that name no heading, or to "
+		    "files or private URL schemes outside the book, kept as "
+		    "text",
 		    r.unlinked, r.unlinked == 1 ? "" : "s");
 		o->warn(o->warn_arg, sec ? wq_section_file(sec) : NULL,
 		    wq_node_line(r.first_unlinked->parent), 0,

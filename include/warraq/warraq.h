@@ -323,7 +323,10 @@ WQ_API int wq_node_type_is_container(wq_node_type t);
 struct wq_plugin; /* plugin.h */
 
 /* Called for each warning (a remote image, raw HTML dropped...). 'file'
- * may be NULL; 'code' is a short stable identifier ("raw-html"). */
+ * may be NULL; 'code' is a short stable identifier ("raw-html"). A code
+ * that starts with "error-" reports one of several errors that the call
+ * then fails with (each missing image of a book): hosts show those even
+ * when they hide warnings. */
 typedef void (*wq_warn_fn)(void *arg, const char *file, unsigned long line,
     unsigned long col, const char *code, const char *msg);
 

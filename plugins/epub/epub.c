@@ -248,20 +248,19 @@ image_src(void *arg, const wq_node *img)
 	saved = *bk->err;
 	r = add_resource(bk, path.data ? path.data : "", "images", "img", NULL);
 	if (r == NULL) {
-		if (bk->lenient) {
-			char line[1100];
+		/* Each missing image is named on its own line; without
+		 * --lenient the book then fails, saying how many. */
+		char why[1100];
+		int code = bk->err->code;
 
-			wq_err_format(bk->err, line, sizeof(line));
-			wq_opts_warn(bk->opts, file,
-			    wq_node_line(wq_node_parent(img)), 0,
-			    "missing-image", "image left out: %s", line);
-			*bk->err = saved;
-		} else if (!bk->failed) {
-			bk->failed = 1;
-			wq_err_set(bk->err, bk->err->code, file,
-			    wq_node_line(wq_node_parent(img)), 0,
-			    "image '%s': %s", url, bk->err->msg);
-		}
+		wq_err_format(bk->err, why, sizeof(why));
+		*bk->err = saved;
+		wq_opts_warn(bk->opts, file, wq_node_line(wq_node_parent(img)),
+		    0, bk->lenient ? "missing-image" : "error-missing-image",
+		    "image '%s' %s: %s", url,
+		    bk->lenient ? "left out" : "missing", why);
+		if (!bk->lenient && bk->failed++ == 0)
+			wq_err_set(bk->err, code, file, 0, 0, "missing images");
 		wq_buf_free(&path);
 		return "";
 	}
@@ -477,9 +476,9 @@ chapter(struct book *bk, size_t i)
 	}
 	wq_html_render_blocks(s, &ho, &b);
 	wq_buf_puts(&b, "</section>\n</body>\n</html>\n");
-	if (bk->failed) {
+	if (bk->failed) { /* the book fails; the other chapters are read on */
 		wq_buf_free(&b);
-		return -bk->err->code;
+		return 0;
 	}
 	snprintf(name, sizeof(name), "EPUB/text/ch%03zu.xhtml", i + 1);
 	rc = add_buf(bk, name, &b);
@@ -902,6 +901,13 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	}
 	for (i = 0; i < n && rc == 0; i++)
 		rc = chapter(&bk, i);
+	if (rc == 0 && bk.failed) { /* each is named in a line above */
+		snprintf(err->msg, sizeof(err->msg),
+		    "%d image%s missing (named above); --lenient leaves %s out",
+		    bk.failed, bk.failed == 1 ? "" : "s",
+		    bk.failed == 1 ? "it" : "them");
+		rc = -err->code;
+	}
 	nfonts_from = bk.nres;
 	for (i = 0; rc == 0 && i < wq_opts_count(opts, "embed-font"); i++)
 		if (add_resource(&bk, wq_opts_nth(opts, "embed-font", i),

@@ -160,8 +160,10 @@ url_attr(struct tei *t, const char *name, const char *url)
 
 static void inlines(struct tei *t, const wq_node *n);
 
+/* A figure for an image; 'in_mixed' inside a paragraph's text, which is
+ * written without indentation already. */
 static void
-figure(struct tei *t, const wq_node *img)
+figure(struct tei *t, const wq_node *img, int in_mixed)
 {
 	struct wq_buf alt;
 
@@ -171,10 +173,15 @@ figure(struct tei *t, const wq_node *img)
 	start(t, "graphic");
 	url_attr(t, "url", wq_node_url(img));
 	end(t);
-	if (alt.len) {
+	if (alt.len) { /* mixed content: no indentation inside */
 		start(t, "figDesc");
+		if (!in_mixed)
+			indent(t, 0);
 		inlines(t, img);
-		end(t);
+		if (in_mixed)
+			end(t);
+		else
+			end_mixed(t);
 	}
 	end(t);
 	wq_buf_free(&alt);
@@ -224,10 +231,16 @@ inlines(struct tei *t, const wq_node *n)
 			}
 			break;
 		case WQ_NODE_LINK:
-			start(t, "ref");
 			target = wq_node_url(c)[0] == '#'
 			    ? wq_doc_find_anchor(t->doc, wq_node_url(c) + 1)
 			    : NULL;
+			/* A fragment that names no heading: its text (the
+			 * html writer says so). */
+			if (wq_node_url(c)[0] == '#' && target == NULL) {
+				inlines(t, c);
+				break;
+			}
+			start(t, "ref");
 			if (target) {
 				char id[128];
 
@@ -240,7 +253,7 @@ inlines(struct tei *t, const wq_node *n)
 			inlines(t, c);
 			end(t);
 			break;
-		case WQ_NODE_IMAGE: figure(t, c); break;
+		case WQ_NODE_IMAGE: figure(t, c, 1); break;
 		default: break;
 		}
 	}
@@ -281,7 +294,7 @@ block(struct tei *t, const wq_node *c)
 	switch (wq_node_type_of(c)) {
 	case WQ_NODE_PARAGRAPH:
 		if (only_image(c))
-			figure(t, wq_node_first_child(c));
+			figure(t, wq_node_first_child(c), 0);
 		else
 			mixed(t, "p", c, NULL);
 		break;
@@ -342,7 +355,13 @@ block(struct tei *t, const wq_node *c)
 		end(t);
 		break;
 	case WQ_NODE_HEADING: /* only inside quotes and items: see body() */
-		mixed(t, "label", c, NULL);
+		start(t, "label");
+		if (wq_node_id(c)) /* links point at it */
+			attr(t, "xml:id", wq_node_id(c));
+		lang_attr(t, c);
+		indent(t, 0);
+		inlines(t, c);
+		end_mixed(t);
 		break;
 	default: break;
 	}

@@ -74,7 +74,9 @@ warn_cb(void *arg, const char *file, unsigned long line, unsigned long col,
 {
 	const struct cli *c = arg;
 
-	if (!c->quiet)
+	if (strncmp(code, "error-", 6) == 0)
+		message(c, "error", file, line, col, code + 6, msg);
+	else if (!c->quiet)
 		message(c, "warning", file, line, col, code, msg);
 }
 

@@ -26,10 +26,19 @@ else
 fi
 W -t epub -o "$E/missing.epub" tests/epub/missing-image.md 2> "$TMP/missing.err"
 expect "missing image is an error" test $? -ne 0 -a ! -e "$E/missing.epub"
-expect "missing image message" grep -q "tests/epub/missing-image.md:3: image 'no-such-image.png'" "$TMP/missing.err"
+expect "missing image message" grep -q "tests/epub/missing-image.md:3: image 'no-such-image.png' missing: " "$TMP/missing.err"
+# Several, in two texts: each named with its file and line, then the count.
+printf 'نص.\n\n![أ](one.png)\n\n![ب](two.svg)\n' > "$TMP/imgs-a.md"
+printf '![ج](three.png)\n' > "$TMP/imgs-b.md"
+W -t epub -o "$E/imgs.epub" "$TMP/imgs-a.md" "$TMP/imgs-b.md" 2> "$TMP/imgs.err"
+expect "missing images: exit 4, no book" test $? -eq 4 -a ! -e "$E/imgs.epub"
+expect "missing images: each named at its line" bash -c "grep -q '^$TMP/imgs-a.md:3: image .one.png. missing' '$TMP/imgs.err' &&
+	grep -q '^$TMP/imgs-a.md:5: image .two.svg. missing' '$TMP/imgs.err' &&
+	grep -q '^$TMP/imgs-b.md:1: image .three.png. missing' '$TMP/imgs.err'"
+expect "missing images: counted last" test "$(tail -1 "$TMP/imgs.err")" = "$TMP/imgs-a.md: 3 images missing (named above); --lenient leaves them out"
 "$BIN" --lenient -t epub -o "$E/lenient.epub" tests/epub/missing-image.md 2> "$TMP/lenient.err"
 expect "--lenient leaves it out" test -s "$E/lenient.epub"
-expect "--lenient warns" grep -q "warning: image left out" "$TMP/lenient.err"
+expect "--lenient warns" grep -q "warning: image 'no-such-image.png' left out" "$TMP/lenient.err"
 
 # Reproducible: the same bytes twice, and in another time zone.
 W -t epub -o "$TMP/again.epub" seeds/*
@@ -92,3 +101,11 @@ if [ "$SAN" != 1 ]; then
 	fi
 fi
 
+# Every link inside each book names an id of the chapter it points into.
+rm -rf "$TMP/ptr" && mkdir -p "$TMP/ptr"
+for b in "$E"/*.epub; do
+	unzip -q -o "$b" -d "$TMP/ptr/$(basename "$b" .epub)" 2> /dev/null
+done
+if out=$(tests/tools/pointers "$TMP"/ptr/*); then ok; else
+	not_ok "epub pointers" "$(echo "$out" | head -3) ($(echo "$out" | wc -l) in all)"
+fi

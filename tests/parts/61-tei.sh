@@ -63,3 +63,7 @@ expect "T6 no dir attribute" bash -c "! grep -q ' dir=' '$T'/*.xml"
 expect "publisher, date, licence" bash -c "grep -q '<publisher>وراق</publisher>' '$T/published.xml' && grep -q '<date when=\"2023-11-14\">' '$T/published.xml' && grep -q '<licence>CC BY 4.0</licence>' '$T/published.xml'"
 expect "nothing invented: no edition date without SOURCE_DATE_EPOCH" bash -c "! grep -q '<date when=\"20[0-9-]*\">20' '$T/001_c22fc553b2c93000.xml' || ! grep -q 'publicationStmt.*date' '$T/001_c22fc553b2c93000.xml'"
 
+# Every pointer names an xml:id; nothing indents mixed content.
+if out=$(tests/tools/pointers "$T"/*.xml); then ok; else
+	not_ok "tei pointers and mixed content" "$(echo "$out" | head -3) ($(echo "$out" | wc -l) in all)"
+fi
