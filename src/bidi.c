@@ -360,6 +360,22 @@ wq_text_dir(const char *s, size_t len, wq_dir context)
 	return dominant(k.l, k.r, context);
 }
 
+const char *
+wq_text_lang(const char *s, size_t len, const char *latin)
+{
+	struct counts k;
+
+	memset(&k, 0, sizeof(k));
+	count_text(&k, s, len);
+	if (k.arab >= k.hebr && k.arab > k.latn + k.other_l)
+		return arabic_lang_of(&k);
+	if (k.hebr > k.arab && k.hebr > k.latn + k.other_l)
+		return "he";
+	if (k.latn > 0 && k.latn >= k.other_l)
+		return latin ? latin : "en";
+	return "und";
+}
+
 wq_dir
 wq_text_first_strong(const char *s, size_t len)
 {

@@ -426,9 +426,16 @@ void
 wq_html_put_title_heading(struct wq_buf *out, const wq_node *section)
 {
 	const char *t = wq_section_title(section);
-	wq_dir d = wq_label_dir(t, strlen(t), wq_node_effective_dir(section));
+	wq_dir context = wq_node_effective_dir(section);
+	wq_dir d = wq_label_dir(t, strlen(t), context);
+	const char *lang = wq_text_lang(t, strlen(t), NULL);
+	const char *slang = wq_node_effective_lang(section);
 
 	wq_buf_puts(out, "<h1");
+	/* D4: a title that runs against its text says its language too. */
+	if (d != WQ_DIR_UNSET && d != context && strcmp(lang, "und") != 0 &&
+	    (slang == NULL || strcmp(lang, slang) != 0))
+		wq_buf_printf(out, " lang=\"%s\"", lang);
 	if (d != WQ_DIR_UNSET)
 		wq_buf_printf(out, " dir=\"%s\"", wq_dir_name(d));
 	wq_buf_putc(out, '>');

@@ -395,6 +395,10 @@ WQ_API int wq_lang_tag_valid(const char *tag);
  * run that way, as for blocks. With WQ_DIR_UNSET as context, the
  * direction of most of its letters. WQ_DIR_UNSET if it has none. */
 WQ_API wq_dir wq_text_dir(const char *s, size_t len, wq_dir context);
+/* The language a text's letters say, by the proper letters of each
+ * script (design D1): "ar", "fa", "ur", "he", 'latin' for Latin letters
+ * (NULL: "en"), or "und". */
+WQ_API const char *wq_text_lang(const char *s, size_t len, const char *latin);
 /* The direction of the first strong letter of 's' (what dir="auto" and
  * most reading systems would guess), or WQ_DIR_UNSET. */
 WQ_API wq_dir wq_text_first_strong(const char *s, size_t len);

@@ -22,7 +22,10 @@ for f in "${INPUTS[@]}" "${CORPORA[@]}"; do
 done
 roundtrip "corpus ar --lang" "$SHARED/corpora/coding-interview-university.ar.md" --lang ar
 # With --md-spans the Markdown carries pandoc spans, which warraq reads back.
-for f in tests/cases/rtl-latin-run.md tests/cases/pandoc-spans.md seeds/003_174733ba05b43fc1.txt; do
+# (Not phrase-seams.md: emphasis that opens inside a word right before a
+# span, "يصفي*[d]{…}", cannot be written in CommonMark: a "*" between a
+# letter and "[" does not open emphasis. Without spans it reads back.)
+for f in tests/cases/rtl-latin-run.md tests/cases/pandoc-spans.md tests/cases/phrases.md seeds/003_174733ba05b43fc1.txt "$SHARED"/corpora/react-fa/*.md; do
 	d=$TMP/rts && rm -rf "$d" && mkdir -p "$d"
 	W -t tree -V positions=no -o "$d/a" "$f" && W -t md --md-spans -o "$d/1.md" "$f" &&
 		W -t tree -V positions=no -o "$d/b" "$d/1.md"
