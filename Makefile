@@ -89,11 +89,13 @@ $(BIN): $(CLI_OBJ) $(CORE_OBJ) $(LIB) src/cli/exports.list
 # A plugin takes the API, libxml2 and libyaml from the program that loads
 # it (the warraq program, or one linked to libwarraq.so, which brings
 # them), so it links only the libraries its folder names in a file 'pkg'
-# (pkg-config names: cmark for markdown, libzip for epub).
+# (pkg-config names: libcmark-gfm for markdown, libzip for epub; a name
+# starting with -l is a library without a pkg-config file).
 # Every plugin is loaded with RTLD_NOW by the test suite, which is where
 # an undefined symbol would show.
-plugin_pkgs = $(shell cat plugins/$(1)/pkg 2>/dev/null)
-plugin_libs = $(if $(call plugin_pkgs,$(1)),$(shell $(PKG_CONFIG) --libs $(call plugin_pkgs,$(1))))
+plugin_pkgs = $(filter-out -l%,$(shell cat plugins/$(1)/pkg 2>/dev/null))
+plugin_ldirect = $(filter -l%,$(shell cat plugins/$(1)/pkg 2>/dev/null))
+plugin_libs = $(if $(call plugin_pkgs,$(1)),$(shell $(PKG_CONFIG) --libs $(call plugin_pkgs,$(1)))) $(call plugin_ldirect,$(1))
 plugin_cflags = $(if $(call plugin_pkgs,$(1)),$(shell $(PKG_CONFIG) --cflags $(call plugin_pkgs,$(1))))
 .SECONDEXPANSION:
 $(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) $$(wildcard plugins/%/pkg) $(HEADERS) | $(BUILD)/plugins

@@ -202,7 +202,8 @@ blocks(struct ctx *x, wq_node *n, wq_dir dir)
 		}
 		if (!wq_node_is_block(c))
 			continue;
-		if (c->dir == WQ_DIR_UNSET &&
+		/* A row never turns: its cells would change sides. */
+		if (c->dir == WQ_DIR_UNSET && c->type != WQ_NODE_TABLE_ROW &&
 		    (d = dominant(c->nl, c->nr, dir)) != dir) {
 			struct counts k;
 
@@ -224,7 +225,8 @@ blocks(struct ctx *x, wq_node *n, wq_dir dir)
 					c->lang = (char *)intern(x, lang);
 			}
 		}
-		if (c->type == WQ_NODE_PARAGRAPH || c->type == WQ_NODE_HEADING)
+		if (c->type == WQ_NODE_PARAGRAPH ||
+		    c->type == WQ_NODE_HEADING || c->type == WQ_NODE_TABLE_CELL)
 			phrases_isolate(&x->phrases, c, d);
 		else
 			blocks(x, c, d);

@@ -27,7 +27,11 @@ wq_node_type_is_container(wq_node_type t)
 	case WQ_NODE_STRONG:
 	case WQ_NODE_LINK:
 	case WQ_NODE_IMAGE:
-	case WQ_NODE_SPAN: return 1;
+	case WQ_NODE_SPAN:
+	case WQ_NODE_STRIKE:
+	case WQ_NODE_TABLE:
+	case WQ_NODE_TABLE_ROW:
+	case WQ_NODE_TABLE_CELL: return 1;
 	default: return 0;
 	}
 }

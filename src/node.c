@@ -27,6 +27,10 @@ static const char *const type_names[] = {
 	"softbreak",
 	"linebreak",
 	"span",
+	"strike",
+	"table",
+	"table_row",
+	"table_cell",
 };
 
 const char *
@@ -355,7 +359,9 @@ wq_node_prev(const wq_node *n)
 int
 wq_node_is_block(const wq_node *n)
 {
-	return n->type >= WQ_NODE_DOCUMENT && n->type <= WQ_NODE_THEMATIC_BREAK;
+	return (n->type >= WQ_NODE_DOCUMENT &&
+		   n->type <= WQ_NODE_THEMATIC_BREAK) ||
+	    (n->type >= WQ_NODE_TABLE && n->type <= WQ_NODE_TABLE_CELL);
 }
 
 const char *
@@ -479,6 +485,54 @@ wq_node_set_list(wq_node *n, int ordered, int start, int tight)
 	n->level = ordered != 0;
 	n->start = start;
 	n->tight = tight != 0;
+	return 0;
+}
+
+/* Items, rows and cells keep their one number in 'level', which only
+ * headings and lists use otherwise. */
+int
+wq_node_task(const wq_node *n)
+{
+	return n->type == WQ_NODE_ITEM ? n->level : 0;
+}
+
+int
+wq_node_set_task(wq_node *n, int state)
+{
+	if (n->type != WQ_NODE_ITEM || state < 0 || state > 2)
+		return -WQ_EUSAGE;
+	n->level = (unsigned char)state;
+	return 0;
+}
+
+int
+wq_node_row_header(const wq_node *n)
+{
+	return n->type == WQ_NODE_TABLE_ROW && n->level;
+}
+
+int
+wq_node_set_row_header(wq_node *n, int header)
+{
+	if (n->type != WQ_NODE_TABLE_ROW)
+		return -WQ_EUSAGE;
+	n->level = header != 0;
+	return 0;
+}
+
+wq_align
+wq_node_cell_align(const wq_node *n)
+{
+	return n->type == WQ_NODE_TABLE_CELL ? (wq_align)n->level
+					     : WQ_ALIGN_NONE;
+}
+
+int
+wq_node_set_cell_align(wq_node *n, wq_align align)
+{
+	if (n->type != WQ_NODE_TABLE_CELL || align > WQ_ALIGN_END)
+		return -WQ_EUSAGE;
+	n->level = (unsigned char)align;
 	return 0;
 }
 

@@ -39,7 +39,7 @@ static int
 is_container(const wq_node *n)
 {
 	return n->type == WQ_NODE_EMPH || n->type == WQ_NODE_STRONG ||
-	    n->type == WQ_NODE_LINK ||
+	    n->type == WQ_NODE_LINK || n->type == WQ_NODE_STRIKE ||
 	    (n->type == WQ_NODE_SPAN &&
 		(n->dir == WQ_DIR_UNSET || !n->from_source));
 }

@@ -129,7 +129,7 @@ wq_read_with(wq_read_ctx *ctx, const char *reader, wq_node *parent,
 	if (ctx->handoffs >= MAX_HANDOFFS)
 		return wq_read_error(ctx, err, WQ_EINPUT, line, 0,
 		    "readers handed the text on %d times", MAX_HANDOFFS);
-	sub.format = p->name;
+	sub.format = reader; /* the name asked for: an alias may say a dialect */
 	sub.first_line = wq_read_line(ctx, line ? line : 1);
 	sub.stride = stride ? stride : 1;
 	sub.handoffs = ctx->handoffs + 1;

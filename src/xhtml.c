@@ -241,6 +241,11 @@ inlines(struct render *r, const wq_node *n)
 			inlines(r, c);
 			wq_buf_puts(r->out, "</span>");
 			break;
+		case WQ_NODE_STRIKE:
+			open_tag(r, "del", c);
+			inlines(r, c);
+			wq_buf_puts(r->out, "</del>");
+			break;
 		case WQ_NODE_LINK:
 			if (!link_open(r, c)) {
 				inlines(r, c);
@@ -275,6 +280,69 @@ wq_html_render_inlines(
 }
 
 static void blocks(struct render *r, const wq_node *n, int tight);
+
+static void
+task_box(struct render *r, const wq_node *item)
+{
+	const char *name =
+	    wq_l10n(wq_node_effective_lang(item), item->level == 2 ? "done" : "todo");
+	int x = r->flags & WQ_HTML_XHTML;
+
+	wq_buf_printf(r->out, "<input type=\"checkbox\" disabled%s%s aria-label=\"",
+	    x ? "=\"disabled\"" : "",
+	    item->level == 2 ? (x ? " checked=\"checked\"" : " checked") : "");
+	wq_buf_put_xml(r->out, name, strlen(name));
+	wq_buf_puts(r->out, x ? "\" /> " : "\"> ");
+}
+
+/* A table: header rows in <thead>, the others in <tbody>; alignment is
+ * logical (start, end), so a right-to-left table mirrors it; the
+ * direction is inherited, never forced. */
+static void
+table(struct render *r, const wq_node *t)
+{
+	static const char *const align[] = { NULL, "start", "center", "end" };
+	const wq_node *row, *cell;
+	int in_head = 0, in_body = 0;
+
+	open_tag(r, "table", t);
+	wq_buf_putc(r->out, '\n');
+	for (row = t->first; row; row = row->next) {
+		int head = wq_node_row_header(row);
+
+		if (head && !in_head) {
+			wq_buf_puts(r->out, "<thead>\n");
+			in_head = 1;
+		} else if (!head && !in_body) {
+			if (in_head)
+				wq_buf_puts(r->out, "</thead>\n");
+			wq_buf_puts(r->out, "<tbody>\n");
+			in_head = 0, in_body = 1;
+		}
+		open_tag(r, "tr", row);
+		for (cell = row->first; cell; cell = cell->next) {
+			int a = cell->level;
+
+			/* A cell that runs the other way aligns to the
+			 * table's side: its start is the table's end. */
+			if (cell->dir && cell->dir != wq_node_effective_dir(t) &&
+			    (a == WQ_ALIGN_START || a == WQ_ALIGN_END))
+				a = a == WQ_ALIGN_START ? WQ_ALIGN_END
+							: WQ_ALIGN_START;
+			wq_buf_puts(r->out, head ? "<th scope=\"col\"" : "<td");
+			if (a)
+				wq_buf_printf(r->out,
+				    " style=\"text-align: %s\"", align[a]);
+			wq_html_put_lang_dir(r->out, cell, r->flags, 0);
+			wq_buf_putc(r->out, '>');
+			inlines(r, cell);
+			wq_buf_puts(r->out, head ? "</th>" : "</td>");
+		}
+		wq_buf_puts(r->out, "</tr>\n");
+	}
+	wq_buf_puts(r->out, in_head ? "</thead>\n" : in_body ? "</tbody>\n" : "");
+	wq_buf_puts(r->out, "</table>\n");
+}
 
 static void
 block(struct render *r, const wq_node *c, int tight)
@@ -327,6 +395,8 @@ block(struct render *r, const wq_node *c, int tight)
 		break;
 	case WQ_NODE_ITEM:
 		open_tag(r, "li", c);
+		if (c->level) /* a task: its box, named for screen readers */
+			task_box(r, c);
 		blocks(r, c, tight);
 		if (r->out->len && r->out->data[r->out->len - 1] == '\n')
 			r->out->len--;
@@ -350,6 +420,7 @@ block(struct render *r, const wq_node *c, int tight)
 		wq_buf_puts(
 		    r->out, r->flags & WQ_HTML_XHTML ? "<hr />\n" : "<hr>\n");
 		break;
+	case WQ_NODE_TABLE: table(r, c); break;
 	default: break;
 	}
 }

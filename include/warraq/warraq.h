@@ -124,7 +124,12 @@ typedef enum {
 	WQ_NODE_IMAGE,
 	WQ_NODE_SOFTBREAK,
 	WQ_NODE_LINEBREAK,
-	WQ_NODE_SPAN /* a run with its own language or direction */
+	WQ_NODE_SPAN, /* a run with its own language or direction */
+	/* GFM (after the first types, whose numbers plugins rely on) */
+	WQ_NODE_STRIKE,	    /* inline: ~~struck out~~ */
+	WQ_NODE_TABLE,	    /* block: rows, the header row(s) first */
+	WQ_NODE_TABLE_ROW,  /* cells */
+	WQ_NODE_TABLE_CELL, /* inlines */
 } wq_node_type;
 
 typedef enum { WQ_DIR_UNSET = 0, WQ_DIR_LTR, WQ_DIR_RTL } wq_dir;
@@ -199,6 +204,23 @@ WQ_API int wq_node_list_ordered(const wq_node *n);
 WQ_API int wq_node_list_start(const wq_node *n);
 WQ_API int wq_node_list_tight(const wq_node *n);
 WQ_API int wq_node_set_list(wq_node *n, int ordered, int start, int tight);
+/* A list item's task box ("- [ ]", "- [x]"): 0 none, 1 open, 2 done. */
+WQ_API int wq_node_task(const wq_node *item);
+WQ_API int wq_node_set_task(wq_node *item, int state);
+/* Whether a table row is a header row. */
+WQ_API int wq_node_row_header(const wq_node *row);
+WQ_API int wq_node_set_row_header(wq_node *row, int header);
+/* A table cell's alignment. GFM's ":--" and "--:" are taken as the start
+ * and the end of the line, which in a right-to-left table are its right
+ * and left. */
+typedef enum {
+	WQ_ALIGN_NONE = 0,
+	WQ_ALIGN_START,
+	WQ_ALIGN_CENTER,
+	WQ_ALIGN_END
+} wq_align;
+WQ_API wq_align wq_node_cell_align(const wq_node *cell);
+WQ_API int wq_node_set_cell_align(wq_node *cell, wq_align align);
 
 /* Whether a SPAN was written in the source (a pandoc [text]{lang=..}
  * span, an HTML <span lang dir>) rather than found by the direction

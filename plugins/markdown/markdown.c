@@ -13,7 +13,8 @@
  */
 #include "markdown.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -81,6 +82,129 @@ append_text(cmark_node *to, const char *s, size_t len)
 static void add_children(
     struct md *m, cmark_node *to, const wq_node *from, int seam);
 
+/* The strikethrough node type: exported by cmark-gfm's extensions, but
+ * declared only in headers Debian does not ship. */
+extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
+
+/* One cell's inlines as GFM: on one line, "|" escaped (also in code, as
+ * GFM's tables want). */
+static void
+cell_text(struct md *m, const wq_node *cell, struct wq_buf *out)
+{
+	cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+	cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	char *s, *q;
+
+	cmark_node_append_child(doc, p);
+	add_children(m, p, cell, 0);
+	s = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+	for (q = s; *q; q++) {
+		if (*q == '\n') {
+			if (q[1] != '\0')
+				wq_buf_putc(out, ' ');
+		} else {
+			if (*q == '|')
+				wq_buf_putc(out, '\\');
+			wq_buf_putc(out, *q);
+		}
+	}
+	free(s);
+	cmark_node_free(doc);
+}
+
+/* A table, written out here as a GFM pipe table: cmark-gfm 0.29's table
+ * nodes, made by hand, leak their cells' data. */
+static cmark_node *
+table(struct md *m, const wq_node *n)
+{
+	static const char *const marks[] = { "---", ":--", ":-:", "--:" };
+	cmark_node *c = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	const wq_node *row, *cell;
+	struct wq_buf b;
+
+	wq_buf_init(&b);
+	for (row = wq_node_first_child(n); row; row = wq_node_next(row)) {
+		wq_buf_putc(&b, '|');
+		for (cell = wq_node_first_child(row); cell;
+		     cell = wq_node_next(cell)) {
+			wq_buf_putc(&b, ' ');
+			cell_text(m, cell, &b);
+			wq_buf_puts(&b, " |");
+		}
+		wq_buf_putc(&b, '\n');
+		if (row == wq_node_first_child(n)) { /* the delimiter row */
+			wq_buf_putc(&b, '|');
+			for (cell = wq_node_first_child(row); cell;
+			     cell = wq_node_next(cell))
+				wq_buf_printf(&b, " %s |",
+				    marks[wq_node_cell_align(cell)]);
+			wq_buf_putc(&b, '\n');
+		}
+	}
+	if (b.len)
+		b.data[--b.len] = '\0'; /* the renderer ends the block */
+	cmark_node_set_on_enter(c, b.data ? b.data : "");
+	wq_buf_free(&b);
+	return c;
+}
+
+/* A code span, fenced by one backtick more than its longest run, padded
+ * with a space where the spec strips one: cmark-gfm's renderer pads a
+ * span of spaces, which then reads back longer. */
+static cmark_node *
+code_span(struct md *m, const wq_node *n)
+{
+	cmark_node *c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+	const char *lit = wq_node_literal(n);
+	size_t len = wq_node_literal_len(n), run = 0, most = 0, i, blank = 0;
+	int pad;
+
+	for (i = 0; i < len; i++) {
+		run = lit[i] == '`' ? run + 1 : 0;
+		most = run > most ? run : most;
+		blank += lit[i] == ' ';
+	}
+	pad = len && (lit[0] == '`' || lit[len - 1] == '`' ||
+			 (lit[0] == ' ' && lit[len - 1] == ' ' && blank < len));
+	m->tmp.len = 0;
+	for (i = 0; i <= most; i++)
+		wq_buf_putc(&m->tmp, '`');
+	cmark_node_set_on_exit(c, m->tmp.data);
+	if (pad)
+		wq_buf_putc(&m->tmp, ' ');
+	wq_buf_put(&m->tmp, lit, len);
+	if (pad)
+		wq_buf_putc(&m->tmp, ' ');
+	for (i = 0; i <= most; i++)
+		wq_buf_putc(&m->tmp, '`');
+	cmark_node_set_on_enter(c, m->tmp.data);
+	cmark_node_set_on_exit(c, "");
+	return c;
+}
+
+static void
+task_box(cmark_node *item, int done)
+{
+	cmark_node *p = cmark_node_first_child(item);
+	cmark_node *box = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+
+	cmark_node_set_on_enter(box, done ? "[x] " : "[ ] ");
+	if (p && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH) {
+		if (cmark_node_first_child(p))
+			cmark_node_insert_before(cmark_node_first_child(p), box);
+		else
+			cmark_node_append_child(p, box);
+	} else {
+		cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+
+		cmark_node_append_child(para, box);
+		if (p)
+			cmark_node_insert_before(p, para);
+		else
+			cmark_node_append_child(item, para);
+	}
+}
+
 static cmark_node *
 convert(struct md *m, const wq_node *n)
 {
@@ -105,21 +229,36 @@ convert(struct md *m, const wq_node *n)
 		cmark_node_set_list_tight(c, wq_node_list_tight(n));
 		cmark_node_set_list_delim(c, CMARK_PERIOD_DELIM);
 		break;
-	case WQ_NODE_ITEM: c = cmark_node_new(CMARK_NODE_ITEM); break;
+	case WQ_NODE_ITEM:
+		/* A task's box is written as text at the start of its first
+		 * paragraph: cmark-gfm's own tasklist renderer indents the
+		 * items after a task wrongly, nesting them. */
+		c = cmark_node_new(CMARK_NODE_ITEM);
+		add_children(m, c, n, 0);
+		if (wq_node_task(n))
+			task_box(c, wq_node_task(n) == 2);
+		return c;
+	case WQ_NODE_STRIKE:
+		md_extensions();
+		c = cmark_node_new_with_ext(CMARK_NODE_STRIKETHROUGH,
+		    cmark_find_syntax_extension("strikethrough"));
+		break;
+	case WQ_NODE_TABLE: return table(m, n);
 	case WQ_NODE_CODE_BLOCK:
 		c = cmark_node_new(CMARK_NODE_CODE_BLOCK);
 		cmark_node_set_literal(c, wq_node_literal(n));
-		if ((s = wq_node_info(n)) != NULL)
-			cmark_node_set_fence_info(c, s);
+		/* Always fenced: cmark-gfm writes indented code that runs into
+		 * the code block after it, and drops the ">" of the blank line
+		 * after it in a quote. A blank info string fences it and
+		 * reads back as none. */
+		s = wq_node_info(n);
+		cmark_node_set_fence_info(c, s && *s ? s : " ");
 		return c;
 	case WQ_NODE_THEMATIC_BREAK:
 		return cmark_node_new(CMARK_NODE_THEMATIC_BREAK);
 	case WQ_NODE_TEXT:
 		return new_text(wq_node_literal(n), wq_node_literal_len(n));
-	case WQ_NODE_CODE:
-		c = cmark_node_new(CMARK_NODE_CODE);
-		cmark_node_set_literal(c, wq_node_literal(n));
-		return c;
+	case WQ_NODE_CODE: return code_span(m, n);
 	case WQ_NODE_SOFTBREAK: return cmark_node_new(CMARK_NODE_SOFTBREAK);
 	case WQ_NODE_LINEBREAK: return cmark_node_new(CMARK_NODE_LINEBREAK);
 	case WQ_NODE_EMPH: c = cmark_node_new(CMARK_NODE_EMPH); break;
@@ -496,8 +635,9 @@ static const struct wq_plugin markdown = {
 	WQ_PLUGIN_ABI,
 	sizeof(struct wq_plugin),
 	"markdown",
-	"md commonmark",
-	"CommonMark with YAML front matter (lang, dir, metadata)",
+	"md gfm commonmark",
+	"GitHub-flavoured Markdown (tables, task lists, ~~strike~~, autolinks; "
+	"-f commonmark: strict) with YAML front matter",
 	&reader,
 	&writer,
 };

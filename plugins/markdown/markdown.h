@@ -10,6 +10,9 @@
 int md_read(wq_node *parent, const char *data, size_t len,
     enum wq_read_mode mode, wq_read_ctx *ctx, struct wq_err *err);
 
+/* read.c: registers cmark-gfm's extensions, once for the process. */
+void md_extensions(void);
+
 /* stated.c: direction and language stated by raw HTML tags that cmark
  * leaves in pieces. An opening tag: its name, dir and lang. */
 struct md_tag {

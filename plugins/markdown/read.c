@@ -6,8 +6,11 @@
  */
 #include "markdown.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm/registry.h>
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -100,6 +103,53 @@ closes(const char *tag, const char *name)
 static int map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx,
     int depth, struct wq_err *err);
 
+/* A cell's alignment: its table's for its column. */
+static wq_align
+cell_align(cmark_node *cell)
+{
+	cmark_node *row = cmark_node_parent(cell), *k;
+	cmark_node *table = row ? cmark_node_parent(row) : NULL;
+	uint8_t *aligns;
+	int col = 0;
+
+	if (table == NULL)
+		return WQ_ALIGN_NONE;
+	for (k = cmark_node_previous(cell); k; k = cmark_node_previous(k))
+		col++;
+	if (col >= cmark_gfm_extensions_get_table_columns(table) ||
+	    (aligns = cmark_gfm_extensions_get_table_alignments(table)) == NULL)
+		return WQ_ALIGN_NONE;
+	switch (aligns[col]) {
+	case 'l': return WQ_ALIGN_START;
+	case 'c': return WQ_ALIGN_CENTER;
+	case 'r': return WQ_ALIGN_END;
+	default: return WQ_ALIGN_NONE;
+	}
+}
+
+/* The nodes of cmark-gfm's extensions, told by their type string. */
+static wq_node *
+gfm_node(wq_doc *doc, cmark_node *c)
+{
+	const char *t = cmark_node_get_type_string(c);
+	wq_node *n = NULL;
+
+	if (strcmp(t, "strikethrough") == 0) {
+		n = wq_node_new(doc, WQ_NODE_STRIKE);
+	} else if (strcmp(t, "table") == 0) {
+		n = wq_node_new(doc, WQ_NODE_TABLE);
+	} else if (strcmp(t, "table_row") == 0 ||
+	    strcmp(t, "table_header") == 0) {
+		n = wq_node_new(doc, WQ_NODE_TABLE_ROW);
+		wq_node_set_row_header(
+		    n, cmark_gfm_extensions_get_table_row_is_header(c));
+	} else if (strcmp(t, "table_cell") == 0) {
+		n = wq_node_new(doc, WQ_NODE_TABLE_CELL);
+		wq_node_set_cell_align(n, cell_align(c));
+	}
+	return n;
+}
+
 static int
 map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
     struct wq_err *err)
@@ -118,7 +168,14 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 		    cmark_node_get_list_type(c) == CMARK_ORDERED_LIST,
 		    cmark_node_get_list_start(c), cmark_node_get_list_tight(c));
 		break;
-	case CMARK_NODE_ITEM: n = wq_node_new(doc, WQ_NODE_ITEM); break;
+	case CMARK_NODE_ITEM:
+		n = wq_node_new(doc, WQ_NODE_ITEM);
+		if (strcmp(cmark_node_get_type_string(c), "tasklist") == 0)
+			wq_node_set_task(n,
+			    cmark_gfm_extensions_get_tasklist_item_checked(c)
+				? 2
+				: 1);
+		break;
 	case CMARK_NODE_CODE_BLOCK:
 		n = wq_node_new(doc, WQ_NODE_CODE_BLOCK);
 		lit = cmark_node_get_literal(c);
@@ -158,8 +215,10 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 		wq_node_set_url(n, cmark_node_get_url(c));
 		wq_node_set_title(n, cmark_node_get_title(c));
 		break;
-	default: /* custom nodes: cmark never makes them when parsing */
-		return 0;
+	default: /* GFM's, or custom nodes cmark never makes when parsing */
+		if ((n = gfm_node(doc, c)) == NULL)
+			return 0;
+		break;
 	}
 	if (wq_node_is_block(n))
 		set_pos(n, c, ctx);
@@ -424,13 +483,65 @@ pandoc_spans(wq_node *n)
 	}
 }
 
+static void
+register_extensions(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+void
+md_extensions(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, register_extensions);
+}
+
+/* cmark-gfm keeps the extensions it registered until told: when the
+ * host unloads the plugin, they go with it (a leak checker would see
+ * them otherwise). */
+__attribute__((destructor)) static void
+release_extensions(void)
+{
+	cmark_release_plugins();
+}
+
+/* GitHub's Markdown, unless the format asked for is "commonmark": the
+ * strict dialect, for texts where "~~" or "|" are only characters. */
+static cmark_node *
+parse(const char *data, size_t len, const char *format)
+{
+	static const char *const gfm[] = { "table", "strikethrough",
+		"autolink", "tasklist", NULL };
+	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_node *root;
+	size_t i;
+
+	if (p == NULL)
+		return NULL;
+	if (strcmp(format, "commonmark") != 0) {
+		md_extensions();
+		for (i = 0; gfm[i]; i++) {
+			cmark_syntax_extension *e =
+			    cmark_find_syntax_extension(gfm[i]);
+
+			if (e)
+				cmark_parser_attach_syntax_extension(p, e);
+		}
+	}
+	cmark_parser_feed(p, data, len);
+	root = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return root;
+}
+
 /* The reader: a whole text, or a fragment of blocks or inlines (a
  * paragraph's content goes straight below 'parent'). */
 int
 md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
     wq_read_ctx *read, struct wq_err *err)
 {
-	cmark_node *root = cmark_parse_document(data, len, CMARK_OPT_DEFAULT);
+	cmark_node *root = parse(data, len, wq_read_format(read));
 	struct md_ctx ctx;
 	struct md_stated stated;
 	int rc = 0;

@@ -208,6 +208,13 @@ inlines(struct tei *t, const wq_node *n)
 			text(t, wq_node_literal(c), wq_node_literal_len(c));
 			end(t);
 			break;
+		case WQ_NODE_STRIKE:
+			start(t, "hi");
+			attr(t, "rend", "strikethrough");
+			lang_attr(t, c);
+			inlines(t, c);
+			end(t);
+			break;
 		case WQ_NODE_EMPH:
 		case WQ_NODE_STRONG:
 			start(t, "hi");
@@ -284,6 +291,35 @@ only_image(const wq_node *p)
 
 static void blocks(struct tei *t, const wq_node *n);
 
+/* GFM tables: header rows are role="label"; a cell's alignment in rend. */
+static void
+table(struct tei *t, const wq_node *n)
+{
+	static const char *const align[] = { NULL, "align(start)",
+		"align(center)", "align(end)" };
+	const wq_node *row, *cell;
+
+	start(t, "table");
+	lang_attr(t, n);
+	for (row = wq_node_first_child(n); row; row = wq_node_next(row)) {
+		start(t, "row");
+		if (wq_node_row_header(row))
+			attr(t, "role", "label");
+		for (cell = wq_node_first_child(row); cell;
+		     cell = wq_node_next(cell)) {
+			start(t, "cell");
+			if (wq_node_cell_align(cell))
+				attr(t, "rend", align[wq_node_cell_align(cell)]);
+			lang_attr(t, cell);
+			indent(t, 0);
+			inlines(t, cell);
+			end_mixed(t);
+		}
+		end(t);
+	}
+	end(t);
+}
+
 static void
 block(struct tei *t, const wq_node *c)
 {
@@ -316,6 +352,10 @@ block(struct tei *t, const wq_node *c)
 				snprintf(num, sizeof(num), "%d", i);
 				attr(t, "n", num);
 			}
+			if (wq_node_task(k)) /* a task list's box */
+				attr(t, "rend", wq_node_task(k) == 2
+					? "task-done"
+					: "task-open");
 			lang_attr(t, k);
 			/* An item of one paragraph holds its text directly. */
 			if (wq_node_first_child(k) &&
@@ -348,6 +388,7 @@ block(struct tei *t, const wq_node *c)
 		}
 		end_mixed(t);
 		break;
+	case WQ_NODE_TABLE: table(t, c); break;
 	case WQ_NODE_THEMATIC_BREAK:
 		start(t, "milestone");
 		attr(t, "unit", "section");

@@ -132,6 +132,25 @@ tree_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			wq_buf_puts(
 			    &b, wq_node_list_tight(n) ? " tight" : " loose");
 			break;
+		case WQ_NODE_ITEM:
+			if (wq_node_task(n))
+				wq_buf_puts(&b, wq_node_task(n) == 2
+					? " task=done"
+					: " task=open");
+			break;
+		case WQ_NODE_TABLE_ROW:
+			if (wq_node_row_header(n))
+				wq_buf_puts(&b, " header");
+			break;
+		case WQ_NODE_TABLE_CELL: {
+			static const char *const align[] = { NULL, "start",
+				"center", "end" };
+
+			if (wq_node_cell_align(n))
+				wq_buf_printf(&b, " align=%s",
+				    align[wq_node_cell_align(n)]);
+			break;
+		}
 		case WQ_NODE_CODE_BLOCK:
 			if (wq_node_info(n))
 				wq_buf_printf(&b, " info=%s", wq_node_info(n));

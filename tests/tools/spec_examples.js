@@ -12,7 +12,9 @@
 //   line break), so HTML differs by a newline inside the heading;
 // - two lists side by side that differ only in their bullet or delimiter:
 //   cmark's renderer can keep them apart only with an HTML comment,
-//   which is raw HTML.
+//   which is raw HTML;
+// - the examples where cmark-gfm (the parser warraq uses, at spec 0.29)
+//   and cmark (0.30) disagree: the spec changed there.
 // Prints "N passed, N failed, N skipped" last.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -20,7 +22,7 @@ const { spawnSync } = require('child_process');
 const [warraq, specDir] = process.argv.slice(2);
 const spec = require(specDir);
 const run = (cmd, args, input) => spawnSync(cmd, args, { input, encoding: 'utf8' });
-const html = (md) => run('cmark', [], md).stdout;
+const html = (md) => run('cmark-gfm', ['--unsafe'], md).stdout;
 const stripFrontMatter = (md) => md.replace(/^---\n[\s\S]*?\n---\n\n?/, '');
 
 let passed = 0, failed = 0;
@@ -37,13 +39,17 @@ for (const t of spec.tests) {
 		why = 'a heading is one line: setext line ends become spaces';
 	else if (/<\/list>\s*<list /.test(ast))
 		why = 'adjacent lists differing only in their marker';
+	else if (run('cmark', [], md).stdout !== html(md))
+		why = 'cmark-gfm, which reads the text, follows spec 0.29 here; 0.30 changed it';
 	if (why) {
 		(skipped[why] = skipped[why] || []).push(t.number);
 		continue;
 	}
-	const r = run(warraq, ['-q', '--no-infer', '-f', 'markdown', '-t', 'markdown'], md);
+	const r = run(warraq, ['-q', '--no-infer', '-f', 'commonmark', '-t', 'markdown'], md);
 	const out = stripFrontMatter(r.stdout || '');
-	if (r.status === 0 && html(out) === html(md)) {
+	// cmark-gfm's renderer separates a list from a block after it with
+	// this comment; readers drop it.
+	if (r.status === 0 && html(out).replace(/<!-- end list -->\n/g, '') === html(md)) {
 		passed++;
 	} else {
 		failed++;
