@@ -31,7 +31,8 @@ wq_node_type_is_container(wq_node_type t)
 	case WQ_NODE_STRIKE:
 	case WQ_NODE_TABLE:
 	case WQ_NODE_TABLE_ROW:
-	case WQ_NODE_TABLE_CELL: return 1;
+	case WQ_NODE_TABLE_CELL:
+	case WQ_NODE_FOOTNOTE: return 1;
 	default: return 0;
 	}
 }

@@ -31,6 +31,8 @@ static const char *const type_names[] = {
 	"table",
 	"table_row",
 	"table_cell",
+	"footnote_ref",
+	"footnote",
 };
 
 const char *
@@ -361,7 +363,8 @@ wq_node_is_block(const wq_node *n)
 {
 	return (n->type >= WQ_NODE_DOCUMENT &&
 		   n->type <= WQ_NODE_THEMATIC_BREAK) ||
-	    (n->type >= WQ_NODE_TABLE && n->type <= WQ_NODE_TABLE_CELL);
+	    (n->type >= WQ_NODE_TABLE && n->type <= WQ_NODE_TABLE_CELL) ||
+	    n->type == WQ_NODE_FOOTNOTE;
 }
 
 const char *
@@ -534,6 +537,36 @@ wq_node_set_cell_align(wq_node *n, wq_align align)
 		return -WQ_EUSAGE;
 	n->level = (unsigned char)align;
 	return 0;
+}
+
+int
+wq_node_footnote_number(const wq_node *n)
+{
+	return n->type == WQ_NODE_FOOTNOTE_REF || n->type == WQ_NODE_FOOTNOTE
+	    ? n->start
+	    : 0;
+}
+
+int
+wq_node_set_footnote_number(wq_node *n, int number)
+{
+	if ((n->type != WQ_NODE_FOOTNOTE_REF && n->type != WQ_NODE_FOOTNOTE) ||
+	    number < 1)
+		return -WQ_EUSAGE;
+	n->start = number;
+	return 0;
+}
+
+const wq_node *
+wq_section_footnote(const wq_node *section, int number)
+{
+	const wq_node *c;
+
+	/* From the end: the notes are the last blocks. */
+	for (c = section->last; c && c->type == WQ_NODE_FOOTNOTE; c = c->prev)
+		if (c->start == number)
+			return c;
+	return NULL;
 }
 
 int

@@ -84,6 +84,7 @@ struct render {
 	int in_link;		/* links do not nest */
 	const wq_node *first_unlinked;
 	int rc; /* what the sink returned */
+	int notes_marked; /* footnotes whose first mark was written */
 };
 
 static void inlines(struct render *r, const wq_node *n);
@@ -206,6 +207,25 @@ link_open(struct render *r, const wq_node *c)
 	return 1;
 }
 
+/* A footnote's mark: a number in an isolate of the text's direction, so
+ * it stays on its side of a Latin word or a number before it (design
+ * H6). The first mark of each note is the target of its back-link. */
+static void
+note_mark(struct render *r, const wq_node *c)
+{
+	const char *sec = wq_node_id(wq_node_section(c));
+	int n = c->start, x = r->flags & WQ_HTML_XHTML;
+
+	if (wq_section_footnote(wq_node_section(c), n) == NULL)
+		return; /* a mark without its note: nothing to point at */
+	wq_buf_printf(r->out, "<sup dir=\"%s\"><a href=\"#%s-fn%d\"",
+	    wq_dir_name(wq_node_effective_dir(c->parent)), sec, n);
+	if (n == r->notes_marked + 1)
+		wq_buf_printf(r->out, " id=\"%s-fnref%d\"", sec, ++r->notes_marked);
+	wq_buf_printf(r->out, "%s role=\"doc-noteref\">%d</a></sup>",
+	    x ? " epub:type=\"noteref\"" : "", n);
+}
+
 static void
 inlines(struct render *r, const wq_node *n)
 {
@@ -241,6 +261,7 @@ inlines(struct render *r, const wq_node *n)
 			inlines(r, c);
 			wq_buf_puts(r->out, "</span>");
 			break;
+		case WQ_NODE_FOOTNOTE_REF: note_mark(r, c); break;
 		case WQ_NODE_STRIKE:
 			open_tag(r, "del", c);
 			inlines(r, c);
@@ -274,7 +295,7 @@ void
 wq_html_render_inlines(
     const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out)
 {
-	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0 };
+	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0, 0 };
 
 	inlines(&r, n);
 }
@@ -425,6 +446,42 @@ block(struct render *r, const wq_node *c, int tight)
 	}
 }
 
+/* The notes at a text's end: an endnotes section in HTML, an aside per
+ * note in an EPUB, which reading systems show as pop-ups. */
+static void
+notes(struct render *r, const wq_node *sec)
+{
+	const wq_node *c = sec->last, *first = NULL;
+	const char *id = sec->type == WQ_NODE_SECTION ? wq_node_id(sec) : NULL;
+	int x = r->flags & WQ_HTML_XHTML;
+
+	for (; c && c->type == WQ_NODE_FOOTNOTE; c = c->prev)
+		first = c;
+	if (first == NULL || id == NULL)
+		return;
+	if (!x)
+		wq_buf_puts(r->out, "<section role=\"doc-endnotes\">\n<hr>\n<ol>\n");
+	for (c = first; c; c = c->next) {
+		if (x)
+			wq_buf_printf(r->out,
+			    "<aside epub:type=\"footnote\" role=\"doc-footnote\" "
+			    "id=\"%s-fn%d\"",
+			    id, c->start);
+		else
+			wq_buf_printf(r->out, "<li id=\"%s-fn%d\"", id, c->start);
+		wq_html_put_lang_dir(r->out, c, r->flags, 0);
+		wq_buf_puts(r->out, ">\n");
+		blocks(r, c, 0);
+		if (c->start <= r->notes_marked)
+			wq_buf_printf(r->out,
+			    "<p><a href=\"#%s-fnref%d\" role=\"doc-backlink\">"
+			    "\xe2\x86\xa9</a></p>\n", id, c->start);
+		wq_buf_puts(r->out, x ? "</aside>\n" : "</li>\n");
+	}
+	if (!x)
+		wq_buf_puts(r->out, "</ol>\n</section>\n");
+}
+
 /* With a sink, output goes to it in pieces of about this size. */
 #define FLUSH_AT 65536
 
@@ -446,7 +503,7 @@ int
 wq_html_render_blocks(
     const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out)
 {
-	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0 };
+	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0, 0 };
 
 	if (o->flags & WQ_HTML_AFTER_TITLE)
 		r.last_level = 1;
@@ -457,6 +514,7 @@ wq_html_render_blocks(
 		out->data = wq_xrealloc(out->data, out->cap);
 	}
 	blocks(&r, n, 0);
+	notes(&r, n);
 	if (r.unlinked && o->warn) {
 		const wq_node *sec = wq_node_section(n);
 		char msg[200];

@@ -130,6 +130,8 @@ typedef enum {
 	WQ_NODE_TABLE,	    /* block: rows, the header row(s) first */
 	WQ_NODE_TABLE_ROW,  /* cells */
 	WQ_NODE_TABLE_CELL, /* inlines */
+	WQ_NODE_FOOTNOTE_REF, /* inline: a note's mark, by its number */
+	WQ_NODE_FOOTNOTE,     /* block: a note's blocks, at its text's end */
 } wq_node_type;
 
 typedef enum { WQ_DIR_UNSET = 0, WQ_DIR_LTR, WQ_DIR_RTL } wq_dir;
@@ -220,6 +222,13 @@ typedef enum {
 	WQ_ALIGN_END
 } wq_align;
 WQ_API wq_align wq_node_cell_align(const wq_node *cell);
+/* Footnotes: a FOOTNOTE_REF and the FOOTNOTE it marks share a number,
+ * 1, 2, ... in the order the text first refers to them; the notes are
+ * the last blocks of their section, in that order. */
+WQ_API int wq_node_footnote_number(const wq_node *n);
+WQ_API int wq_node_set_footnote_number(wq_node *n, int number);
+/* The FOOTNOTE of 'section' numbered 'number', or NULL. */
+WQ_API const wq_node *wq_section_footnote(const wq_node *section, int number);
 WQ_API int wq_node_set_cell_align(wq_node *cell, wq_align align);
 
 /* Whether a SPAN was written in the source (a pandoc [text]{lang=..}

@@ -112,6 +112,36 @@ cell_text(struct md *m, const wq_node *cell, struct wq_buf *out)
 	cmark_node_free(doc);
 }
 
+/* A footnote: "[^N]:" and its blocks, indented by four spaces. */
+static cmark_node *
+footnote(struct md *m, const wq_node *n)
+{
+	cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+	cmark_node *c = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	struct wq_buf b;
+	char *s, *q;
+
+	add_children(m, doc, n, 0);
+	s = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+	wq_buf_init(&b);
+	wq_buf_printf(&b, "[^%d]:", wq_node_footnote_number(n));
+	for (q = s; *q; q++) {
+		if (q == s || q[-1] == '\n') {
+			if (*q == '\n')
+				; /* a blank line stays blank */
+			else
+				wq_buf_puts(&b, q == s ? " " : "    ");
+		}
+		if (*q != '\n' || q[1] != '\0')
+			wq_buf_putc(&b, *q);
+	}
+	cmark_node_set_on_enter(c, b.data);
+	wq_buf_free(&b);
+	free(s);
+	cmark_node_free(doc);
+	return c;
+}
+
 /* A table, written out here as a GFM pipe table: cmark-gfm 0.29's table
  * nodes, made by hand, leak their cells' data. */
 static cmark_node *
@@ -244,6 +274,13 @@ convert(struct md *m, const wq_node *n)
 		    cmark_find_syntax_extension("strikethrough"));
 		break;
 	case WQ_NODE_TABLE: return table(m, n);
+	case WQ_NODE_FOOTNOTE: return footnote(m, n);
+	case WQ_NODE_FOOTNOTE_REF:
+		c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		m->tmp.len = 0;
+		wq_buf_printf(&m->tmp, "[^%d]", wq_node_footnote_number(n));
+		cmark_node_set_on_enter(c, m->tmp.data);
+		return c;
 	case WQ_NODE_CODE_BLOCK:
 		c = cmark_node_new(CMARK_NODE_CODE_BLOCK);
 		cmark_node_set_literal(c, wq_node_literal(n));

@@ -24,6 +24,7 @@
 struct md_ctx {
 	wq_read_ctx *read;
 	struct wq_buf text; /* neighbouring text nodes, joined */
+	int notes;	    /* footnote definitions met */
 };
 
 static unsigned long
@@ -205,6 +206,17 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 		n = wq_node_new(doc, WQ_NODE_LINEBREAK);
 		break;
 	case CMARK_NODE_HTML_INLINE: return map_html(parent, c, ctx, 0, err);
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		/* cmark-gfm numbers the notes by first reference, and puts
+		 * their definitions at the end in that order. */
+		n = wq_node_new(doc, WQ_NODE_FOOTNOTE_REF);
+		lit = cmark_node_get_literal(c);
+		wq_node_set_footnote_number(n, lit ? atoi(lit) : 0);
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		n = wq_node_new(doc, WQ_NODE_FOOTNOTE);
+		wq_node_set_footnote_number(n, ++ctx->notes);
+		break;
 	case CMARK_NODE_EMPH: n = wq_node_new(doc, WQ_NODE_EMPH); break;
 	case CMARK_NODE_STRONG: n = wq_node_new(doc, WQ_NODE_STRONG); break;
 	case CMARK_NODE_LINK:
@@ -513,13 +525,15 @@ parse(const char *data, size_t len, const char *format)
 {
 	static const char *const gfm[] = { "table", "strikethrough",
 		"autolink", "tasklist", NULL };
-	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	int gfm_dialect = strcmp(format, "commonmark") != 0;
+	cmark_parser *p = cmark_parser_new(
+	    gfm_dialect ? CMARK_OPT_FOOTNOTES : CMARK_OPT_DEFAULT);
 	cmark_node *root;
 	size_t i;
 
 	if (p == NULL)
 		return NULL;
-	if (strcmp(format, "commonmark") != 0) {
+	if (gfm_dialect) {
 		md_extensions();
 		for (i = 0; gfm[i]; i++) {
 			cmark_syntax_extension *e =
@@ -550,6 +564,7 @@ md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
 		return wq_read_error(read, err, WQ_EINPUT, 0, 0,
 		    "cmark could not parse the text");
 	ctx.read = read;
+	ctx.notes = 0;
 	wq_buf_init(&ctx.text);
 	stated.depth = 0;
 	/* Map and free one top-level block at a time: the cmark tree shrinks

@@ -25,6 +25,7 @@ struct tei {
 	const char *span_el; /* foreign, seg or name (-V tei-spans=) */
 	int rendition;	     /* -V tei-rendition=1: a CSS rendition for rtl */
 	int rc;		     /* first libxml2 failure */
+	int in_note;	     /* inside a note in mixed content: no indenting */
 };
 
 /* ---- writer shorthands: libxml2 returns -1 on failure, remembered ---- */
@@ -104,7 +105,8 @@ text_el(struct tei *t, const char *el, const char *s)
 static void
 indent(struct tei *t, int on)
 {
-	chk(t, xmlTextWriterSetIndent(t->w, on));
+	if (!t->in_note)
+		chk(t, xmlTextWriterSetIndent(t->w, on));
 }
 
 /* Ends an element written without indentation (mixed content) and goes
@@ -113,6 +115,8 @@ static void
 end_mixed(struct tei *t)
 {
 	end(t);
+	if (t->in_note)
+		return;
 	chk(t, xmlTextWriterWriteRaw(t->w, BAD_CAST "\n"));
 	indent(t, 1);
 }
@@ -159,6 +163,7 @@ url_attr(struct tei *t, const char *name, const char *url)
 }
 
 static void inlines(struct tei *t, const wq_node *n);
+static void note(struct tei *t, const wq_node *ref);
 
 /* A figure for an image; 'in_mixed' inside a paragraph's text, which is
  * written without indentation already. */
@@ -261,6 +266,7 @@ inlines(struct tei *t, const wq_node *n)
 			end(t);
 			break;
 		case WQ_NODE_IMAGE: figure(t, c, 1); break;
+		case WQ_NODE_FOOTNOTE_REF: note(t, c); break;
 		default: break;
 		}
 	}
@@ -290,6 +296,29 @@ only_image(const wq_node *p)
 }
 
 static void blocks(struct tei *t, const wq_node *n);
+
+/* A footnote where the text refers to it, as TEI places notes; its
+ * blocks are written inside the paragraph's mixed content, unindented. */
+static void
+note(struct tei *t, const wq_node *ref)
+{
+	const wq_node *def = wq_section_footnote(
+	    wq_node_section(ref), wq_node_footnote_number(ref));
+	char n[16];
+	int was = t->in_note;
+
+	if (def == NULL)
+		return;
+	snprintf(n, sizeof(n), "%d", wq_node_footnote_number(ref));
+	start(t, "note");
+	attr(t, "place", "foot");
+	attr(t, "n", n);
+	lang_attr(t, def);
+	t->in_note = 1;
+	blocks(t, def);
+	t->in_note = was;
+	end(t);
+}
 
 /* GFM tables: header rows are role="label"; a cell's alignment in rend. */
 static void
@@ -389,6 +418,7 @@ block(struct tei *t, const wq_node *c)
 		end_mixed(t);
 		break;
 	case WQ_NODE_TABLE: table(t, c); break;
+	case WQ_NODE_FOOTNOTE: break; /* written where it is referred to */
 	case WQ_NODE_THEMATIC_BREAK:
 		start(t, "milestone");
 		attr(t, "unit", "section");

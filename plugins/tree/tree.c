@@ -138,6 +138,10 @@ tree_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 					? " task=done"
 					: " task=open");
 			break;
+		case WQ_NODE_FOOTNOTE:
+		case WQ_NODE_FOOTNOTE_REF:
+			wq_buf_printf(&b, " n=%d", wq_node_footnote_number(n));
+			break;
 		case WQ_NODE_TABLE_ROW:
 			if (wq_node_row_header(n))
 				wq_buf_puts(&b, " header");

@@ -3,7 +3,7 @@
 // warraq's spans) and checks where Chromium displays them.
 //
 // A block's inline content is cut into words at white space; images, line
-// breaks and nested blocks are walls. A phrase is a run of words holding
+// breaks, footnote marks and nested blocks are walls. A phrase is a run of words holding
 // letters of the direction opposite to the block's, with words of neither
 // direction (digits, signs) allowed between two of them. For each phrase:
 //  - order: its characters, from its first letter to its last letter or
@@ -44,6 +44,10 @@
 					const tag = n.localName;
 					if (SKIP.has(tag)) { cut(); continue; }
 					if (WALLS.has(tag)) { cut(); continue; }
+					// A footnote mark belongs to the outer sentence: its
+					// own isolate, on the text's side (design H6).
+					if (n.querySelector && (n.getAttribute('role') === 'doc-noteref' ||
+						n.querySelector('[role="doc-noteref"]'))) { cut(); continue; }
 					const display = win.getComputedStyle(n).display;
 					if (display === 'none') continue;
 					if (display.startsWith('inline') && display !== 'inline-table') walk(n);
