@@ -526,8 +526,11 @@ parse(const char *data, size_t len, const char *format)
 	static const char *const gfm[] = { "table", "strikethrough",
 		"autolink", "tasklist", NULL };
 	int gfm_dialect = strcmp(format, "commonmark") != 0;
-	cmark_parser *p = cmark_parser_new(
-	    gfm_dialect ? CMARK_OPT_FOOTNOTES : CMARK_OPT_DEFAULT);
+	/* Strikethrough takes two tildes, as pandoc's gfm reads it: one
+	 * tilde is subscript or an approximate number ("H~2~O", "~5"). */
+	cmark_parser *p = cmark_parser_new(gfm_dialect
+		? CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+		: CMARK_OPT_DEFAULT);
 	cmark_node *root;
 	size_t i;
 

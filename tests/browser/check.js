@@ -20,6 +20,33 @@
 	}
 	for (const s of document.querySelectorAll('span[dir="ltr"]'))
 		if (getComputedStyle(s).unicodeBidi === 'isolate') out.isolated++;
+	// A table in a right-to-left text: its first column on the right.
+	out.tables = [];
+	for (const t of document.querySelectorAll('table')) {
+		const cells = t.querySelectorAll('tr:first-child > *');
+		if (cells.length < 2) continue;
+		const first = cells[0].getBoundingClientRect(), last = cells[cells.length - 1].getBoundingClientRect();
+		out.tables.push({ dir: getComputedStyle(t).direction, firstOnRight: first.left > last.left });
+	}
+	// A footnote mark after a number or a Latin word in right-to-left text
+	// sits on the text's side: left of the character it follows.
+	out.marks = [];
+	for (const a of document.querySelectorAll('[role="doc-noteref"]')) {
+		const sup = a.closest('sup') || a;
+		let prev = sup.previousSibling;
+		while (prev && prev.nodeType === 1 && !prev.textContent) prev = prev.previousSibling;
+		if (!prev) continue;
+		let node = prev;
+		while (node.nodeType === 1) node = node.lastChild;
+		if (!node || node.nodeType !== 3 || !node.data.length) continue;
+		const ch = node.data[node.data.length - 1];
+		if (!/[0-9A-Za-z]/.test(ch)) continue;
+		const r = document.createRange();
+		r.setStart(node, node.data.length - 1);
+		r.setEnd(node, node.data.length);
+		const c = r.getBoundingClientRect(), m = sup.getBoundingClientRect();
+		out.marks.push({ after: ch, dir: getComputedStyle(sup.parentElement).direction, onTextSide: getComputedStyle(sup.parentElement).direction === 'rtl' ? m.right <= c.left + 1 : m.left >= c.right - 1 });
+	}
 	const pre = document.createElement('pre');
 	pre.id = 'warraq-result';
 	pre.textContent = JSON.stringify(out);

@@ -1,0 +1,28 @@
+# tests/parts/63-gfm.sh - sourced by tests/run; see its helpers.
+# ---- GFM: tables, task items, strikethrough, footnotes survive ---------------
+# Counted in the source by pandoc -f gfm (another parser), and in the
+# HTML, TEI, Markdown (read back by pandoc) and EPUB warraq writes.
+G=$TMP/gfm
+mkdir -p "$G"
+for f in "${CORPORA[@]}" tests/cases/gfm-table.md tests/cases/footnotes.md; do
+	case "$f" in *.md) ;; *) continue ;; esac
+	s=$(cstem "$f")
+	W --lenient -t html -o "$G/$s.html" "$f" && W --lenient -t tei -o "$G/$s.xml" "$f" &&
+		W -t md -o "$G/$s.md" "$f" && W --lenient -t epub -o "$G/$s.epub" "$f" || {
+		not_ok "gfm convert $f"
+		continue
+	}
+	rm -rf "$G/$s.d" && unzip -q "$G/$s.epub" -d "$G/$s.d" && cat "$G/$s.d"/EPUB/text/ch*.xhtml > "$G/$s.chapters"
+	if out=$(tests/tools/gfm-counts "$f" "$G/$s.html" "$G/$s.xml" "$G/$s.md" "$G/$s.chapters" 2>&1); then ok; else
+		not_ok "gfm counts $s" "$out"
+	fi
+done
+# What the corpus holds, so the counts above cannot pass on nothing.
+count() { cat "$G"/*.html | grep -o "$1" | wc -l; }
+expect "gfm: the corpus has 2,000 tasks, 8 tables, 4 footnote marks" test \
+	"$(count '<input type="checkbox"')" -gt 2000 -a "$(count '<table')" -ge 8 -a \
+	"$(count 'role="doc-noteref"')" -ge 4
+# The strict dialect keeps GFM syntax as text.
+printf '| a |\n|---|\n| b |\n\n- [x] t\n' > "$G/strict.md"
+W -f commonmark -t tree -V positions=no -o "$G/strict.tree" "$G/strict.md"
+expect "-f commonmark: no table, no task" bash -c "! grep -q -e table -e task '$G/strict.tree'"
