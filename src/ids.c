@@ -204,8 +204,12 @@ assign_headings(wq_node *n, const char *prefix, int *count,
 				snprintf(base, sizeof(base), "%s-h%d", prefix,
 				    *count);
 			assign(c, used, counters, base);
-			anchor(c, used, counters, tmp->data ? tmp->data : "",
-			    tmp->len);
+			if (c->literal) /* the source named it: {#intro} */
+				anchor(c, used, counters, c->literal,
+				    strlen(c->literal));
+			else
+				anchor(c, used, counters,
+				    tmp->data ? tmp->data : "", tmp->len);
 		} else if (wq_node_is_block(c) &&
 		    c->type != WQ_NODE_PARAGRAPH) {
 			assign_headings(c, prefix, count, used, counters, tmp);

@@ -540,6 +540,23 @@ wq_node_set_cell_align(wq_node *n, wq_align align)
 }
 
 int
+wq_node_set_heading_anchor(wq_node *n, const char *anchor)
+{
+	if (n->type != WQ_NODE_HEADING)
+		return -WQ_EUSAGE;
+	/* Headings have no text of their own: the literal keeps it. */
+	n->literal = anchor && *anchor ? arena_strdup(&n->doc->arena, anchor)
+				       : NULL;
+	return 0;
+}
+
+const char *
+wq_node_heading_anchor(const wq_node *n)
+{
+	return n->type == WQ_NODE_HEADING ? n->literal : NULL;
+}
+
+int
 wq_node_footnote_number(const wq_node *n)
 {
 	return n->type == WQ_NODE_FOOTNOTE_REF || n->type == WQ_NODE_FOOTNOTE

@@ -222,6 +222,10 @@ typedef enum {
 	WQ_ALIGN_END
 } wq_align;
 WQ_API wq_align wq_node_cell_align(const wq_node *cell);
+/* The anchor the source gave a heading ("{#intro}"): links to "#intro"
+ * find it, in place of the one made from its text. */
+WQ_API int wq_node_set_heading_anchor(wq_node *heading, const char *anchor);
+WQ_API const char *wq_node_heading_anchor(const wq_node *heading);
 /* Footnotes: a FOOTNOTE_REF and the FOOTNOTE it marks share a number,
  * 1, 2, ... in the order the text first refers to them; the notes are
  * the last blocks of their section, in that order. */

@@ -245,7 +245,16 @@ convert(struct md *m, const wq_node *n)
 	case WQ_NODE_HEADING:
 		c = cmark_node_new(CMARK_NODE_HEADING);
 		cmark_node_set_heading_level(c, wq_node_heading_level(n));
-		break;
+		add_children(m, c, n, 0);
+		if (wq_node_heading_anchor(n)) { /* pandoc's "{#intro}" */
+			cmark_node *a = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+
+			m->tmp.len = 0;
+			wq_buf_printf(&m->tmp, " {#%s}", wq_node_heading_anchor(n));
+			cmark_node_set_on_enter(a, m->tmp.data);
+			cmark_node_append_child(c, a);
+		}
+		return c;
 	case WQ_NODE_PARAGRAPH: c = cmark_node_new(CMARK_NODE_PARAGRAPH); break;
 	case WQ_NODE_BLOCK_QUOTE:
 		c = cmark_node_new(CMARK_NODE_BLOCK_QUOTE);

@@ -10,6 +10,16 @@
 int md_read(wq_node *parent, const char *data, size_t len,
     enum wq_read_mode mode, wq_read_ctx *ctx, struct wq_err *err);
 
+/* attrs.c: a pandoc attribute list "{#id .class dir=ltr lang=en}" at
+ * s[0] == '{'. Returns its length, or 0 if it is not one; classes are
+ * checked and dropped (the model has none). */
+struct md_attrs {
+	wq_dir dir;
+	char lang[36];
+	char id[64];
+};
+size_t md_attrs(const char *s, size_t len, struct md_attrs *a);
+
 /* read.c: registers cmark-gfm's extensions, once for the process. */
 void md_extensions(void);
 
@@ -36,6 +46,12 @@ struct md_stated {
  * when the block is only that tag, which says nothing more. */
 int md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
     wq_node *before);
+/* pandoc's fenced divs, "::: {dir=ltr lang=en}" to ":::": cmark-gfm knows
+ * nothing of them, so each fence line becomes an HTML comment (a block of
+ * its own that ends a paragraph; the lines keep their numbers), which
+ * md_stated_block() pairs like "<div>" and "</div>". Fences inside fenced
+ * code stay. Returns 1, the text rewritten into 'out', if it has any. */
+int md_fenced_divs(const char *s, size_t len, struct wq_buf *out);
 /* At the end of the text: what is still open ends there. */
 void md_stated_end(struct md_stated *st, wq_node *parent);
 

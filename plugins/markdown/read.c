@@ -104,6 +104,46 @@ closes(const char *tag, const char *name)
 static int map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx,
     int depth, struct wq_err *err);
 
+/* pandoc's heading attributes, "## Intro {#intro dir=ltr lang=en}": the
+ * list ends the heading's text; its id names the heading for links, its
+ * dir and lang are stated. */
+static void
+heading_attrs(wq_node *h)
+{
+	wq_node *t = wq_node_last_child(h);
+	struct md_attrs a;
+	const char *s;
+	size_t len, k;
+
+	if (t == NULL || wq_node_type_of(t) != WQ_NODE_TEXT)
+		return;
+	s = wq_node_literal(t);
+	len = wq_node_literal_len(t);
+	while (len && s[len - 1] == ' ')
+		len--;
+	if (len == 0 || s[len - 1] != '}')
+		return;
+	for (k = len; k > 0 && s[k - 1] != '{';)
+		k--;
+	if (k == 0 || (k > 1 && s[k - 2] != ' '))
+		return;
+	k--;
+	if (md_attrs(s + k, len - k, &a) != len - k)
+		return;
+	if (a.dir != WQ_DIR_UNSET)
+		wq_node_set_dir(h, a.dir);
+	if (a.lang[0])
+		wq_node_set_lang(h, a.lang);
+	if (a.id[0])
+		wq_node_set_heading_anchor(h, a.id);
+	while (k && s[k - 1] == ' ')
+		k--;
+	if (k == 0)
+		wq_node_unlink(t);
+	else
+		wq_node_set_literal(t, s, k);
+}
+
 /* A cell's alignment: its table's for its column. */
 static wq_align
 cell_align(cmark_node *cell)
@@ -158,6 +198,7 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 	wq_doc *doc = wq_node_doc(parent);
 	wq_node *n = NULL;
 	const char *lit;
+	int rc;
 
 	switch (cmark_node_get_type(c)) {
 	case CMARK_NODE_BLOCK_QUOTE:
@@ -241,7 +282,10 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 		return wq_read_error(ctx->read, err, WQ_EINPUT, line_of(c),
 		    (unsigned long)cmark_node_get_start_column(c),
 		    "nesting deeper than %d levels", MAX_NESTING);
-	return map_children(n, c, ctx, depth + 1, err);
+	rc = map_children(n, c, ctx, depth + 1, err);
+	if (rc == 0 && wq_node_type_of(n) == WQ_NODE_HEADING)
+		heading_attrs(n);
+	return rc;
 }
 
 /* cmark splits text where a bracket or entity was: join the pieces, so
@@ -346,52 +390,6 @@ map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 	return 0;
 }
 
-/* Reads one attribute list of a pandoc span, "{dir=ltr lang=en .x #y}",
- * from s[0] == '{'. Returns its length, or 0 if it is not one. */
-static size_t
-span_attrs(const char *s, size_t len, wq_dir *dir, char *lang, size_t lsize)
-{
-	size_t i = 1;
-
-	*dir = WQ_DIR_UNSET;
-	lang[0] = '\0';
-	while (i < len && s[i] != '}') {
-		size_t start, vlen;
-
-		while (i < len && s[i] == ' ')
-			i++;
-		start = i;
-		while (i < len && s[i] != ' ' && s[i] != '}')
-			i++;
-		vlen = i - start;
-		if (vlen > 4 && strncmp(s + start, "dir=", 4) == 0) {
-			if (vlen == 7 && strncmp(s + start + 4, "ltr", 3) == 0)
-				*dir = WQ_DIR_LTR;
-			else if (vlen == 7 &&
-			    strncmp(s + start + 4, "rtl", 3) == 0)
-				*dir = WQ_DIR_RTL;
-			else
-				return 0;
-		} else if (vlen > 5 && strncmp(s + start, "lang=", 5) == 0 &&
-		    vlen - 5 < lsize) {
-			memcpy(lang, s + start + 5, vlen - 5);
-			lang[vlen - 5] = '\0';
-			if (!wq_lang_tag_valid(lang))
-				return 0;
-		} else if (vlen > 1 && (s[start] == '.' || s[start] == '#')) {
-			size_t k;
-
-			for (k = start + 1; k < i; k++)
-				if (!isalnum((unsigned char)s[k]) &&
-				    s[k] != '-' && s[k] != '_' && s[k] != ':')
-					return 0;
-		} else if (vlen) {
-			return 0; /* not an attribute list we understand */
-		}
-	}
-	return i < len && (*dir != WQ_DIR_UNSET || lang[0]) ? i + 1 : 0;
-}
-
 /* A text node holding s[from, to), to go after 'at'. */
 static wq_node *
 text_after(wq_node *at, const char *s, size_t from, size_t to)
@@ -467,9 +465,8 @@ pandoc_spans(wq_node *n)
 		s = wq_node_literal(c);
 		len = wq_node_literal_len(c);
 		for (i = 0; i < len; i++) {
+			struct md_attrs at;
 			size_t alen;
-			wq_dir dir;
-			char lang[64];
 
 			if (s[i] == '[') {
 				if (depth < 64) {
@@ -484,12 +481,11 @@ pandoc_spans(wq_node *n)
 			if (i + 1 >= len || s[i + 1] != '{' ||
 			    (open[depth].node == c && open[depth].at + 1 == i))
 				continue;
-			alen = span_attrs(
-			    s + i + 1, len - i - 1, &dir, lang, sizeof(lang));
-			if (alen == 0)
+			alen = md_attrs(s + i + 1, len - i - 1, &at);
+			if (alen == 0 || (at.dir == WQ_DIR_UNSET && !at.lang[0]))
 				continue;
 			next = make_span(open[depth].node, open[depth].at, c, i,
-			    alen, dir, lang);
+			    alen, at.dir, at.lang);
 			break;
 		}
 	}
@@ -558,11 +554,18 @@ int
 md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
     wq_read_ctx *read, struct wq_err *err)
 {
-	cmark_node *root = parse(data, len, wq_read_format(read));
 	struct md_ctx ctx;
 	struct md_stated stated;
+	struct wq_buf divs;
+	cmark_node *root;
 	int rc = 0;
 
+	wq_buf_init(&divs);
+	if (strcmp(wq_read_format(read), "commonmark") != 0 &&
+	    md_fenced_divs(data, len, &divs))
+		data = divs.data, len = divs.len;
+	root = parse(data, len, wq_read_format(read));
+	wq_buf_free(&divs);
 	if (root == NULL)
 		return wq_read_error(read, err, WQ_EINPUT, 0, 0,
 		    "cmark could not parse the text");

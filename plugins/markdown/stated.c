@@ -138,7 +138,29 @@ md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
     wq_node *before)
 {
 	struct md_tag t;
+	struct md_attrs a;
 	const char *p;
+
+	/* The fence lines of pandoc's divs, as md_fenced_divs() left them. */
+	if (strncmp(html, "<!--wq:/div-->", 14) == 0) {
+		if (st->depth > 0 && strcmp(st->open[st->depth - 1].name, ":::") == 0) {
+			st->depth--;
+			state(&st->open[st->depth], parent, st->before[st->depth]);
+		}
+		return 1;
+	}
+	if (strncmp(html, "<!--wq:div", 10) == 0) {
+		if (st->depth == sizeof(st->open) / sizeof(st->open[0]))
+			return 1;
+		md_attrs(html + 10, strlen(html + 10), &a);
+		memset(&t, 0, sizeof(t));
+		strcpy(t.name, ":::");
+		t.dir = a.dir;
+		memcpy(t.lang, a.lang, sizeof(t.lang));
+		st->open[st->depth] = t;
+		st->before[st->depth++] = before;
+		return 1;
+	}
 
 	if (st->depth > 0 && md_tag_closes(html, st->open[st->depth - 1].name)) {
 		st->depth--;
@@ -155,6 +177,90 @@ md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
 	st->open[st->depth] = t;
 	st->before[st->depth++] = before;
 	return tag_alone(html) && (t.dir != WQ_DIR_UNSET || t.lang[0]);
+}
+
+/* The length of line s[0, len) up to its end, and where the next starts. */
+static size_t
+line_end(const char *s, size_t len, size_t *next)
+{
+	const char *nl = memchr(s, '\n', len);
+	size_t end = nl ? (size_t)(nl - s) : len;
+
+	*next = nl ? end + 1 : len;
+	return end;
+}
+
+/* A code fence's character and length at a line's start, or 0. */
+static size_t
+code_fence(const char *s, size_t len, char *ch)
+{
+	size_t i = 0, n = 0;
+
+	while (i < 3 && i < len && s[i] == ' ')
+		i++;
+	if (i >= len || (s[i] != '`' && s[i] != '~'))
+		return 0;
+	*ch = s[i];
+	while (i + n < len && s[i + n] == *ch)
+		n++;
+	return n >= 3 ? n : 0;
+}
+
+int
+md_fenced_divs(const char *s, size_t len, struct wq_buf *out)
+{
+	size_t i = 0, next, depth = 0, fence = 0, n;
+	char fch = 0, ch;
+	int found = 0;
+
+	for (i = 0; i + 3 <= len; i = next) {
+		if (memcmp(s + i, ":::", 3) == 0)
+			found = 1;
+		line_end(s + i, len - i, &next);
+		next += i;
+	}
+	if (!found)
+		return 0;
+	wq_buf_reserve(out, len + 64);
+	for (i = 0; i < len; i = next) {
+		size_t end = line_end(s + i, len - i, &next), k = 0;
+		const char *l = s + i;
+		struct md_attrs a;
+
+		next += i;
+		if ((n = code_fence(l, end, &ch)) != 0) {
+			if (fence == 0)
+				fence = n, fch = ch;
+			else if (ch == fch && n >= fence)
+				fence = 0;
+		} else if (fence == 0 && end >= 3 && memcmp(l, ":::", 3) == 0) {
+			while (k < end && l[k] == ':')
+				k++;
+			while (k < end && l[k] == ' ')
+				k++;
+			if (k == end) { /* a closing fence */
+				if (depth > 0) {
+					depth--;
+					wq_buf_puts(out, "<!--wq:/div-->");
+					wq_buf_put(out, l + end, next - i - end);
+					continue;
+				}
+			} else if ((l[k] == '{' && md_attrs(l + k, end - k, &a)) ||
+			    isalpha((unsigned char)l[k])) {
+				size_t alen = l[k] == '{' ? md_attrs(l + k, end - k, &a)
+							  : 0;
+
+				depth++;
+				wq_buf_puts(out, "<!--wq:div");
+				wq_buf_put(out, l + k, alen);
+				wq_buf_puts(out, "-->");
+				wq_buf_put(out, l + end, next - i - end);
+				continue;
+			}
+		}
+		wq_buf_put(out, l, next - i);
+	}
+	return 1;
 }
 
 void

@@ -122,6 +122,9 @@ tree_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		case WQ_NODE_HEADING:
 			wq_buf_printf(
 			    &b, " level=%d", wq_node_heading_level(n));
+			if (wq_node_heading_anchor(n))
+				wq_buf_printf(&b, " anchor=%s",
+				    wq_node_heading_anchor(n));
 			break;
 		case WQ_NODE_LIST:
 			wq_buf_printf(&b, " %s",
