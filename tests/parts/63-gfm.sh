@@ -26,3 +26,12 @@ expect "gfm: the corpus has 2,000 tasks, 8 tables, 4 footnote marks" test \
 printf '| a |\n|---|\n| b |\n\n- [x] t\n' > "$G/strict.md"
 W -f commonmark -t tree -V positions=no -o "$G/strict.tree" "$G/strict.md"
 expect "-f commonmark: no table, no task" bash -c "! grep -q -e table -e task '$G/strict.tree'"
+# The GFM spec and cmark-gfm's extension examples, through warraq's HTML
+# writer, compared with what the spec says once warraq's documented
+# differences are taken out (tests/tools/gfm_examples.py names them).
+out=$(python3 tests/tools/gfm_examples.py "$BIN" "$SHARED/specs/gfm-extensions.txt" "$SHARED/specs/gfm-spec.txt" 2>&1)
+echo "$out" | grep '^skipped' | sed 's/^/gfm examples /'
+p=$(echo "$out" | tail -1 | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p')
+if [ -n "$p" ] && [ "${p#* }" = 0 ] && [ "${p% *}" -gt 550 ]; then ok; else
+	not_ok "gfm examples" "$(echo "$out" | grep FAIL | head -3) $(echo "$out" | tail -1)"
+fi
