@@ -4,9 +4,13 @@
  */
 #include "internal.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 int
 wq_url_is_remote(const char *url)
@@ -42,4 +46,55 @@ wq_image_path(const wq_node *img, struct wq_buf *out)
 		}
 	}
 	return 0;
+}
+
+/* The canonical directory of text file 'text' (symlinks resolved). */
+static char *
+text_dir(const char *text)
+{
+	const char *slash = text ? strrchr(text, '/') : NULL;
+	char *dir, *real;
+
+	if (slash == NULL)
+		return realpath(".", NULL);
+	dir = wq_xmalloc((size_t)(slash - text) + 2);
+	memcpy(dir, text, (size_t)(slash - text) + 1);
+	dir[slash - text + (slash == text)] = '\0';
+	real = realpath(dir, NULL);
+	free(dir);
+	return real;
+}
+
+int
+wq_resource_allowed(
+    const char *text, const char *path, size_t max, const char **why)
+{
+	char *dir = text_dir(text), *real = realpath(path, NULL);
+	struct stat st;
+	size_t n;
+	int rc = -1;
+
+	*why = NULL;
+	if (real == NULL) { /* missing: the caller says so */
+		rc = errno == ENOENT || errno == ENOTDIR ? 0 : -1;
+		if (rc)
+			*why = strerror(errno);
+		goto out;
+	}
+	n = dir ? strlen(dir) : 0;
+	if (dir == NULL || strncmp(real, dir, n) != 0 ||
+	    (real[n] != '/' && strcmp(dir, "/") != 0))
+		*why = "outside the text's folder";
+	else if (stat(real, &st) != 0)
+		*why = strerror(errno);
+	else if (!S_ISREG(st.st_mode))
+		*why = "not a regular file";
+	else if ((unsigned long long)st.st_size > max)
+		*why = "larger than the limit for a resource";
+	else
+		rc = 0;
+out:
+	free(dir);
+	free(real);
+	return rc;
 }

@@ -470,6 +470,15 @@ WQ_API int wq_url_is_remote(const char *url);
  * relative to the directory of the text that references it. Returns 0,
  * or -1 for a remote or data: URL (nothing appended). */
 WQ_API int wq_image_path(const wq_node *image, struct wq_buf *out);
+/* Whether a text may pull the local file 'path' into an output (an
+ * EPUB): the file, symlinks followed, must lie in the directory tree of
+ * 'text' (the text's file; NULL for standard input: the current
+ * directory), be a regular file and hold at most 'max' bytes. Returns 0,
+ * or -1 with '*why' saying what is wrong ("outside the text's folder",
+ * "not a regular file", "larger than ..."); a file that does not exist
+ * returns 0, for the caller's own message. */
+WQ_API int wq_resource_allowed(
+    const char *text, const char *path, size_t max, const char **why);
 
 #ifdef __cplusplus
 }

@@ -20,6 +20,9 @@
 /* Zip entries get this time when no SOURCE_DATE_EPOCH is given, so the
  * container is the same from run to run (2000-01-01T00:00:00Z). */
 #define FIXED_MTIME 946684800LL
+/* The most an image a text refers to may weigh: a book is no place for
+ * more, and a link to /dev/zero must end. */
+#define MAX_RESOURCE ((size_t)64 << 20)
 
 struct resource {
 	char *path; /* on disk */
@@ -239,6 +242,7 @@ image_src(void *arg, const wq_node *img)
 	struct resource *r;
 	struct wq_buf path;
 	struct wq_err saved;
+	const char *why = NULL;
 
 	wq_buf_init(&path);
 	if (wq_image_path(img, &path) != 0) {
@@ -246,21 +250,30 @@ image_src(void *arg, const wq_node *img)
 		return NULL;
 	}
 	saved = *bk->err;
-	r = add_resource(bk, path.data ? path.data : "", "images", "img", NULL);
+	/* A text may pull in only files of its own folder: an untrusted
+	 * text must not put the build's secrets into a book. */
+	if (wq_resource_allowed(file, path.data ? path.data : "",
+		MAX_RESOURCE, &why) != 0) {
+		wq_err_set(bk->err, WQ_EINPUT, path.data, 0, 0, "%s", why);
+		r = NULL;
+	} else {
+		r = add_resource(
+		    bk, path.data ? path.data : "", "images", "img", NULL);
+	}
 	if (r == NULL) {
-		/* Each missing image is named on its own line; without
+		/* Each image left out is named on its own line; without
 		 * --lenient the book then fails, saying how many. */
-		char why[1100];
+		char msg[1100];
 		int code = bk->err->code;
 
-		wq_err_format(bk->err, why, sizeof(why));
+		wq_err_format(bk->err, msg, sizeof(msg));
 		*bk->err = saved;
 		wq_opts_warn(bk->opts, file, wq_node_line(wq_node_parent(img)),
 		    0, bk->lenient ? "missing-image" : "error-missing-image",
 		    "image '%s' %s: %s", url,
-		    bk->lenient ? "left out" : "missing", why);
+		    bk->lenient ? "left out" : why ? "refused" : "missing", msg);
 		if (!bk->lenient && bk->failed++ == 0)
-			wq_err_set(bk->err, code, file, 0, 0, "missing images");
+			wq_err_set(bk->err, code, file, 0, 0, "images");
 		wq_buf_free(&path);
 		return "";
 	}
@@ -903,7 +916,8 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		rc = chapter(&bk, i);
 	if (rc == 0 && bk.failed) { /* each is named in a line above */
 		snprintf(err->msg, sizeof(err->msg),
-		    "%d image%s missing (named above); --lenient leaves %s out",
+		    "%d image%s missing or refused (named above); --lenient "
+		    "leaves %s out",
 		    bk.failed, bk.failed == 1 ? "" : "s",
 		    bk.failed == 1 ? "it" : "them");
 		rc = -err->code;

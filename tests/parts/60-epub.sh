@@ -35,7 +35,7 @@ expect "missing images: exit 4, no book" test $? -eq 4 -a ! -e "$E/imgs.epub"
 expect "missing images: each named at its line" bash -c "grep -q '^$TMP/imgs-a.md:3: image .one.png. missing' '$TMP/imgs.err' &&
 	grep -q '^$TMP/imgs-a.md:5: image .two.svg. missing' '$TMP/imgs.err' &&
 	grep -q '^$TMP/imgs-b.md:1: image .three.png. missing' '$TMP/imgs.err'"
-expect "missing images: counted last" test "$(tail -1 "$TMP/imgs.err")" = "$TMP/imgs-a.md: 3 images missing (named above); --lenient leaves them out"
+expect "missing images: counted last" test "$(tail -1 "$TMP/imgs.err")" = "$TMP/imgs-a.md: 3 images missing or refused (named above); --lenient leaves them out"
 "$BIN" --lenient -t epub -o "$E/lenient.epub" tests/epub/missing-image.md 2> "$TMP/lenient.err"
 expect "--lenient leaves it out" test -s "$E/lenient.epub"
 expect "--lenient warns" grep -q "warning: image 'no-such-image.png' left out" "$TMP/lenient.err"

@@ -51,3 +51,25 @@ W -t tei -o "$H/junk.xml" "$H/xml-junk.md"
 expect "]]> and -- escaped, XML well-formed" xmllint --noout "$H/junk.xml"
 expect "&#0; becomes U+FFFD" grep -q $'\xef\xbf\xbd' "$H/junk.xml"
 
+
+# A text pulls into a book only files of its own folder (issue 16): a
+# symlink to the environment or to /dev/zero, "..", an absolute path, an
+# encoded "..", raw HTML and a FIFO are refused, each named at its line,
+# exit 3, no book; with --lenient they are left out and the rest embeds.
+C=$TMP/confine
+rm -rf "$C" && mkdir -p "$C/book"
+echo secret > "$C/secret.png"
+ln -s /proc/self/environ "$C/book/e.png"
+ln -s /dev/zero "$C/book/z.png"
+mkfifo "$C/book/f.png"
+cp tests/cases/img/pixel.png "$C/book/ok.png"
+printf '![e](e.png)\n\n![up](../secret.png)\n\n![abs](%s/secret.png)\n\n![enc](..%%2Fsecret.png)\n\n<img src="../secret.png">\n\n![z](z.png)\n\n![f](f.png)\n\n![ok](ok.png)\n' "$C" > "$C/book/a.md"
+timeout 20 "$BIN" -t epub -o "$C/b.epub" "$C/book/a.md" 2> "$C/err"
+expect "confinement: exit 3, no book" test $? -eq 3 -a ! -e "$C/b.epub"
+expect "confinement: seven images refused, each named" test "$(grep -c "image '.*' refused: " "$C/err")" -eq 7
+expect "confinement: the environment named, not read" grep -q "a.md:1: image 'e.png' refused: .*outside the text's folder" "$C/err"
+expect "confinement: a FIFO is no file" grep -q "a.md:13: image 'f.png' refused: .*not a regular file" "$C/err"
+timeout 20 "$BIN" -q --lenient -t epub -o "$C/c.epub" "$C/book/a.md"
+expect "confinement: --lenient embeds only the image of the folder" test \
+	"$(unzip -l "$C/c.epub" | grep -c 'EPUB/images/')" -eq 1
+expect "confinement: no secret in the book" bash -c "! unzip -p '$C/c.epub' | grep -q secret"
