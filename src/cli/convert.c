@@ -217,6 +217,65 @@ write_doc(const struct cli *c, const struct wq_plugin *p, wq_doc *doc,
 	return rc;
 }
 
+/* An output that is one of the inputs (the same file, symlinks
+ * followed) would destroy it: found before anything is read. Inputs'
+ * device and inode numbers are sorted once, for batches of thousands. */
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+	size_t input;
+};
+
+static int
+id_cmp(const void *pa, const void *pb)
+{
+	const struct file_id *a = pa, *b = pb;
+
+	if (a->dev != b->dev)
+		return a->dev < b->dev ? -1 : 1;
+	return a->ino < b->ino ? -1 : a->ino > b->ino;
+}
+
+static struct file_id *
+input_ids(const struct cli *c, size_t *n)
+{
+	struct file_id *ids = calloc(c->ninputs ? c->ninputs : 1, sizeof(*ids));
+	struct stat st;
+	size_t i;
+
+	if (ids == NULL)
+		abort();
+	for (*n = 0, i = 0; i < c->ninputs; i++)
+		if (strcmp(c->inputs[i], "-") != 0 && stat(c->inputs[i], &st) == 0) {
+			ids[*n].dev = st.st_dev;
+			ids[*n].ino = st.st_ino;
+			ids[(*n)++].input = i;
+		}
+	qsort(ids, *n, sizeof(*ids), id_cmp);
+	return ids;
+}
+
+/* Whether 'out' is one of the inputs; reports it (exit 2) if so. */
+static int
+output_is_input(const struct cli *c, const struct file_id *ids, size_t n,
+    const char *out)
+{
+	struct file_id key, *hit;
+	struct stat st;
+	char msg[PATH_MAX + 64];
+
+	if (strcmp(out, "-") == 0 || stat(out, &st) != 0)
+		return 0;
+	key.dev = st.st_dev;
+	key.ino = st.st_ino;
+	if ((hit = bsearch(&key, ids, n, sizeof(*ids), id_cmp)) == NULL)
+		return 0;
+	snprintf(msg, sizeof(msg), "is the input %s; nothing written",
+	    c->inputs[hit->input]);
+	message(c, "error", out, 0, 0, "usage", msg);
+	return 1;
+}
+
 int
 convert_one_output(struct cli *c, const struct wq_plugin *p)
 {
@@ -227,6 +286,15 @@ convert_one_output(struct cli *c, const struct wq_plugin *p)
 	int rc = 0;
 
 	memset(&err, 0, sizeof(err));
+	if (c->output) {
+		size_t n;
+		struct file_id *ids = input_ids(c, &n);
+		int same = output_is_input(c, ids, n, c->output);
+
+		free(ids);
+		if (same)
+			return EXIT_USAGE;
+	}
 	load_opts(c, &lo);
 	for (i = 0; i < c->ninputs; i++) {
 		wq_doc *d = wq_load_file(c->inputs[i], &lo, &err);
@@ -411,6 +479,20 @@ convert_batch(struct cli *c, const struct wq_plugin *p)
 	}
 	if (clashes(c, p))
 		return EXIT_USAGE;
+	{
+		struct file_id *ids = input_ids(c, &n);
+		char out[PATH_MAX];
+		int same = 0;
+
+		for (i = 0; i < c->ninputs && !same; i++) {
+			out_path(c, c->inputs[i], p->writer->extensions, out,
+			    sizeof(out));
+			same = output_is_input(c, ids, n, out);
+		}
+		free(ids);
+		if (same)
+			return EXIT_USAGE;
+	}
 	memset(&b, 0, sizeof(b));
 	b.c = c;
 	b.p = p;

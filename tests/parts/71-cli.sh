@@ -34,3 +34,18 @@ W -t html -O "$TMP/batch" -j 2 seeds/*
 expect "batch -O" test "$(ls "$TMP/batch" | wc -l)" -eq 5
 cmp -s "$TMP/batch/000_41e35b5545bce590.html" "$TMP/html/000_41e35b5545bce590.html" && ok || not_ok "batch output equals single output"
 
+
+# An output that is one of the inputs is refused before anything is
+# read: -o on an input, -o on a symlink to it, -O into the inputs' folder.
+I=$TMP/inplace
+rm -rf "$I" && mkdir -p "$I" && printf 'فصل أول.\n' > "$I/ch1.md" && printf 'فصل ثان.\n' > "$I/ch2.md"
+cp "$I/ch1.md" "$I/orig"
+ln -s ch1.md "$I/link.md"
+"$BIN" -q -t html -o "$I/ch1.md" "$I/ch1.md" "$I/ch2.md" 2> "$I/err"
+expect "output = input: exit 2" test $? -eq 2
+expect "output = input: named" grep -q "ch1.md: is the input .*ch1.md; nothing written" "$I/err"
+"$BIN" -q -t md -o "$I/link.md" "$I/ch1.md" 2> /dev/null
+expect "output symlink to input: exit 2" test $? -eq 2
+(cd "$I" && "$BIN" -q -t md -O . ch1.md 2> /dev/null)
+expect "-O over the input: exit 2" test $? -eq 2
+expect "the input is intact" cmp -s "$I/ch1.md" "$I/orig"
