@@ -25,10 +25,18 @@ url_is_safe(const char *url)
 	static const char *const bad[] = {
 		"javascript:", "vbscript:", "file:", "data:", NULL
 	};
-	size_t i;
+	char head[16];
+	size_t i, n = 0;
 
-	while (*url == ' ' || *url == '\t')
+	/* As browsers read a URL: controls and spaces before it dropped,
+	 * tabs and line ends inside it too ("&#x01;java\tscript:"). */
+	while (*url && (unsigned char)*url <= ' ')
 		url++;
+	for (; *url && n < sizeof(head) - 1; url++)
+		if (*url != '\t' && *url != '\n' && *url != '\r')
+			head[n++] = *url;
+	head[n] = '\0';
+	url = head;
 	for (i = 0; bad[i]; i++)
 		if (strncasecmp(url, bad[i], strlen(bad[i])) == 0)
 			return strncasecmp(url, "data:image/", 11) == 0 &&

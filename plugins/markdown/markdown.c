@@ -212,6 +212,22 @@ code_span(struct md *m, const wq_node *n)
 	return c;
 }
 
+/* A link's or image's URL without control characters, which a reader
+ * after warraq might skip and so see "javascript:" (design: links that
+ * run code are dropped; this keeps a dropped one from coming back). */
+static void
+set_url(struct md *m, cmark_node *c, const char *url)
+{
+	const unsigned char *p;
+
+	m->tmp.len = 0;
+	for (p = (const unsigned char *)(url ? url : ""); *p; p++)
+		if (*p >= 0x20 && *p != 0x7F)
+			wq_buf_putc(&m->tmp, (int)*p);
+	wq_buf_putc(&m->tmp, '\0');
+	cmark_node_set_url(c, m->tmp.data);
+}
+
 static void
 task_box(cmark_node *item, int done)
 {
@@ -314,7 +330,7 @@ convert(struct md *m, const wq_node *n)
 		c = cmark_node_new(wq_node_type_of(n) == WQ_NODE_LINK
 			? CMARK_NODE_LINK
 			: CMARK_NODE_IMAGE);
-		cmark_node_set_url(c, wq_node_url(n));
+		set_url(m, c, wq_node_url(n));
 		if ((s = wq_node_title(n)) != NULL)
 			cmark_node_set_title(c, s);
 		break;

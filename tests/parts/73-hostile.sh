@@ -73,3 +73,10 @@ timeout 20 "$BIN" -q --lenient -t epub -o "$C/c.epub" "$C/book/a.md"
 expect "confinement: --lenient embeds only the image of the folder" test \
 	"$(unzip -l "$C/c.epub" | grep -c 'EPUB/images/')" -eq 1
 expect "confinement: no secret in the book" bash -c "! unzip -p '$C/c.epub' | grep -q secret"
+
+# A link that runs code stays dropped however it is spelled: a control
+# character or a tab inside "javascript:" is read the way browsers read it.
+printf '[x](&#x01;javascript:alert(1)) [y](java&#x09;script:alert(2)) [z](https://ok.org)\n' > "$TMP/js.md"
+W -t md -o "$TMP/js.out.md" "$TMP/js.md"
+expect "javascript: behind a control character dropped" bash -c "! grep -qi 'script' '$TMP/js.out.md' && grep -qF '[z](https://ok.org)' '$TMP/js.out.md'"
+expect "pandoc renders no javascript: link from our Markdown" bash -c "! pandoc -f gfm -t html '$TMP/js.out.md' | grep -qi 'href=\"[^\"]*script'"
