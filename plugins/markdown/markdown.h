@@ -20,6 +20,15 @@ struct md_attrs {
 };
 size_t md_attrs(const char *s, size_t len, struct md_attrs *a);
 
+/* unclosed.c: escapes the line of a "<script>", "<pre>", "<!--"... that
+ * nothing closes, which would make the rest of the text raw HTML; warns
+ * for each. Returns 1, the text rewritten into 'out', if it had any. */
+int md_unclosed_html(const char *s, size_t len, struct wq_buf *out,
+    wq_read_ctx *ctx);
+/* The length of the code fence ("```", "~~~~") that starts line
+ * s[0, len), its character in *ch; 0 if there is none. */
+size_t md_code_fence(const char *s, size_t len, char *ch);
+
 /* read.c: registers cmark-gfm's extensions, once for the process. */
 void md_extensions(void);
 

@@ -556,16 +556,21 @@ md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
 {
 	struct md_ctx ctx;
 	struct md_stated stated;
-	struct wq_buf divs;
+	struct wq_buf divs, raw; /* the text with fenced divs marked, and
+				    unclosed raw HTML escaped */
 	cmark_node *root;
 	int rc = 0;
 
 	wq_buf_init(&divs);
+	wq_buf_init(&raw);
 	if (strcmp(wq_read_format(read), "commonmark") != 0 &&
 	    md_fenced_divs(data, len, &divs))
 		data = divs.data, len = divs.len;
+	if (md_unclosed_html(data, len, &raw, read))
+		data = raw.data, len = raw.len;
 	root = parse(data, len, wq_read_format(read));
 	wq_buf_free(&divs);
+	wq_buf_free(&raw);
 	if (root == NULL)
 		return wq_read_error(read, err, WQ_EINPUT, 0, 0,
 		    "cmark could not parse the text");

@@ -190,22 +190,6 @@ line_end(const char *s, size_t len, size_t *next)
 	return end;
 }
 
-/* A code fence's character and length at a line's start, or 0. */
-static size_t
-code_fence(const char *s, size_t len, char *ch)
-{
-	size_t i = 0, n = 0;
-
-	while (i < 3 && i < len && s[i] == ' ')
-		i++;
-	if (i >= len || (s[i] != '`' && s[i] != '~'))
-		return 0;
-	*ch = s[i];
-	while (i + n < len && s[i + n] == *ch)
-		n++;
-	return n >= 3 ? n : 0;
-}
-
 int
 md_fenced_divs(const char *s, size_t len, struct wq_buf *out)
 {
@@ -228,7 +212,7 @@ md_fenced_divs(const char *s, size_t len, struct wq_buf *out)
 		struct md_attrs a;
 
 		next += i;
-		if ((n = code_fence(l, end, &ch)) != 0) {
+		if ((n = md_code_fence(l, end, &ch)) != 0) {
 			if (fence == 0)
 				fence = n, fch = ch;
 			else if (ch == fch && n >= fence)

@@ -80,3 +80,16 @@ printf '[x](&#x01;javascript:alert(1)) [y](java&#x09;script:alert(2)) [z](https:
 W -t md -o "$TMP/js.out.md" "$TMP/js.md"
 expect "javascript: behind a control character dropped" bash -c "! grep -qi 'script' '$TMP/js.out.md' && grep -qF '[z](https://ok.org)' '$TMP/js.out.md'"
 expect "pandoc renders no javascript: link from our Markdown" bash -c "! pandoc -f gfm -t html '$TMP/js.out.md' | grep -qi 'href=\"[^\"]*script'"
+
+# A lone "<script>" or an unclosed "<!--" no longer swallows the rest of
+# the text: the line is kept as text, with a warning at its line.
+printf 'أ.\n\n<script>\n\nفقرة مهمة.\n' > "$TMP/lone-script.md"
+"$BIN" -t html -o "$TMP/lone-script.html" "$TMP/lone-script.md" 2> "$TMP/lone-script.err"
+expect "lone <script>: the text after it kept" grep -q 'فقرة مهمة' "$TMP/lone-script.html"
+expect "lone <script>: warned at its line" grep -q "lone-script.md:3:1: warning: <script is never closed" "$TMP/lone-script.err"
+printf 'أ.\n\n<!-- تعليق\n\nفقرة مهمة.\n' > "$TMP/open-comment.md"
+W -t tei -o "$TMP/open-comment.xml" "$TMP/open-comment.md"
+expect "unclosed <!--: the text after it kept" grep -q 'فقرة مهمة' "$TMP/open-comment.xml"
+printf '```html\n<pre>\n```\n\nنص.\n' > "$TMP/code-pre.md"
+W -t tree -V positions=no -o "$TMP/code-pre.tree" "$TMP/code-pre.md"
+expect "an unclosed tag shown in code stays code" grep -qF 'code_block dir=ltr info=html "<pre>\n"' "$TMP/code-pre.tree"
