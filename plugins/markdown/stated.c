@@ -161,7 +161,6 @@ md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
 		st->before[st->depth++] = before;
 		return 1;
 	}
-
 	if (st->depth > 0 && md_tag_closes(html, st->open[st->depth - 1].name)) {
 		st->depth--;
 		state(&st->open[st->depth], parent, st->before[st->depth]);
@@ -207,7 +206,7 @@ md_fenced_divs(const char *s, size_t len, struct wq_buf *out)
 		return 0;
 	wq_buf_reserve(out, len + 64);
 	for (i = 0; i < len; i = next) {
-		size_t end = line_end(s + i, len - i, &next), k = 0;
+		size_t end = line_end(s + i, len - i, &next), k = 0, alen;
 		const char *l = s + i;
 		struct md_attrs a;
 
@@ -229,11 +228,10 @@ md_fenced_divs(const char *s, size_t len, struct wq_buf *out)
 					wq_buf_put(out, l + end, next - i - end);
 					continue;
 				}
-			} else if ((l[k] == '{' && md_attrs(l + k, end - k, &a)) ||
+			} else if ((alen = md_attrs(l + k, end - k, &a)) != 0 ||
 			    isalpha((unsigned char)l[k])) {
-				size_t alen = l[k] == '{' ? md_attrs(l + k, end - k, &a)
-							  : 0;
-
+				/* "{attributes}", or a class name: the div
+				 * states nothing, but its fence must pair. */
 				depth++;
 				wq_buf_puts(out, "<!--wq:div");
 				wq_buf_put(out, l + k, alen);
