@@ -310,6 +310,15 @@ note(struct tei *t, const wq_node *ref)
 	if (def == NULL)
 		return;
 	snprintf(n, sizeof(n), "%d", wq_node_footnote_number(ref));
+	/* A note's own marks (a note that names itself, or another) stay
+	 * marks: written in place they could nest without end. */
+	if (t->in_note) {
+		start(t, "hi");
+		attr(t, "rend", "sup");
+		text(t, n, strlen(n));
+		end(t);
+		return;
+	}
 	start(t, "note");
 	attr(t, "place", "foot");
 	attr(t, "n", n);
