@@ -111,14 +111,46 @@ merge_text(wq_node *n)
 	}
 }
 
+/* A reader's text that is not UTF-8 (cmark-gfm 0.29 can cut a character
+ * when it gives back an unmatched footnote mark as text): each bad byte
+ * becomes U+FFFD, so no writer emits what its format cannot carry. */
+static int
+repair_utf8(wq_node *t)
+{
+	const unsigned char *s = (const unsigned char *)t->literal;
+	size_t len = t->literal_len, i = 0, at;
+	const char *why;
+	struct wq_buf b;
+
+	if (len == 0 || utf8_check(s, len, &why) < 0)
+		return 0;
+	wq_buf_init(&b);
+	while (i < len) {
+		at = i;
+		if (utf8_next(s, len, &i) < 0) {
+			wq_buf_puts(&b, "\xEF\xBF\xBD");
+			i = at + 1;
+		} else {
+			wq_buf_put(&b, t->literal + at, i - at);
+		}
+	}
+	t->literal = arena_strndup(&t->doc->arena, b.data, b.len);
+	t->literal_len = (uint32_t)b.len;
+	wq_buf_free(&b);
+	return 1;
+}
+
 static void
-sanitize(wq_node *n, int *dropped)
+sanitize(wq_node *n, int *dropped, int *repaired)
 {
 	wq_node *c = wq_node_first_child(n), *next;
 
 	for (; c; c = next) {
 		next = wq_node_next(c);
-		sanitize(c, dropped);
+		sanitize(c, dropped, repaired);
+		if (c->type == WQ_NODE_TEXT || c->type == WQ_NODE_CODE ||
+		    c->type == WQ_NODE_CODE_BLOCK)
+			*repaired |= repair_utf8(c);
 		if ((wq_node_type_of(c) == WQ_NODE_LINK ||
 			wq_node_type_of(c) == WQ_NODE_IMAGE) &&
 		    !url_is_safe(wq_node_url(c))) {
@@ -237,7 +269,7 @@ load(const char *name, const void *data, size_t len,
 	wq_doc *doc = NULL;
 	wq_node *sec;
 	long fm;
-	int rc, dropped = 0;
+	int rc, dropped = 0, repaired = 0;
 
 	opts = opts ? opts : &defaults;
 	name = name ? name : "-";
@@ -307,8 +339,12 @@ load(const char *name, const void *data, size_t len,
 		wq_read_warn(&ctx, 0, 0, "raw-html",
 		    "markup the model cannot hold was left out (its text is "
 		    "kept)");
-	sanitize(sec, &dropped);
+	sanitize(sec, &dropped, &repaired);
 	merge_text(sec);
+	if (repaired && opts->warn)
+		opts->warn(opts->warn_arg, name, 0, 0, "bad-utf8",
+		    "the reader gave back bytes that are not UTF-8; each is "
+		    "U+FFFD");
 	if (dropped && opts->warn)
 		opts->warn(opts->warn_arg, name, 0, 0, "unsafe-url",
 		    "links to javascript:, data: or file: URLs were dropped "
