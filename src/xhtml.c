@@ -226,6 +226,17 @@ note_mark(struct render *r, const wq_node *c)
 	    x ? " epub:type=\"noteref\"" : "", n);
 }
 
+/* An inline element around its inlines: <em>, <strong>, <span>, <del>. */
+static void
+element(struct render *r, const char *tag, const wq_node *n)
+{
+	open_tag(r, tag, n);
+	inlines(r, n);
+	wq_buf_puts(r->out, "</");
+	wq_buf_puts(r->out, tag);
+	wq_buf_putc(r->out, '>');
+}
+
 static void
 inlines(struct render *r, const wq_node *n)
 {
@@ -246,27 +257,11 @@ inlines(struct render *r, const wq_node *n)
 			put_text(r->out, c->literal, c->literal_len);
 			wq_buf_puts(r->out, "</code>");
 			break;
-		case WQ_NODE_EMPH:
-			open_tag(r, "em", c);
-			inlines(r, c);
-			wq_buf_puts(r->out, "</em>");
-			break;
-		case WQ_NODE_STRONG:
-			open_tag(r, "strong", c);
-			inlines(r, c);
-			wq_buf_puts(r->out, "</strong>");
-			break;
-		case WQ_NODE_SPAN:
-			open_tag(r, "span", c);
-			inlines(r, c);
-			wq_buf_puts(r->out, "</span>");
-			break;
+		case WQ_NODE_EMPH: element(r, "em", c); break;
+		case WQ_NODE_STRONG: element(r, "strong", c); break;
+		case WQ_NODE_SPAN: element(r, "span", c); break;
 		case WQ_NODE_FOOTNOTE_REF: note_mark(r, c); break;
-		case WQ_NODE_STRIKE:
-			open_tag(r, "del", c);
-			inlines(r, c);
-			wq_buf_puts(r->out, "</del>");
-			break;
+		case WQ_NODE_STRIKE: element(r, "del", c); break;
 		case WQ_NODE_LINK:
 			if (!link_open(r, c)) {
 				inlines(r, c);

@@ -25,7 +25,8 @@ struct tei {
 	const char *span_el; /* foreign, seg or name (-V tei-spans=) */
 	int rendition;	     /* -V tei-rendition=1: a CSS rendition for rtl */
 	int rc;		     /* first libxml2 failure */
-	int in_note;	     /* inside a note in mixed content: no indenting */
+	int mixed;	     /* depth of mixed content: no indenting inside */
+	int in_note;	     /* inside a note: its marks stay marks */
 	struct wq_buf esc;   /* text, escaped for writing */
 };
 
@@ -118,23 +119,25 @@ text_el(struct tei *t, const char *el, const char *s)
 	end(t);
 }
 
+/* Mixed content is written without indentation, which would add white
+ * space to its text. It nests (a figure's description inside a
+ * paragraph, a note's paragraphs inside one): only the outermost turns
+ * indenting off and, ending, back on with the newline the writer owes. */
 static void
-indent(struct tei *t, int on)
+start_mixed(struct tei *t)
 {
-	if (!t->in_note)
-		chk(t, xmlTextWriterSetIndent(t->w, on));
+	if (t->mixed++ == 0)
+		chk(t, xmlTextWriterSetIndent(t->w, 0));
 }
 
-/* Ends an element written without indentation (mixed content) and goes
- * back to indenting, with the newline the writer then owes. */
 static void
 end_mixed(struct tei *t)
 {
 	end(t);
-	if (t->in_note)
+	if (--t->mixed > 0)
 		return;
 	chk(t, xmlTextWriterWriteRaw(t->w, BAD_CAST "\n"));
-	indent(t, 1);
+	chk(t, xmlTextWriterSetIndent(t->w, 1));
 }
 
 /* xml:lang where a node's language differs from its parent's. */
@@ -181,10 +184,8 @@ url_attr(struct tei *t, const char *name, const char *url)
 static void inlines(struct tei *t, const wq_node *n);
 static void note(struct tei *t, const wq_node *ref);
 
-/* A figure for an image; 'in_mixed' inside a paragraph's text, which is
- * written without indentation already. */
 static void
-figure(struct tei *t, const wq_node *img, int in_mixed)
+figure(struct tei *t, const wq_node *img)
 {
 	struct wq_buf alt;
 
@@ -194,15 +195,11 @@ figure(struct tei *t, const wq_node *img, int in_mixed)
 	start(t, "graphic");
 	url_attr(t, "url", wq_node_url(img));
 	end(t);
-	if (alt.len) { /* mixed content: no indentation inside */
+	if (alt.len) {
 		start(t, "figDesc");
-		if (!in_mixed)
-			indent(t, 0);
+		start_mixed(t);
 		inlines(t, img);
-		if (in_mixed)
-			end(t);
-		else
-			end_mixed(t);
+		end_mixed(t);
 	}
 	end(t);
 	wq_buf_free(&alt);
@@ -229,19 +226,14 @@ inlines(struct tei *t, const wq_node *n)
 			text(t, wq_node_literal(c), wq_node_literal_len(c));
 			end(t);
 			break;
-		case WQ_NODE_STRIKE:
-			start(t, "hi");
-			attr(t, "rend", "strikethrough");
-			lang_attr(t, c);
-			inlines(t, c);
-			end(t);
-			break;
 		case WQ_NODE_EMPH:
 		case WQ_NODE_STRONG:
+		case WQ_NODE_STRIKE:
 			start(t, "hi");
 			attr(t, "rend",
-			    wq_node_type_of(c) == WQ_NODE_EMPH ? "italic"
-							       : "bold");
+			    wq_node_type_of(c) == WQ_NODE_EMPH	   ? "italic"
+				: wq_node_type_of(c) == WQ_NODE_STRONG ? "bold"
+								       : "strikethrough");
 			lang_attr(t, c);
 			inlines(t, c);
 			end(t);
@@ -281,7 +273,7 @@ inlines(struct tei *t, const wq_node *n)
 			inlines(t, c);
 			end(t);
 			break;
-		case WQ_NODE_IMAGE: figure(t, c, 1); break;
+		case WQ_NODE_IMAGE: figure(t, c); break;
 		case WQ_NODE_FOOTNOTE_REF: note(t, c); break;
 		default: break;
 		}
@@ -297,7 +289,7 @@ mixed(struct tei *t, const char *el, const wq_node *n, const char *rend)
 	if (rend)
 		attr(t, "rend", rend);
 	lang_attr(t, n);
-	indent(t, 0);
+	start_mixed(t);
 	inlines(t, n);
 	end_mixed(t);
 }
@@ -365,7 +357,7 @@ table(struct tei *t, const wq_node *n)
 			if (wq_node_cell_align(cell))
 				attr(t, "rend", align[wq_node_cell_align(cell)]);
 			lang_attr(t, cell);
-			indent(t, 0);
+			start_mixed(t);
 			inlines(t, cell);
 			end_mixed(t);
 		}
@@ -384,7 +376,7 @@ block(struct tei *t, const wq_node *c)
 	switch (wq_node_type_of(c)) {
 	case WQ_NODE_PARAGRAPH:
 		if (only_image(c))
-			figure(t, wq_node_first_child(c), 0);
+			figure(t, wq_node_first_child(c));
 		else
 			mixed(t, "p", c, NULL);
 		break;
@@ -417,7 +409,7 @@ block(struct tei *t, const wq_node *c)
 			    wq_node_type_of(wq_node_first_child(k)) ==
 				WQ_NODE_PARAGRAPH &&
 			    !wq_node_lang(wq_node_first_child(k))) {
-				indent(t, 0);
+				start_mixed(t);
 				inlines(t, wq_node_first_child(k));
 				end_mixed(t);
 			} else {
@@ -431,7 +423,7 @@ block(struct tei *t, const wq_node *c)
 		/* <eg> keeps white space; <code lang> says the language. */
 		start(t, "eg");
 		attr(t, "xml:space", "preserve");
-		indent(t, 0);
+		start_mixed(t);
 		if (wq_node_info(c)) {
 			start(t, "code");
 			code_lang(t, wq_node_info(c));
@@ -455,7 +447,7 @@ block(struct tei *t, const wq_node *c)
 		if (wq_node_id(c)) /* links point at it */
 			attr(t, "xml:id", wq_node_id(c));
 		lang_attr(t, c);
-		indent(t, 0);
+		start_mixed(t);
 		inlines(t, c);
 		end_mixed(t);
 		break;
@@ -723,7 +715,7 @@ publication(struct tei *t)
 	if (pub == NULL && auth == NULL) {
 		start(t, "p");
 		attr(t, "xml:lang", "en");
-		indent(t, 0);
+		start_mixed(t);
 		text(t, unpublished, sizeof(unpublished) - 1);
 		if (wq_opts_epoch(t->opts) >= 0) {
 			text(t, ", ", 2);
@@ -968,7 +960,7 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		return wq_err_set(
 		    err, WQ_EPLUGIN, "tei", 0, 0, "libxml2: no writer");
 	}
-	indent(&t, 1);
+	chk(&t, xmlTextWriterSetIndent(t.w, 1));
 	chk(&t, xmlTextWriterSetIndentString(t.w, BAD_CAST "  "));
 	chk(&t, xmlTextWriterStartDocument(t.w, "1.0", "UTF-8", NULL));
 	if (n == 1) {
