@@ -131,6 +131,19 @@ arabic_lang_of(const struct counts *k)
 	return "ar";
 }
 
+/* The language most of the letters counted in 'k' say (design D1). */
+static const char *
+script_lang(const struct counts *k, const char *latin)
+{
+	if (k->arab >= k->hebr && k->arab > k->latn + k->other_l)
+		return arabic_lang_of(k);
+	if (k->hebr > k->arab && k->hebr > k->latn + k->other_l)
+		return "he";
+	if (k->latn > 0 && k->latn >= k->other_l)
+		return latin;
+	return "und";
+}
+
 /* The language a run of letters is most likely in. */
 static const char *
 lang_of(const struct ctx *x, const struct counts *k, wq_dir dir)
@@ -292,14 +305,7 @@ bidi_section(wq_node *sec, const struct wq_load_opts *opts)
 	if (lang) /* the metadata's string goes away below: copy it */
 		lang = arena_strdup(&x.doc->arena, lang);
 	if (lang == NULL) {
-		if (k.arab >= k.hebr && k.arab > k.latn + k.other_l)
-			lang = arabic_lang_of(&k);
-		else if (k.hebr > k.arab && k.hebr > k.latn + k.other_l)
-			lang = "he";
-		else if (k.latn > 0 && k.latn >= k.other_l)
-			lang = x.latin_lang;
-		else
-			lang = "und";
+		lang = script_lang(&k, x.latin_lang);
 		bits |= WQ_INFERRED_LANG;
 	}
 	x.sec_lang = arena_strdup(&x.doc->arena, lang);
@@ -369,13 +375,7 @@ wq_text_lang(const char *s, size_t len, const char *latin)
 
 	memset(&k, 0, sizeof(k));
 	count_text(&k, s, len);
-	if (k.arab >= k.hebr && k.arab > k.latn + k.other_l)
-		return arabic_lang_of(&k);
-	if (k.hebr > k.arab && k.hebr > k.latn + k.other_l)
-		return "he";
-	if (k.latn > 0 && k.latn >= k.other_l)
-		return latin ? latin : "en";
-	return "und";
+	return script_lang(&k, latin ? latin : "en");
 }
 
 wq_dir
