@@ -199,7 +199,6 @@ code_span(struct md *m, const wq_node *n)
 	m->tmp.len = 0;
 	for (i = 0; i <= most; i++)
 		wq_buf_putc(&m->tmp, '`');
-	cmark_node_set_on_exit(c, m->tmp.data);
 	if (pad)
 		wq_buf_putc(&m->tmp, ' ');
 	wq_buf_put(&m->tmp, lit, len);

@@ -10,7 +10,6 @@
  */
 #include "markdown.h"
 
-#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -23,25 +22,20 @@ static const struct {
 	{ "<!--", "-->", 0 }, { "<?", "?>", 0 }, { "<![CDATA[", "]]>", 0 },
 };
 
-/* Whether s[0, len) holds 'needle', ignoring ASCII case. */
+/* Whether s[0, len) holds 'needle', ignoring ASCII case (every closer
+ * starts with a sign: its first byte has no case). */
 static int
 holds(const char *s, size_t len, const char *needle)
 {
-	size_t n = strlen(needle), i;
+	const char *end = s + len, *p;
+	size_t n = strlen(needle);
 
-	for (i = 0; i + n <= len; i++) {
-		const char *p = memchr(s + i, needle[0], len - i);
-		const char *q = memchr(s + i, toupper((unsigned char)needle[0]),
-		    len - i);
-
-		if (p == NULL || (q && q < p))
-			p = q;
-		if (p == NULL || (size_t)(p - s) + n > len)
-			return 0;
-		i = (size_t)(p - s);
+	for (p = s; (size_t)(end - p) >= n &&
+	     (p = memchr(p, needle[0], (size_t)(end - p))) != NULL &&
+	     (size_t)(end - p) >= n;
+	     p++)
 		if (strncasecmp(p, needle, n) == 0)
 			return 1;
-	}
 	return 0;
 }
 
