@@ -85,6 +85,7 @@ struct wq_node {
 	unsigned tight : 1;	  /* list */
 	unsigned from_source : 1; /* span: written in the text, not found */
 	unsigned char level;	  /* heading level; list: whether ordered */
+	unsigned char kind;	  /* index in doc->kinds; 0 for none */
 	/* Nodes are half of a document's memory. Fields only some types have
 	 * share space, and come last: the other types (text, spans,
 	 * paragraphs: nearly all nodes) are allocated without them, 88 bytes
@@ -93,6 +94,7 @@ struct wq_node {
 	union {
 		char *title; /* link/image title; code block info string */
 		char *id;    /* section/heading id, from wq_doc_assign_ids() */
+		char *unit;  /* page break: its volume; milestone: its unit */
 	};
 	union {
 		char *anchor; /* heading: its GitHub-style slug, for #links */
@@ -104,7 +106,8 @@ struct wq_node {
 #define NODE_HAS_TAIL(type)                                                    \
 	((type) == WQ_NODE_DOCUMENT || (type) == WQ_NODE_SECTION ||            \
 	    (type) == WQ_NODE_HEADING || (type) == WQ_NODE_LINK ||             \
-	    (type) == WQ_NODE_IMAGE || (type) == WQ_NODE_CODE_BLOCK)
+	    (type) == WQ_NODE_IMAGE || (type) == WQ_NODE_CODE_BLOCK ||         \
+	    (type) == WQ_NODE_PAGE_BREAK || (type) == WQ_NODE_MILESTONE)
 
 struct anchor_map; /* ids.c: heading slugs and ids to headings */
 
@@ -115,6 +118,11 @@ struct wq_doc {
 	wq_node **sections; /* the root's SECTION children, in order */
 	size_t nsections, sections_cap;
 	struct anchor_map *anchors;
+	/* The kinds and subkinds nodes name (wq_node_set_kind), [0] unused. */
+	struct kind_pair {
+		const char *kind, *sub;
+	} *kinds;
+	unsigned nkinds;
 };
 
 void anchor_map_free(struct anchor_map *m);

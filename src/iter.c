@@ -32,7 +32,10 @@ wq_node_type_is_container(wq_node_type t)
 	case WQ_NODE_TABLE:
 	case WQ_NODE_TABLE_ROW:
 	case WQ_NODE_TABLE_CELL:
-	case WQ_NODE_FOOTNOTE: return 1;
+	case WQ_NODE_FOOTNOTE:
+	case WQ_NODE_VERSE:
+	case WQ_NODE_VERSE_LINE:
+	case WQ_NODE_SEGMENT: return 1;
 	default: return 0;
 	}
 }

@@ -75,3 +75,31 @@ wq_l10n(const char *lang, const char *key)
 		return l->image;
 	return "";
 }
+
+/* Printed Arabic books number their pages in Arabic-Indic digits (U+0660),
+ * Persian and Urdu ones in the extended forms (U+06F0). */
+void
+wq_put_page_label(struct wq_buf *out, const char *lang, const char *page)
+{
+	unsigned zero = 0;
+
+	if (lang && (strncasecmp(lang, "ar", 2) == 0) &&
+	    (lang[2] == '\0' || lang[2] == '-'))
+		zero = 0x660;
+	else if (lang &&
+	    (strncasecmp(lang, "fa", 2) == 0 || strncasecmp(lang, "ur", 2) == 0) &&
+	    (lang[2] == '\0' || lang[2] == '-'))
+		zero = 0x6F0;
+	while (page[0] == '0' && page[1] >= '0' && page[1] <= '9')
+		page++;
+	for (; *page; page++) {
+		unsigned c = zero + (unsigned)(*page - '0');
+
+		if (zero == 0 || *page < '0' || *page > '9') {
+			wq_buf_putc(out, *page);
+			continue;
+		}
+		wq_buf_putc(out, (int)(0xC0 | c >> 6));
+		wq_buf_putc(out, (int)(0x80 | (c & 0x3F)));
+	}
+}

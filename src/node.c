@@ -33,6 +33,12 @@ static const char *const type_names[] = {
 	"table_cell",
 	"footnote_ref",
 	"footnote",
+	"page_break",
+	"milestone",
+	"verse",
+	"verse_line",
+	"caesura",
+	"segment",
 };
 
 const char *
@@ -144,11 +150,18 @@ sections_remove(wq_doc *doc, const wq_node *s)
 		doc->sections[k] = doc->sections[k + 1];
 }
 
+static unsigned char intern_kind(wq_doc *doc, const char *kind, const char *sub);
+
 static void
 adopt(wq_node *n, wq_doc *doc)
 {
 	wq_node *c;
 
+	if (n->kind) {
+		const struct kind_pair *k = &n->doc->kinds[n->kind];
+
+		n->kind = intern_kind(doc, k->kind, k->sub);
+	}
 	n->doc = doc;
 	for (c = n->first; c; c = c->next)
 		adopt(c, doc);
@@ -240,7 +253,8 @@ wq_node_new(wq_doc *doc, wq_node_type type)
 		meta_init(&n->sec->meta, &doc->arena);
 	}
 	if (type == WQ_NODE_TEXT || type == WQ_NODE_CODE ||
-	    type == WQ_NODE_CODE_BLOCK)
+	    type == WQ_NODE_CODE_BLOCK || type == WQ_NODE_PAGE_BREAK ||
+	    type == WQ_NODE_MILESTONE)
 		n->literal = "";
 	/* The direction analysis marks the spans it makes as its own. */
 	n->from_source = type == WQ_NODE_SPAN;
@@ -364,7 +378,8 @@ wq_node_is_block(const wq_node *n)
 	return (n->type >= WQ_NODE_DOCUMENT &&
 		   n->type <= WQ_NODE_THEMATIC_BREAK) ||
 	    (n->type >= WQ_NODE_TABLE && n->type <= WQ_NODE_TABLE_CELL) ||
-	    n->type == WQ_NODE_FOOTNOTE;
+	    n->type == WQ_NODE_FOOTNOTE || n->type == WQ_NODE_VERSE ||
+	    n->type == WQ_NODE_VERSE_LINE;
 }
 
 const char *
@@ -789,4 +804,148 @@ wq_doc_title(const wq_doc *doc)
 			return t;
 	return doc->root->first ? wq_section_title(doc->root->first)
 				: "untitled";
+}
+
+/* ---- editions: pages, milestones, kinds ---- */
+
+/* A page number, volume or unit: short, and safe in any attribute. */
+static int
+is_label(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 16)
+		return 0;
+	for (i = 0; s[i]; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') ||
+			(s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-' || s[i] == '.'))
+			return 0;
+	return 1;
+}
+
+const char *
+wq_node_page(const wq_node *n)
+{
+	return n->type == WQ_NODE_PAGE_BREAK ? n->literal : NULL;
+}
+
+const char *
+wq_node_page_volume(const wq_node *n)
+{
+	return n->type == WQ_NODE_PAGE_BREAK ? n->unit : NULL;
+}
+
+int
+wq_node_set_page(wq_node *n, const char *volume, const char *page)
+{
+	if (n->type != WQ_NODE_PAGE_BREAK || !is_label(page) ||
+	    (volume && !is_label(volume)))
+		return -WQ_EUSAGE;
+	n->literal = arena_strdup(&n->doc->arena, page);
+	n->unit = volume ? arena_strdup(&n->doc->arena, volume) : NULL;
+	return 0;
+}
+
+const char *
+wq_node_milestone_unit(const wq_node *n)
+{
+	return n->type == WQ_NODE_MILESTONE ? n->unit : NULL;
+}
+
+const char *
+wq_node_milestone_n(const wq_node *n)
+{
+	return n->type == WQ_NODE_MILESTONE ? n->literal : NULL;
+}
+
+int
+wq_node_set_milestone(wq_node *n, const char *unit, const char *num)
+{
+	if (n->type != WQ_NODE_MILESTONE || !is_label(unit) || !is_label(num))
+		return -WQ_EUSAGE;
+	n->unit = arena_strdup(&n->doc->arena, unit);
+	n->literal = arena_strdup(&n->doc->arena, num);
+	return 0;
+}
+
+static int
+is_kind_name(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return 0;
+	for (i = 1; s[i]; i++)
+		if (i >= 32 ||
+		    !((s[i] >= '0' && s[i] <= '9') ||
+			(s[i] >= 'a' && s[i] <= 'z') ||
+			(s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-' ||
+			s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The index of the pair (kind, sub) in doc's table, added if new; 0 when
+ * the table is full. */
+static unsigned char
+intern_kind(wq_doc *doc, const char *kind, const char *sub)
+{
+	unsigned i;
+
+	for (i = 1; i < doc->nkinds; i++)
+		if (same(doc->kinds[i].kind, kind) && same(doc->kinds[i].sub, sub))
+			return (unsigned char)i;
+	if (doc->kinds == NULL) {
+		doc->kinds = arena_alloc(&doc->arena, 256 * sizeof(*doc->kinds));
+		doc->nkinds = 1;
+	}
+	if (doc->nkinds == 256)
+		return 0;
+	doc->kinds[doc->nkinds].kind = arena_strdup(&doc->arena, kind);
+	doc->kinds[doc->nkinds].sub = sub ? arena_strdup(&doc->arena, sub) : NULL;
+	return (unsigned char)doc->nkinds++;
+}
+
+static int
+has_kind(const wq_node *n)
+{
+	return n->type == WQ_NODE_HEADING || n->type == WQ_NODE_PARAGRAPH ||
+	    n->type == WQ_NODE_SEGMENT;
+}
+
+const char *
+wq_node_kind(const wq_node *n)
+{
+	return n->kind ? n->doc->kinds[n->kind].kind : NULL;
+}
+
+const char *
+wq_node_subkind(const wq_node *n)
+{
+	return n->kind ? n->doc->kinds[n->kind].sub : NULL;
+}
+
+int
+wq_node_set_kind(wq_node *n, const char *kind, const char *sub)
+{
+	unsigned char k;
+
+	if (!has_kind(n) || (kind == NULL && sub != NULL))
+		return -WQ_EUSAGE;
+	if (kind == NULL) {
+		n->kind = 0;
+		return 0;
+	}
+	if (!is_kind_name(kind) || (sub && !is_kind_name(sub)))
+		return -WQ_EUSAGE;
+	if ((k = intern_kind(n->doc, kind, sub)) == 0)
+		return -WQ_EUSAGE;
+	n->kind = k;
+	return 0;
 }

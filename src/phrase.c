@@ -40,6 +40,7 @@ is_container(const wq_node *n)
 {
 	return n->type == WQ_NODE_EMPH || n->type == WQ_NODE_STRONG ||
 	    n->type == WQ_NODE_LINK || n->type == WQ_NODE_STRIKE ||
+	    n->type == WQ_NODE_SEGMENT ||
 	    (n->type == WQ_NODE_SPAN &&
 		(n->dir == WQ_DIR_UNSET || !n->from_source));
 }
@@ -347,6 +348,7 @@ shell_of(const wq_node *n)
 	c->lang = n->lang;
 	c->dir = n->dir;
 	c->from_source = n->from_source;
+	c->kind = n->kind;
 	c->line = n->line;
 	c->col = n->col;
 	if (n->type == WQ_NODE_LINK) {

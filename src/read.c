@@ -155,9 +155,6 @@ wq_load_pick_reader(const char *name, const void *data, size_t len,
 
 	if (opts->reader)
 		return read_find(opts, opts->reader);
-	for (p = opts->readers; ext && p && *p; p++)
-		if (wq_word_in((*p)->reader->extensions, ext, strlen(ext)))
-			return *p;
 	if (len > PROBE_BYTES)
 		len = PROBE_BYTES;
 	for (p = opts->readers; p && *p; p++) {
@@ -169,5 +166,11 @@ wq_load_pick_reader(const char *name, const void *data, size_t len,
 			best = *p;
 		}
 	}
+	/* A format's magic line (OpenITI's) outweighs a file name. */
+	if (score >= 100)
+		return best;
+	for (p = opts->readers; ext && p && *p; p++)
+		if (wq_word_in((*p)->reader->extensions, ext, strlen(ext)))
+			return *p;
 	return best;
 }

@@ -127,7 +127,8 @@ WQ_API int wq_read_with(wq_read_ctx *ctx, const char *reader, wq_node *parent,
     unsigned stride, struct wq_err *err);
 
 /* How sure a reader is that 'data' (the first bytes of a text, at most
- * 4 KiB) is its format: 0 not at all, 100 certain. */
+ * 4 KiB) is its format: 0 not at all, 100 certain (a magic line: it then
+ * wins over the file's extension). */
 typedef int (*wq_probe_fn)(const char *data, size_t len);
 
 /* Reads 'data' (UTF-8 in NFC, LF line ends, no BOM, front matter cut off;
@@ -201,6 +202,11 @@ WQ_API wq_dir wq_label_dir(const char *s, size_t len, wq_dir context);
 WQ_API const char *wq_l10n(const char *lang, const char *key);
 /* The English name of a language tag's primary subtag, or NULL. */
 WQ_API const char *wq_lang_name(const char *lang);
+/* Appends page number 'page' ("007") as a reader of 'lang' expects it
+ * printed: without leading zeros, in the digits of Arabic-script
+ * languages ("٧", Persian and Urdu "۷"). */
+WQ_API void wq_put_page_label(
+    struct wq_buf *out, const char *lang, const char *page);
 /* SHA-256 of 'data' as 64 lowercase hex digits and a NUL. */
 WQ_API void wq_sha256_hex(const void *data, size_t len, char hex[65]);
 

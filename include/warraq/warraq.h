@@ -132,6 +132,13 @@ typedef enum {
 	WQ_NODE_TABLE_CELL, /* inlines */
 	WQ_NODE_FOOTNOTE_REF, /* inline: a note's mark, by its number */
 	WQ_NODE_FOOTNOTE,     /* block: a note's blocks, at its text's end */
+	/* Editions (OpenITI and other scholarly texts) */
+	WQ_NODE_PAGE_BREAK, /* inline leaf: a printed page begins here */
+	WQ_NODE_MILESTONE,  /* inline leaf: a boundary of a reference unit */
+	WQ_NODE_VERSE,	    /* block: lines of verse */
+	WQ_NODE_VERSE_LINE, /* inlines, its hemistichs split by CAESURA */
+	WQ_NODE_CAESURA,    /* inline leaf: the pause between hemistichs */
+	WQ_NODE_SEGMENT,    /* inline: a typed part (isnad, matn...) */
 } wq_node_type;
 
 typedef enum { WQ_DIR_UNSET = 0, WQ_DIR_LTR, WQ_DIR_RTL } wq_dir;
@@ -234,6 +241,26 @@ WQ_API int wq_node_set_footnote_number(wq_node *n, int number);
 /* The FOOTNOTE of 'section' numbered 'number', or NULL. */
 WQ_API const wq_node *wq_section_footnote(const wq_node *section, int number);
 WQ_API int wq_node_set_cell_align(wq_node *cell, wq_align align);
+
+/* A PAGE_BREAK names the printed page that begins at it: its number and
+ * its volume (NULL for a book of one volume), as the source writes them
+ * ("007", "1"): digits, letters, '-' and '.' only, 1-16 bytes. */
+WQ_API const char *wq_node_page(const wq_node *pb);
+WQ_API const char *wq_node_page_volume(const wq_node *pb);
+WQ_API int wq_node_set_page(wq_node *pb, const char *volume, const char *page);
+/* A MILESTONE's unit ("ms": OpenITI's 300-word units) and number, with
+ * the same rules as page numbers. */
+WQ_API const char *wq_node_milestone_unit(const wq_node *ms);
+WQ_API const char *wq_node_milestone_n(const wq_node *ms);
+WQ_API int wq_node_set_milestone(wq_node *ms, const char *unit, const char *n);
+/* What kind of division a HEADING opens ("biography"), of PARAGRAPH
+ * ("riwaya") or of SEGMENT ("isnad"), with an optional subkind ("man"),
+ * or NULL: TEI's @type and @subtype, HTML's class. A kind is a name
+ * (an ASCII letter, then letters, digits, '-' and '_'; at most 32
+ * bytes); a document holds at most 255 kinds and subkinds together. */
+WQ_API const char *wq_node_kind(const wq_node *n);
+WQ_API const char *wq_node_subkind(const wq_node *n);
+WQ_API int wq_node_set_kind(wq_node *n, const char *kind, const char *subkind);
 
 /* Whether a SPAN was written in the source (a pandoc [text]{lang=..}
  * span, an HTML <span lang dir>) rather than found by the direction
@@ -373,9 +400,9 @@ typedef void (*wq_warn_fn)(void *arg, const char *file, unsigned long line,
 struct wq_load_opts {
 	/* The plugins with a reader, NULL-ended. Required. */
 	const struct wq_plugin *const *readers;
-	/* The reader's name or alias (-f); NULL picks one by the file's
-	 * extension, then by what the readers' probes say of its first
-	 * bytes. */
+	/* The reader's name or alias (-f); NULL picks the reader whose
+	 * probe is certain (100: a magic first line), else one by the
+	 * file's extension, else the one whose probe is surest. */
 	const char *reader;
 	const struct wq_opts *reader_opts; /* handed to readers; may be NULL */
 	const char *lang;	/* overrides the text's language (--lang) */

@@ -27,6 +27,7 @@ struct tei {
 	int rc;		     /* first libxml2 failure */
 	int mixed;	     /* depth of mixed content: no indenting inside */
 	int in_note;	     /* inside a note: its marks stay marks */
+	const char *volume;  /* of the last page break */
 	struct wq_buf esc;   /* text, escaped for writing */
 };
 
@@ -184,6 +185,34 @@ url_attr(struct tei *t, const char *name, const char *url)
 static void inlines(struct tei *t, const wq_node *n);
 static void note(struct tei *t, const wq_node *ref);
 
+/* A typed division or segment: @type, and @subtype. */
+static void
+kind_attrs(struct tei *t, const wq_node *n)
+{
+	if (wq_node_kind(n))
+		attr(t, "type", wq_node_kind(n));
+	if (wq_node_subkind(n))
+		attr(t, "subtype", wq_node_subkind(n));
+}
+
+/* A printed page's start; a volume's start before its first page. */
+static void
+page_break(struct tei *t, const wq_node *pb)
+{
+	const char *vol = wq_node_page_volume(pb);
+
+	if (vol && (t->volume == NULL || strcmp(vol, t->volume) != 0)) {
+		start(t, "milestone");
+		attr(t, "unit", "volume");
+		attr(t, "n", vol);
+		end(t);
+		t->volume = vol;
+	}
+	start(t, "pb");
+	attr(t, "n", wq_node_page(pb));
+	end(t);
+}
+
 static void
 figure(struct tei *t, const wq_node *img)
 {
@@ -275,6 +304,24 @@ inlines(struct tei *t, const wq_node *n)
 			break;
 		case WQ_NODE_IMAGE: figure(t, c); break;
 		case WQ_NODE_FOOTNOTE_REF: note(t, c); break;
+		case WQ_NODE_PAGE_BREAK: page_break(t, c); break;
+		case WQ_NODE_MILESTONE:
+			start(t, "milestone");
+			attr(t, "unit", wq_node_milestone_unit(c));
+			attr(t, "n", wq_node_milestone_n(c));
+			end(t);
+			break;
+		case WQ_NODE_CAESURA:
+			start(t, "caesura");
+			end(t);
+			break;
+		case WQ_NODE_SEGMENT:
+			start(t, "seg");
+			kind_attrs(t, c);
+			lang_attr(t, c);
+			inlines(t, c);
+			end(t);
+			break;
 		default: break;
 		}
 	}
@@ -375,10 +422,25 @@ block(struct tei *t, const wq_node *c)
 
 	switch (wq_node_type_of(c)) {
 	case WQ_NODE_PARAGRAPH:
-		if (only_image(c))
+		if (only_image(c)) {
 			figure(t, wq_node_first_child(c));
-		else
+		} else if (wq_node_kind(c)) { /* <p> has no @type */
+			start(t, "ab");
+			kind_attrs(t, c);
+			lang_attr(t, c);
+			start_mixed(t);
+			inlines(t, c);
+			end_mixed(t);
+		} else {
 			mixed(t, "p", c, NULL);
+		}
+		break;
+	case WQ_NODE_VERSE:
+		start(t, "lg");
+		lang_attr(t, c);
+		for (k = wq_node_first_child(c); k; k = wq_node_next(k))
+			mixed(t, "l", k, NULL);
+		end(t);
 		break;
 	case WQ_NODE_BLOCK_QUOTE:
 		start(t, "quote");
@@ -484,6 +546,7 @@ body(struct tei *t, const wq_node *sec)
 		}
 		start(t, "div");
 		attr(t, "xml:id", wq_node_id(c));
+		kind_attrs(t, c);
 		levels[depth++] = wq_node_heading_level(c);
 		mixed(t, "head", c, NULL);
 		if (depth ==

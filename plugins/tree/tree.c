@@ -172,8 +172,22 @@ tree_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 				    strlen(wq_node_title(n)));
 			}
 			break;
+		case WQ_NODE_PAGE_BREAK:
+			if (wq_node_page_volume(n))
+				wq_buf_printf(&b, " volume=%s",
+				    wq_node_page_volume(n));
+			wq_buf_printf(&b, " page=%s", wq_node_page(n));
+			break;
+		case WQ_NODE_MILESTONE:
+			wq_buf_printf(&b, " unit=%s n=%s",
+			    wq_node_milestone_unit(n), wq_node_milestone_n(n));
+			break;
 		default: break;
 		}
+		if (wq_node_kind(n))
+			wq_buf_printf(&b, " kind=%s", wq_node_kind(n));
+		if (wq_node_subkind(n))
+			wq_buf_printf(&b, "/%s", wq_node_subkind(n));
 		if (positions && wq_node_is_block(n) && wq_node_line(n))
 			wq_buf_printf(&b, " @%lu:%lu", wq_node_line(n),
 			    wq_node_column(n));
