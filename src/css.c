@@ -27,5 +27,11 @@ wq_html_stylesheet(void)
 	       "pre { overflow-x: auto; padding: 0.5em; background: #f4f4f4; "
 	       "}\n"
 	       "img { max-width: 100%; height: auto; }\n"
-	       "nav ol { list-style: none; padding-inline-start: 1em; }\n";
+	       "nav ol { list-style: none; padding-inline-start: 1em; }\n"
+	       /* Verse: hemistichs side by side, the second at the end. */
+	       "p.l { display: flex; flex-wrap: wrap; column-gap: 2em; "
+	       "margin: 0; }\n"
+	       ".hemistich { flex: 1 1 0; min-width: 10em; }\n"
+	       ".hemistich + .hemistich { text-align: end; }\n"
+	       "div.verse { margin-block: 1em; margin-inline: 2em; }\n";
 }

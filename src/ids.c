@@ -1,5 +1,5 @@
 /*
- * ids.c - ids of sections and headings, and the anchors links use to
+ * ids.c - ids of sections, headings and page breaks, and the anchors links use to
  * reach them: part of the model, read by every writer.
  */
 #include "internal.h"
@@ -210,8 +210,21 @@ assign_headings(wq_node *n, const char *prefix, int *count,
 			else
 				anchor(c, used, counters,
 				    tmp->data ? tmp->data : "", tmp->len);
-		} else if (wq_node_is_block(c) &&
-		    c->type != WQ_NODE_PARAGRAPH) {
+			/* its page breaks */
+			assign_headings(c, prefix, count, used, counters, tmp);
+		} else if (c->type == WQ_NODE_PAGE_BREAK) {
+			char base[96];
+
+			/* "s1-pV01P007": the page as OpenITI cites it. */
+			if (c->unit)
+				snprintf(base, sizeof(base), "%s-pV%sP%s", prefix,
+				    c->unit, c->literal);
+			else
+				snprintf(base, sizeof(base), "%s-p%s", prefix,
+				    c->literal);
+			c->anchor = next_free(c->doc, used, counters, base, "-", 2);
+			map_put(used, c->anchor, c);
+		} else if (wq_node_type_is_container(c->type)) {
 			assign_headings(c, prefix, count, used, counters, tmp);
 		}
 	}
@@ -226,8 +239,11 @@ clear_ids(wq_node *n)
 		n->id = NULL; /* its 'anchor' is its section data */
 	else if (n->type == WQ_NODE_HEADING)
 		n->id = n->anchor = NULL;
+	else if (n->type == WQ_NODE_PAGE_BREAK)
+		n->anchor = NULL;
 	for (c = n->first; c; c = c->next)
-		if (wq_node_is_block(c))
+		if (wq_node_type_is_container(c->type) ||
+		    c->type == WQ_NODE_PAGE_BREAK)
 			clear_ids(c);
 }
 

@@ -694,6 +694,8 @@ wq_node_section(const wq_node *n)
 const char *
 wq_node_id(const wq_node *n)
 {
+	if (n->type == WQ_NODE_PAGE_BREAK)
+		return n->anchor;
 	return n->type == WQ_NODE_SECTION || n->type == WQ_NODE_HEADING ? n->id
 									: NULL;
 }

@@ -89,13 +89,38 @@ struct render {
 
 static void inlines(struct render *r, const wq_node *n);
 
+/* ' class="kind subkind"' for a typed node. */
+static void
+put_kind(struct render *r, const wq_node *n)
+{
+	const char *k = wq_node_kind(n), *sub = wq_node_subkind(n);
+
+	if (k)
+		wq_buf_printf(r->out, " class=\"%s%s%s\"", k, sub ? " " : "",
+		    sub ? sub : "");
+}
+
 static void
 open_tag(struct render *r, const char *tag, const wq_node *n)
 {
 	wq_buf_putc(r->out, '<');
 	wq_buf_puts(r->out, tag);
+	put_kind(r, n);
 	wq_html_put_lang_dir(r->out, n, r->flags, 0);
 	wq_buf_putc(r->out, '>');
+}
+
+/* A printed page's start: named for assistive technology in the book's
+ * digits, and listed in an EPUB's page-list. */
+static void
+page_break(struct render *r, const wq_node *pb)
+{
+	wq_buf_printf(r->out, "<span role=\"doc-pagebreak\"%s id=\"%s\" "
+			      "aria-label=\"",
+	    r->flags & WQ_HTML_XHTML ? " epub:type=\"pagebreak\"" : "",
+	    wq_node_id(pb));
+	wq_put_page_label(r->out, wq_node_effective_lang(pb), wq_node_page(pb));
+	wq_buf_puts(r->out, "\"></span>");
 }
 
 static void
@@ -281,6 +306,23 @@ inlines(struct render *r, const wq_node *n)
 			wq_buf_puts(r->out, "</a>");
 			break;
 		case WQ_NODE_IMAGE: image(r, c); break;
+		case WQ_NODE_PAGE_BREAK: page_break(r, c); break;
+		case WQ_NODE_MILESTONE:
+			wq_buf_printf(r->out,
+			    "<span class=\"milestone\" data-unit=\"%s\" "
+			    "data-n=\"%s\"></span>",
+			    wq_node_milestone_unit(c), wq_node_milestone_n(c));
+			break;
+		case WQ_NODE_CAESURA:
+			/* Between hemistichs (see verse()); elsewhere a gap. */
+			if (c->parent->type == WQ_NODE_VERSE_LINE)
+				wq_buf_puts(r->out, "</span> <span "
+						    "class=\"hemistich\">");
+			else
+				wq_buf_puts(r->out,
+				    "<span class=\"caesura\"> </span>");
+			break;
+		case WQ_NODE_SEGMENT: element(r, "span", c); break;
 		default: /* blocks never sit among inlines */ break;
 		}
 	}
@@ -360,6 +402,32 @@ table(struct render *r, const wq_node *t)
 	wq_buf_puts(r->out, "</table>\n");
 }
 
+/* Verse: a line to a paragraph, its hemistichs side by side (the
+ * stylesheet's .hemistich). */
+static void
+verse(struct render *r, const wq_node *v)
+{
+	const wq_node *l, *c;
+
+	wq_buf_puts(r->out, "<div class=\"verse\"");
+	wq_html_put_lang_dir(r->out, v, r->flags, 0);
+	wq_buf_puts(r->out, ">\n");
+	for (l = v->first; l; l = l->next) {
+		int split = 0;
+
+		for (c = l->first; c; c = c->next)
+			split |= c->type == WQ_NODE_CAESURA;
+		wq_buf_puts(r->out, "<p class=\"l\"");
+		wq_html_put_lang_dir(r->out, l, r->flags, 0);
+		wq_buf_putc(r->out, '>');
+		if (split)
+			wq_buf_puts(r->out, "<span class=\"hemistich\">");
+		inlines(r, l);
+		wq_buf_puts(r->out, split ? "</span></p>\n" : "</p>\n");
+	}
+	wq_buf_puts(r->out, "</div>\n");
+}
+
 static void
 block(struct render *r, const wq_node *c, int tight)
 {
@@ -367,7 +435,8 @@ block(struct render *r, const wq_node *c, int tight)
 
 	switch (c->type) {
 	case WQ_NODE_PARAGRAPH:
-		if (tight && c->dir == WQ_DIR_UNSET && c->lang == NULL) {
+		if (tight && c->dir == WQ_DIR_UNSET && c->lang == NULL &&
+		    !c->kind) {
 			inlines(r, c);
 			wq_buf_putc(r->out, '\n');
 			break;
@@ -388,6 +457,7 @@ block(struct render *r, const wq_node *c, int tight)
 		wq_buf_printf(r->out, "<%s", tag);
 		if (c->id)
 			wq_buf_printf(r->out, " id=\"%s\"", c->id);
+		put_kind(r, c);
 		wq_html_put_lang_dir(r->out, c, r->flags, 0);
 		wq_buf_putc(r->out, '>');
 		inlines(r, c);
@@ -437,6 +507,7 @@ block(struct render *r, const wq_node *c, int tight)
 		    r->out, r->flags & WQ_HTML_XHTML ? "<hr />\n" : "<hr>\n");
 		break;
 	case WQ_NODE_TABLE: table(r, c); break;
+	case WQ_NODE_VERSE: verse(r, c); break;
 	default: break;
 	}
 }

@@ -474,10 +474,11 @@ WQ_API void wq_node_text(const wq_node *n, struct wq_buf *b);
 
 /* ---- Ids and anchors ------------------------------------------------------------ */
 
-/* Assigns every section and heading an id, unique across the document
- * and the same for the same input: "s2" for the second section, and
- * "s2-" plus the heading's ASCII words (see wq_slug) or its number
- * ("s2-h3") for a heading. ICU transliteration would give readable ids
+/* Assigns every section, heading and page break an id, unique across
+ * the document and the same for the same input: "s2" for the second
+ * section, "s2-" plus the heading's ASCII words (see wq_slug) or its
+ * number ("s2-h3") for a heading, "s2-pV01P007" (or "s2-p7" without a
+ * volume) for a page break. ICU transliteration would give readable ids
  * for Arabic headings, but opening a transliterator costs 15-35 ms,
  * more than converting the seeds. wq_doc_finish() calls it. */
 WQ_API void wq_doc_assign_ids(wq_doc *doc);

@@ -46,6 +46,7 @@ struct book {
 	const char *lang;
 	wq_dir dir;
 	struct wq_buf scratch;
+	size_t pages; /* entries of the page-list */
 };
 
 /* ---- small helpers ---- */
@@ -571,6 +572,103 @@ nav_headings(struct book *bk, struct wq_buf *b, const wq_node *n,
 	}
 }
 
+/* The page breaks below 'n', each an entry of the page-list. */
+static size_t
+nav_pages(struct book *bk, struct wq_buf *b, const wq_node *n,
+    const char *href, int volumes)
+{
+	const wq_node *c;
+	size_t count = 0;
+
+	for (c = wq_node_first_child(n); c; c = wq_node_next(c)) {
+		if (wq_node_type_of(c) == WQ_NODE_PAGE_BREAK) {
+			wq_buf_printf(b, "<li><a href=\"%s#%s\">", href,
+			    wq_node_id(c));
+			if (volumes && wq_node_page_volume(c)) {
+				wq_put_page_label(
+				    b, bk->lang, wq_node_page_volume(c));
+				wq_buf_putc(b, '/');
+			}
+			wq_put_page_label(b, bk->lang, wq_node_page(c));
+			wq_buf_puts(b, "</a></li>\n");
+			count++;
+		} else if (wq_node_type_is_container(wq_node_type_of(c))) {
+			count += nav_pages(bk, b, c, href, volumes);
+		}
+	}
+	return count;
+}
+
+/* Whether the page breaks below 'n' name more than one volume ('*vol'
+ * the first seen). */
+static int
+several_volumes(const wq_node *n, const char **vol)
+{
+	const wq_node *c;
+
+	for (c = wq_node_first_child(n); c; c = wq_node_next(c)) {
+		const char *v = wq_node_page_volume(c);
+
+		if (wq_node_type_of(c) == WQ_NODE_PAGE_BREAK && v) {
+			if (*vol && strcmp(*vol, v) != 0)
+				return 1;
+			*vol = v;
+		} else if (wq_node_type_is_container(wq_node_type_of(c)) &&
+		    several_volumes(c, vol)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The printed pages, so that a reader can cite the printed edition:
+ * "volume/page" when the book has several volumes. */
+static void
+page_list(struct book *bk, struct wq_buf *b)
+{
+	size_t i, n = wq_doc_section_count(bk->doc), at = b->len, count = 0;
+	const char *vol = NULL;
+	int volumes = 0;
+	char href[64];
+
+	for (i = 0; i < n && !volumes; i++)
+		volumes = several_volumes(wq_doc_section(bk->doc, i), &vol);
+	wq_buf_puts(b, "<nav epub:type=\"page-list\" id=\"page-list\" "
+		       "hidden=\"hidden\">\n<h2>");
+	put_esc(b, wq_l10n(bk->lang, "pages"));
+	wq_buf_puts(b, "</h2>\n<ol>\n");
+	for (i = 0; i < n; i++) {
+		snprintf(href, sizeof(href), "text/ch%03zu.xhtml", i + 1);
+		count += nav_pages(
+		    bk, b, wq_doc_section(bk->doc, i), href, volumes);
+	}
+	if (count == 0)
+		b->len = at, b->data[at] = '\0';
+	else
+		wq_buf_puts(b, "</ol>\n</nav>\n");
+	bk->pages = count;
+}
+
+/* The printed edition the page-list follows, as EPUB Accessibility 1.0
+ * says it (EPUBCheck 4 knows no a11y:pageBreakSource): -M page-source,
+ * else the source's publisher and year, else the book's title. */
+static void
+page_source(struct book *bk, struct wq_buf *b)
+{
+	const char *v = meta_get(bk, "page-source"), *year;
+
+	wq_buf_puts(b, "    <dc:source id=\"page-source\">");
+	if (v == NULL && (v = meta_get(bk, "publisher")) != NULL &&
+	    (year = meta_get(bk, "edition-date")) != NULL) {
+		put_esc(b, v);
+		wq_buf_puts(b, ", ");
+		v = year;
+	}
+	put_esc(b, v ? v : book_title(bk));
+	wq_buf_puts(b, "</dc:source>\n    <meta refines=\"#page-source\" "
+		       "property=\"source-of\">pagination</meta>\n");
+}
+
 static int
 nav(struct book *bk, int has_cover)
 {
@@ -605,8 +703,10 @@ nav(struct book *bk, int has_cover)
 		}
 		wq_buf_puts(&b, "</li>\n");
 	}
+	wq_buf_puts(&b, "</ol>\n</nav>\n");
+	page_list(bk, &b);
 	wq_buf_puts(&b,
-	    "</ol>\n</nav>\n<nav epub:type=\"landmarks\" "
+	    "<nav epub:type=\"landmarks\" "
 	    "id=\"landmarks\" hidden=\"hidden\">\n<h2>");
 	put_esc(&b, wq_l10n(bk->lang, "landmarks"));
 	wq_buf_puts(&b, "</h2>\n<ol>\n");
@@ -777,6 +877,8 @@ package(struct book *bk, const struct resource *cover, size_t n)
 	for (i = 0; i < nv; i++)
 		put_dc(&b, "subject", NULL, vals[i], bk->dir);
 	free(vals);
+	if (bk->pages)
+		page_source(bk, &b);
 	if (cover)
 		wq_buf_printf(&b,
 		    "    <meta name=\"cover\" content=\"%s\" />\n", cover->id);

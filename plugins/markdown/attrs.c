@@ -5,6 +5,7 @@
 #include "markdown.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <string.h>
 
 static int
@@ -13,10 +14,33 @@ name_char(char c)
 	return isalnum((unsigned char)c) || c == '-' || c == '_' || c == ':';
 }
 
+/* Copies value s[0, len) into 'to' (of 17 bytes): page numbers and
+ * the like, checked again by the model. */
+static int
+label(char *to, const char *s, size_t len)
+{
+	if (len == 0 || len > 16)
+		return 0;
+	memcpy(to, s, len);
+	to[len] = '\0';
+	return 1;
+}
+
+static const struct {
+	const char *key;
+	size_t off;
+} labels[] = {
+	{ "page=", offsetof(struct md_attrs, page) },
+	{ "volume=", offsetof(struct md_attrs, volume) },
+	{ "unit=", offsetof(struct md_attrs, unit) },
+	{ "n=", offsetof(struct md_attrs, n) },
+	{ NULL, 0 },
+};
+
 size_t
 md_attrs(const char *s, size_t len, struct md_attrs *a)
 {
-	size_t i = 1;
+	size_t i = 1, nkinds = 0, j;
 
 	memset(a, 0, sizeof(*a));
 	if (len == 0 || s[0] != '{')
@@ -53,9 +77,24 @@ md_attrs(const char *s, size_t len, struct md_attrs *a)
 					return 0;
 				memcpy(a->id, s + start + 1, vlen - 1);
 				a->id[vlen - 1] = '\0';
+			} else if (nkinds < 2 && vlen - 1 < sizeof(a->kind[0])) {
+				memcpy(a->kind[nkinds], s + start + 1, vlen - 1);
+				a->kind[nkinds++][vlen - 1] = '\0';
 			}
 		} else if (vlen) {
-			return 0; /* not an attribute list we understand */
+			for (j = 0; labels[j].key; j++) {
+				size_t k = strlen(labels[j].key);
+
+				if (vlen > k &&
+				    strncmp(s + start, labels[j].key, k) == 0)
+					break;
+			}
+			/* not an attribute list we understand */
+			if (labels[j].key == NULL ||
+			    !label((char *)a + labels[j].off,
+				s + start + strlen(labels[j].key),
+				vlen - strlen(labels[j].key)))
+				return 0;
 		}
 	}
 	return i < len ? i + 1 : 0;

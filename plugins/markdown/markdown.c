@@ -250,6 +250,72 @@ task_box(cmark_node *item, int done)
 	}
 }
 
+/* ".kind .subkind": a typed node's pandoc classes. */
+static void
+put_kind(struct wq_buf *b, const wq_node *n)
+{
+	if (wq_node_kind(n))
+		wq_buf_printf(b, ".%s", wq_node_kind(n));
+	if (wq_node_subkind(n))
+		wq_buf_printf(b, " .%s", wq_node_subkind(n));
+}
+
+/* The marks of an edition as empty pandoc spans, which warraq's reader
+ * reads back: "[]{.pagebreak volume=01 page=013}", "[]{.milestone unit=ms
+ * n=001}", and " []{.caesura} " between hemistichs. */
+static cmark_node *
+edition_mark(struct md *m, const wq_node *n)
+{
+	cmark_node *c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+
+	m->tmp.len = 0;
+	if (wq_node_type_of(n) == WQ_NODE_PAGE_BREAK) {
+		wq_buf_puts(&m->tmp, "[]{.pagebreak");
+		if (wq_node_page_volume(n))
+			wq_buf_printf(&m->tmp, " volume=%s", wq_node_page_volume(n));
+		wq_buf_printf(&m->tmp, " page=%s}", wq_node_page(n));
+	} else if (wq_node_type_of(n) == WQ_NODE_MILESTONE) {
+		wq_buf_printf(&m->tmp, "[]{.milestone unit=%s n=%s}",
+		    wq_node_milestone_unit(n), wq_node_milestone_n(n));
+	} else {
+		wq_buf_puts(&m->tmp, " []{.caesura} ");
+	}
+	cmark_node_set_on_enter(c, m->tmp.data);
+	return c;
+}
+
+/* A fenced div's line: "::: {.riwaya}", "::: verse", ":::". */
+static cmark_node *
+fence(struct md *m, const char *classes)
+{
+	cmark_node *c = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+
+	m->tmp.len = 0;
+	wq_buf_printf(&m->tmp, ":::%s%s", classes ? " " : "", classes ? classes : "");
+	cmark_node_set_literal(c, m->tmp.data);
+	return c;
+}
+
+static void add_children(
+    struct md *m, cmark_node *to, const wq_node *from, int seam);
+
+/* Verse as warraq's reader reads it back: a "::: verse" div whose
+ * paragraphs are its lines. */
+static void
+verse(struct md *m, cmark_node *to, const wq_node *v)
+{
+	const wq_node *l;
+
+	cmark_node_append_child(to, fence(m, "verse"));
+	for (l = wq_node_first_child(v); l; l = wq_node_next(l)) {
+		cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+
+		add_children(m, p, l, 0);
+		cmark_node_append_child(to, p);
+	}
+	cmark_node_append_child(to, fence(m, NULL));
+}
+
 static cmark_node *
 convert(struct md *m, const wq_node *n)
 {
@@ -261,11 +327,18 @@ convert(struct md *m, const wq_node *n)
 		c = cmark_node_new(CMARK_NODE_HEADING);
 		cmark_node_set_heading_level(c, wq_node_heading_level(n));
 		add_children(m, c, n, 0);
-		if (wq_node_heading_anchor(n)) { /* pandoc's "{#intro}" */
+		/* pandoc's "{#intro}", "{.biography .man}" */
+		if (wq_node_heading_anchor(n) || wq_node_kind(n)) {
 			cmark_node *a = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
 
 			m->tmp.len = 0;
-			wq_buf_printf(&m->tmp, " {#%s}", wq_node_heading_anchor(n));
+			wq_buf_puts(&m->tmp, " {");
+			if (wq_node_heading_anchor(n))
+				wq_buf_printf(&m->tmp, "#%s%s",
+				    wq_node_heading_anchor(n),
+				    wq_node_kind(n) ? " " : "");
+			put_kind(&m->tmp, n);
+			wq_buf_putc(&m->tmp, '}');
 			cmark_node_set_on_enter(a, m->tmp.data);
 			cmark_node_append_child(c, a);
 		}
@@ -299,6 +372,23 @@ convert(struct md *m, const wq_node *n)
 		break;
 	case WQ_NODE_TABLE: return table(m, n);
 	case WQ_NODE_FOOTNOTE: return footnote(m, n);
+	case WQ_NODE_PAGE_BREAK:
+	case WQ_NODE_MILESTONE:
+	case WQ_NODE_CAESURA: return edition_mark(m, n);
+	case WQ_NODE_SEGMENT:
+		/* "[...]{.isnad}", the kind as pandoc's class */
+		c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		cmark_node_set_on_enter(c, "[");
+		m->tmp.len = 0;
+		wq_buf_puts(&m->tmp, "]{");
+		put_kind(&m->tmp, n);
+		if (wq_node_dir(n))
+			wq_buf_printf(&m->tmp, " dir=%s", wq_dir_name(wq_node_dir(n)));
+		if (wq_node_lang(n))
+			wq_buf_printf(&m->tmp, " lang=%s", wq_node_lang(n));
+		wq_buf_putc(&m->tmp, '}');
+		cmark_node_set_on_exit(c, m->tmp.data);
+		break;
 	case WQ_NODE_FOOTNOTE_REF:
 		c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
 		m->tmp.len = 0;
@@ -429,10 +519,16 @@ add_children(struct md *m, cmark_node *to, const wq_node *from, int seam)
 
 	for (k = wq_node_first_child(from); k; k = wq_node_next(k)) {
 		cmark_node *c;
+		int typed;
 
 		if (wq_node_type_of(k) == WQ_NODE_TEXT) {
 			append_text(
 			    to, wq_node_literal(k), wq_node_literal_len(k));
+			seam = 0;
+			continue;
+		}
+		if (wq_node_type_of(k) == WQ_NODE_VERSE) {
+			verse(m, to, k);
 			seam = 0;
 			continue;
 		}
@@ -444,6 +540,17 @@ add_children(struct md *m, cmark_node *to, const wq_node *from, int seam)
 			}
 			continue;
 		}
+		typed = wq_node_type_of(k) == WQ_NODE_PARAGRAPH && wq_node_kind(k);
+		if (typed) { /* a typed paragraph: "::: {.riwaya}" around it */
+			struct wq_buf cls;
+
+			wq_buf_init(&cls);
+			wq_buf_putc(&cls, '{');
+			put_kind(&cls, k);
+			wq_buf_putc(&cls, '}');
+			append_joined(to, fence(m, cls.data), 0);
+			wq_buf_free(&cls);
+		}
 		if (wq_node_is_block(k) && wq_node_dir_stated(k) &&
 		    wq_node_type_of(from) != WQ_NODE_LIST) {
 			/* The direction the source stated, as raw HTML around
@@ -454,6 +561,8 @@ add_children(struct md *m, cmark_node *to, const wq_node *from, int seam)
 			cmark_node_set_literal(c, "</div>");
 		}
 		append_joined(to, c, seam);
+		if (typed)
+			append_joined(to, fence(m, NULL), 0);
 		seam = 0;
 	}
 }

@@ -11,12 +11,16 @@ int md_read(wq_node *parent, const char *data, size_t len,
     enum wq_read_mode mode, wq_read_ctx *ctx, struct wq_err *err);
 
 /* attrs.c: a pandoc attribute list "{#id .class dir=ltr lang=en}" at
- * s[0] == '{'. Returns its length, or 0 if it is not one; classes are
- * checked and dropped (the model has none). */
+ * s[0] == '{'. Returns its length, or 0 if it is not one. The first two
+ * classes are a kind and subkind (wq_node_set_kind), the others checked
+ * and dropped; of key=value pairs, only those the model holds: dir, lang,
+ * and page, volume, unit, n for page breaks and milestones. */
 struct md_attrs {
 	wq_dir dir;
 	char lang[36];
 	char id[64];
+	char kind[2][33];
+	char page[17], volume[17], unit[17], n[17];
 };
 size_t md_attrs(const char *s, size_t len, struct md_attrs *a);
 
@@ -38,6 +42,7 @@ struct md_tag {
 	char name[16];
 	wq_dir dir;
 	char lang[36];
+	char kind[2][33]; /* a fenced div's classes: "verse", "riwaya"... */
 };
 /* Reads the opening tag at the start of s[0, len); 0 if there is none. */
 int md_tag_open(const char *s, size_t len, struct md_tag *t);

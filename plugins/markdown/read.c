@@ -136,6 +136,8 @@ heading_attrs(wq_node *h)
 		wq_node_set_lang(h, a.lang);
 	if (a.id[0])
 		wq_node_set_heading_anchor(h, a.id);
+	if (a.kind[0][0]) /* "{.biography .man}": a typed division */
+		wq_node_set_kind(h, a.kind[0], a.kind[1][0] ? a.kind[1] : NULL);
 	while (k && s[k - 1] == ' ')
 		k--;
 	if (k == 0)
@@ -401,23 +403,74 @@ text_after(wq_node *at, const char *s, size_t from, size_t to)
 	return t;
 }
 
+/* An empty span that stands for a mark of an edition: a page break, a
+ * milestone or a caesura, as warraq's writer puts them
+ * ("[]{.pagebreak volume=1 page=7}"); NULL if it is none. */
+static wq_node *
+edition_mark(wq_doc *doc, const struct md_attrs *at)
+{
+	wq_node *n = NULL;
+
+	if (strcmp(at->kind[0], "pagebreak") == 0 && at->page[0]) {
+		n = wq_node_new(doc, WQ_NODE_PAGE_BREAK);
+		if (wq_node_set_page(n, at->volume[0] ? at->volume : NULL,
+			at->page) < 0)
+			n = NULL;
+	} else if (strcmp(at->kind[0], "milestone") == 0) {
+		n = wq_node_new(doc, WQ_NODE_MILESTONE);
+		if (wq_node_set_milestone(n, at->unit, at->n) < 0)
+			n = NULL;
+	} else if (strcmp(at->kind[0], "caesura") == 0) {
+		n = wq_node_new(doc, WQ_NODE_CAESURA);
+	}
+	return n;
+}
+
 /* Makes the span whose "[" is at (open, oi) and whose "]" at (close, ci)
- * is followed by attributes 'alen' bytes long; returns the text after. */
+ * is followed by attributes 'alen' bytes long; returns the text after.
+ * A span with a class is a typed segment ("[...]{.isnad}"); an empty one
+ * may be a mark of an edition. */
 static wq_node *
 make_span(wq_node *open, size_t oi, wq_node *close, size_t ci, size_t alen,
-    wq_dir dir, const char *lang)
+    const struct md_attrs *at)
 {
 	const char *os = wq_node_literal(open), *cs = wq_node_literal(close);
 	size_t olen = wq_node_literal_len(open),
 	       clen = wq_node_literal_len(close);
-	wq_node *span = wq_node_new(wq_node_doc(open), WQ_NODE_SPAN);
-	wq_node *after = text_after(close, cs, ci + 1 + alen, clen), *k, *next;
+	wq_doc *doc = wq_node_doc(open);
+	wq_node *span = NULL, *after, *k, *next;
+	wq_dir dir = at->dir;
 
-	/* A language says its direction when the span does not. */
-	if (dir == WQ_DIR_UNSET)
-		dir = wq_lang_is_rtl(lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
-	wq_node_set_dir(span, dir);
-	wq_node_set_lang(span, lang[0] ? lang : NULL);
+	if (open == close && oi + 1 == ci && (span = edition_mark(doc, at))) {
+		size_t from = ci + 1 + alen;
+
+		/* The spaces around a caesura are the caesura's. */
+		if (wq_node_type_of(span) == WQ_NODE_CAESURA) {
+			while (oi > 0 && os[oi - 1] == ' ')
+				oi--;
+			while (from < clen && cs[from] == ' ')
+				from++;
+		}
+		after = text_after(close, cs, from, clen);
+		wq_node_insert_after(open, span);
+		wq_node_set_literal(open, os, oi);
+		return after;
+	}
+	if (at->kind[0][0]) {
+		span = wq_node_new(doc, WQ_NODE_SEGMENT);
+		wq_node_set_kind(span, at->kind[0],
+		    at->kind[1][0] ? at->kind[1] : NULL);
+		if (dir != WQ_DIR_UNSET)
+			wq_node_set_dir(span, dir);
+	} else {
+		span = wq_node_new(doc, WQ_NODE_SPAN);
+		/* A language says its direction when the span does not. */
+		if (dir == WQ_DIR_UNSET)
+			dir = wq_lang_is_rtl(at->lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
+		wq_node_set_dir(span, dir);
+	}
+	wq_node_set_lang(span, at->lang[0] ? at->lang : NULL);
+	after = text_after(close, cs, ci + 1 + alen, clen);
 	if (open == close) {
 		wq_node_insert_after(open, span);
 		wq_node_append(span, text_after(open, os, oi + 1, ci));
@@ -478,14 +531,19 @@ pandoc_spans(wq_node *n)
 			if (s[i] != ']' || depth == 0)
 				continue;
 			depth--;
-			if (i + 1 >= len || s[i + 1] != '{' ||
-			    (open[depth].node == c && open[depth].at + 1 == i))
+			if (i + 1 >= len || s[i + 1] != '{')
 				continue;
 			alen = md_attrs(s + i + 1, len - i - 1, &at);
-			if (alen == 0 || (at.dir == WQ_DIR_UNSET && !at.lang[0]))
+			if (alen == 0 ||
+			    (at.dir == WQ_DIR_UNSET && !at.lang[0] &&
+				!at.kind[0][0]))
+				continue;
+			/* "[]{dir=ltr}" holds nothing to state it of. */
+			if (open[depth].node == c && open[depth].at + 1 == i &&
+			    !at.kind[0][0])
 				continue;
 			next = make_span(open[depth].node, open[depth].at, c, i,
-			    alen, at.dir, at.lang);
+			    alen, &at);
 			break;
 		}
 	}

@@ -79,6 +79,7 @@ md_tag_open(const char *s, size_t len, struct md_tag *t)
 		t->name[n] = (char)tolower((unsigned char)s[1 + n]), n++;
 	t->name[n] = '\0';
 	t->dir = WQ_DIR_UNSET;
+	t->kind[0][0] = t->kind[1][0] = '\0';
 	if (tag_attr(s, end, "dir", v, sizeof(v)))
 		t->dir = strcasecmp(v, "rtl") == 0 ? WQ_DIR_RTL
 		    : strcasecmp(v, "ltr") == 0	   ? WQ_DIR_LTR
@@ -100,13 +101,58 @@ md_tag_closes(const char *s, const char *name)
 	    !isalnum((unsigned char)s[2 + n]);
 }
 
+/* The paragraphs of a "::: verse" div are its lines, as warraq's writer
+ * puts them. */
+static void
+make_verse(wq_node *parent, wq_node *before)
+{
+	wq_node *b, *next, *verse = NULL;
+
+	for (b = before ? wq_node_next(before) : wq_node_first_child(parent); b;
+	     b = next) {
+		wq_node *line, *k;
+
+		next = wq_node_next(b);
+		if (wq_node_type_of(b) != WQ_NODE_PARAGRAPH) {
+			verse = NULL;
+			continue;
+		}
+		if (verse == NULL) {
+			verse = wq_node_new(wq_node_doc(b), WQ_NODE_VERSE);
+			wq_node_set_pos(verse, wq_node_line(b), wq_node_column(b));
+			wq_node_insert_before(b, verse);
+		}
+		line = wq_node_new(wq_node_doc(b), WQ_NODE_VERSE_LINE);
+		wq_node_set_pos(line, wq_node_line(b), wq_node_column(b));
+		if (wq_node_dir_stated(b)) {
+			wq_node_set_dir(line, wq_node_dir(b));
+			wq_node_set_lang(line, wq_node_lang(b));
+		}
+		while ((k = wq_node_first_child(b)) != NULL)
+			wq_node_append(line, k);
+		wq_node_append(verse, line);
+		wq_node_unlink(b);
+	}
+}
+
 /* The blocks after 'before' (all when NULL) below 'parent' take what
- * tag 't' states, unless they state something of their own. */
+ * tag 't' states, unless they state something of their own: direction,
+ * language, and a kind for paragraphs ("::: riwaya"). */
 static void
 state(const struct md_tag *t, wq_node *parent, wq_node *before)
 {
 	wq_node *b;
 
+	if (strcmp(t->kind[0], "verse") == 0)
+		make_verse(parent, before);
+	else if (t->kind[0][0])
+		for (b = before ? wq_node_next(before)
+				: wq_node_first_child(parent);
+		     b; b = wq_node_next(b))
+			if (wq_node_type_of(b) == WQ_NODE_PARAGRAPH &&
+			    !wq_node_kind(b))
+				wq_node_set_kind(b, t->kind[0],
+				    t->kind[1][0] ? t->kind[1] : NULL);
 	if (t->dir == WQ_DIR_UNSET && t->lang[0] == '\0')
 		return;
 	for (b = before ? wq_node_next(before) : wq_node_first_child(parent); b;
@@ -157,6 +203,7 @@ md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
 		strcpy(t.name, ":::");
 		t.dir = a.dir;
 		memcpy(t.lang, a.lang, sizeof(t.lang));
+		memcpy(t.kind, a.kind, sizeof(t.kind));
 		st->open[st->depth] = t;
 		st->before[st->depth++] = before;
 		return 1;
@@ -230,11 +277,22 @@ md_fenced_divs(const char *s, size_t len, struct wq_buf *out)
 				}
 			} else if ((alen = md_attrs(l + k, end - k, &a)) != 0 ||
 			    isalpha((unsigned char)l[k])) {
-				/* "{attributes}", or a class name: the div
-				 * states nothing, but its fence must pair. */
+				/* "{attributes}", or a class name ("::: verse",
+				 * read as "{.verse}"). */
+				size_t w = k;
+
 				depth++;
 				wq_buf_puts(out, "<!--wq:div");
-				wq_buf_put(out, l + k, alen);
+				if (alen == 0) {
+					while (w < end && (isalnum((unsigned char)l[w]) ||
+						   l[w] == '-' || l[w] == '_'))
+						w++;
+					wq_buf_puts(out, "{.");
+					wq_buf_put(out, l + k, w - k);
+					wq_buf_putc(out, '}');
+				} else {
+					wq_buf_put(out, l + k, alen);
+				}
 				wq_buf_puts(out, "-->");
 				wq_buf_put(out, l + end, next - i - end);
 				continue;
