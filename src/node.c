@@ -863,10 +863,13 @@ wq_node_milestone_n(const wq_node *n)
 int
 wq_node_set_milestone(wq_node *n, const char *unit, const char *num)
 {
-	if (n->type != WQ_NODE_MILESTONE || !is_label(unit) || !is_label(num))
+	if (num && *num == '\0')
+		num = NULL;
+	if (n->type != WQ_NODE_MILESTONE || !is_label(unit) ||
+	    (num && !is_label(num)))
 		return -WQ_EUSAGE;
 	n->unit = arena_strdup(&n->doc->arena, unit);
-	n->literal = arena_strdup(&n->doc->arena, num);
+	n->literal = num ? arena_strdup(&n->doc->arena, num) : "";
 	return 0;
 }
 

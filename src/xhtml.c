@@ -309,9 +309,12 @@ inlines(struct render *r, const wq_node *n)
 		case WQ_NODE_PAGE_BREAK: page_break(r, c); break;
 		case WQ_NODE_MILESTONE:
 			wq_buf_printf(r->out,
-			    "<span class=\"milestone\" data-unit=\"%s\" "
-			    "data-n=\"%s\"></span>",
-			    wq_node_milestone_unit(c), wq_node_milestone_n(c));
+			    "<span class=\"milestone\" data-unit=\"%s\"",
+			    wq_node_milestone_unit(c));
+			if (*wq_node_milestone_n(c))
+				wq_buf_printf(r->out, " data-n=\"%s\"",
+				    wq_node_milestone_n(c));
+			wq_buf_puts(r->out, "></span>");
 			break;
 		case WQ_NODE_CAESURA:
 			/* Between hemistichs (see verse()); elsewhere a gap. */

@@ -248,8 +248,8 @@ WQ_API int wq_node_set_cell_align(wq_node *cell, wq_align align);
 WQ_API const char *wq_node_page(const wq_node *pb);
 WQ_API const char *wq_node_page_volume(const wq_node *pb);
 WQ_API int wq_node_set_page(wq_node *pb, const char *volume, const char *page);
-/* A MILESTONE's unit ("ms": OpenITI's 300-word units) and number, with
- * the same rules as page numbers. */
+/* A MILESTONE's unit ("ms": OpenITI's 300-word units) and number ("" for
+ * none; NULL or "" to set none), with the same rules as page numbers. */
 WQ_API const char *wq_node_milestone_unit(const wq_node *ms);
 WQ_API const char *wq_node_milestone_n(const wq_node *ms);
 WQ_API int wq_node_set_milestone(wq_node *ms, const char *unit, const char *n);

@@ -56,11 +56,25 @@ entity_at(const char *s, size_t i, size_t len)
 }
 
 /* Appends text to 'to', writing an '&' that starts an entity-like run as
- * "&amp;" so that it stays an ampersand. */
+ * "&amp;" so that it stays an ampersand, and a ':' that would start a
+ * fence as "\\:". */
 static void
 append_text(cmark_node *to, const char *s, size_t len)
 {
 	size_t i, from = 0;
+	cmark_node *last = cmark_node_last_child(to);
+
+	/* ":::" opening a line would read back as a fenced div's fence. */
+	if (len >= 3 && memcmp(s, ":::", 3) == 0 &&
+	    (last == NULL || cmark_node_get_type(last) == CMARK_NODE_SOFTBREAK ||
+		cmark_node_get_type(last) == CMARK_NODE_LINEBREAK) &&
+	    cmark_node_get_type(to) != CMARK_NODE_HEADING) {
+		cmark_node *esc = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+
+		cmark_node_set_on_enter(esc, "\\:");
+		cmark_node_append_child(to, esc);
+		from = 1;
+	}
 
 	for (i = 0; i < len; i++) {
 		cmark_node *amp;
@@ -275,8 +289,11 @@ edition_mark(struct md *m, const wq_node *n)
 			wq_buf_printf(&m->tmp, " volume=%s", wq_node_page_volume(n));
 		wq_buf_printf(&m->tmp, " page=%s}", wq_node_page(n));
 	} else if (wq_node_type_of(n) == WQ_NODE_MILESTONE) {
-		wq_buf_printf(&m->tmp, "[]{.milestone unit=%s n=%s}",
-		    wq_node_milestone_unit(n), wq_node_milestone_n(n));
+		wq_buf_printf(&m->tmp, "[]{.milestone unit=%s",
+		    wq_node_milestone_unit(n));
+		if (*wq_node_milestone_n(n))
+			wq_buf_printf(&m->tmp, " n=%s", wq_node_milestone_n(n));
+		wq_buf_putc(&m->tmp, '}');
 	} else {
 		wq_buf_puts(&m->tmp, " []{.caesura} ");
 	}

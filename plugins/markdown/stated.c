@@ -236,6 +236,24 @@ line_end(const char *s, size_t len, size_t *next)
 	return end;
 }
 
+/* The length of the one class name a fence line may hold ("::: verse",
+ * then nothing but spaces and colons), or 0. */
+static size_t
+class_word(const char *s, size_t len)
+{
+	size_t w = 0, k;
+
+	if (len == 0 || !isalpha((unsigned char)s[0]))
+		return 0;
+	while (w < len && (isalnum((unsigned char)s[w]) || s[w] == '-' ||
+			      s[w] == '_'))
+		w++;
+	for (k = w; k < len; k++)
+		if (s[k] != ' ' && s[k] != ':')
+			return 0;
+	return w;
+}
+
 int
 md_fenced_divs(const char *s, size_t len, struct wq_buf *out)
 {
@@ -253,7 +271,7 @@ md_fenced_divs(const char *s, size_t len, struct wq_buf *out)
 		return 0;
 	wq_buf_reserve(out, len + 64);
 	for (i = 0; i < len; i = next) {
-		size_t end = line_end(s + i, len - i, &next), k = 0, alen;
+		size_t end = line_end(s + i, len - i, &next), k = 0, alen, w;
 		const char *l = s + i;
 		struct md_attrs a;
 
@@ -276,19 +294,14 @@ md_fenced_divs(const char *s, size_t len, struct wq_buf *out)
 					continue;
 				}
 			} else if ((alen = md_attrs(l + k, end - k, &a)) != 0 ||
-			    isalpha((unsigned char)l[k])) {
+			    (w = class_word(l + k, end - k)) != 0) {
 				/* "{attributes}", or a class name ("::: verse",
 				 * read as "{.verse}"). */
-				size_t w = k;
-
 				depth++;
 				wq_buf_puts(out, "<!--wq:div");
 				if (alen == 0) {
-					while (w < end && (isalnum((unsigned char)l[w]) ||
-						   l[w] == '-' || l[w] == '_'))
-						w++;
 					wq_buf_puts(out, "{.");
-					wq_buf_put(out, l + k, w - k);
+					wq_buf_put(out, l + k, w);
 					wq_buf_putc(out, '}');
 				} else {
 					wq_buf_put(out, l + k, alen);

@@ -168,7 +168,7 @@ milestone_tag(const char *s, size_t len, size_t at, char n[17])
 	if (at > 0 && !is_space(s[at - 1]))
 		return 0;
 	if (starts(s + at, len - at, "Milestone300")) {
-		strcpy(n, "");
+		n[0] = '\0'; /* a unit's end, unnumbered */
 		return 12;
 	}
 	if (!starts(s + at, len - at, "ms"))
@@ -229,8 +229,7 @@ inlines(struct reader *r, const char *s, size_t len, size_t col)
 			wq_node_set_page(wq_node_last_child(r->inlines), a, b);
 		} else if ((n = milestone_tag(s, len, i, b)) > 0) {
 			put_text(r, s + from, i - from);
-			wq_node_set_milestone(leaf(r, WQ_NODE_MILESTONE), "ms",
-			    b[0] ? b : "300");
+			wq_node_set_milestone(leaf(r, WQ_NODE_MILESTONE), "ms", b);
 		} else if (starts(s + i, len - i, "%~%") &&
 		    wq_node_type_of(r->block) == WQ_NODE_VERSE_LINE) {
 			/* The caesura is the space between hemistichs. */
@@ -250,14 +249,26 @@ inlines(struct reader *r, const char *s, size_t len, size_t col)
 			put_text(r, s + from, i - from);
 			start_segment(r, s[i + 1] == 'M' ? "matn" : "hukm");
 			n = 6;
-		} else {
-			if (unknown_tag(s, len, i) ||
-			    starts(s + i, len - i, "%~%")) {
-				if (r->unknown++ == 0) {
-					r->unknown_line = r->line;
-					r->unknown_col = col + i + 1;
-				}
+		} else if (unknown_tag(s, len, i) ||
+		    starts(s + i, len - i, "%~%")) {
+			/* Kept, as a run of no language: a tag is no English. */
+			wq_node *span;
+
+			if (r->unknown++ == 0) {
+				r->unknown_line = r->line;
+				r->unknown_col = col + i + 1;
 			}
+			put_text(r, s + from, i - from);
+			for (n = 1; i + n < len && !is_space(s[i + n]);)
+				n++;
+			span = leaf(r, WQ_NODE_SPAN);
+			wq_node_set_dir(span, WQ_DIR_LTR);
+			wq_node_set_lang(span, "zxx");
+			r->inlines = span;
+			put_text(r, s + i, n);
+			r->inlines = wq_node_parent(span);
+			at = i + n; /* its spaces are the text's */
+		} else {
 			i++;
 			continue;
 		}

@@ -308,7 +308,8 @@ inlines(struct tei *t, const wq_node *n)
 		case WQ_NODE_MILESTONE:
 			start(t, "milestone");
 			attr(t, "unit", wq_node_milestone_unit(c));
-			attr(t, "n", wq_node_milestone_n(c));
+			if (*wq_node_milestone_n(c))
+				attr(t, "n", wq_node_milestone_n(c));
 			end(t);
 			break;
 		case WQ_NODE_CAESURA:

@@ -179,8 +179,9 @@ tree_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			wq_buf_printf(&b, " page=%s", wq_node_page(n));
 			break;
 		case WQ_NODE_MILESTONE:
-			wq_buf_printf(&b, " unit=%s n=%s",
-			    wq_node_milestone_unit(n), wq_node_milestone_n(n));
+			wq_buf_printf(&b, " unit=%s", wq_node_milestone_unit(n));
+			if (*wq_node_milestone_n(n))
+				wq_buf_printf(&b, " n=%s", wq_node_milestone_n(n));
 			break;
 		default: break;
 		}
