@@ -60,12 +60,12 @@ $(LIB): $(CORE_OBJ)
 # libraries plugins share (src/cli/exports.list), so a plugin binds to the
 # program's one copy of each. STATIC=0 links it to libwarraq.so instead
 # (sanitizer builds do, and builds where an archive is missing).
-STATIC_ARCHIVES := libxml2.a libyaml.a libicuuc.a libicudata.a liblzma.a libz.a libstdc++.a
+STATIC_ARCHIVES := libxml2.a libyaml.a libicui18n.a libicuuc.a libicudata.a liblzma.a libz.a libstdc++.a
 STATIC_FOUND = $(shell for a in $(STATIC_ARCHIVES); do \
 	[ -f "$$($(CC) -print-file-name=$$a)" ] || exit 0; done; echo 1)
 STATIC ?= $(if $(findstring sanitize,$(CFLAGS)),0,$(if $(STATIC_FOUND),1,0))
 STATIC_LIBS := -Wl,-Bstatic -Wl,--whole-archive -lxml2 -lyaml \
-	-Wl,--no-whole-archive -licuuc -licudata -llzma -lz -lstdc++ \
+	-Wl,--no-whole-archive -licui18n -licuuc -licudata -llzma -lz -lstdc++ \
 	-Wl,-Bdynamic -static-libgcc -lm -ldl -lpthread
 $(BUILD)/obj/cli/%.o: src/cli/%.c $(HEADERS) | $(BUILD)/obj
 	@mkdir -p $(@D)

@@ -207,6 +207,13 @@ WQ_API const char *wq_lang_name(const char *lang);
  * languages ("٧", Persian and Urdu "۷"). */
 WQ_API void wq_put_page_label(
     struct wq_buf *out, const char *lang, const char *page);
+/* The year of a Hijri date as Arabic texts write it ("279 هـ", "٢٧٩ه",
+ * "279 AH", "AH 279"), or 0 if 's' is not one. */
+WQ_API long wq_date_hijri_year(const char *s);
+/* The first and last days of Hijri year 'year' in the (proleptic)
+ * Gregorian calendar, as YYYY-MM-DD, by ICU's tabular Islamic calendar
+ * (a day off the sighted months at most). Returns 0, or -1. */
+WQ_API int wq_hijri_year_span(long year, char first[11], char last[11]);
 /* SHA-256 of 'data' as 64 lowercase hex digits and a NUL. */
 WQ_API void wq_sha256_hex(const void *data, size_t len, char hex[65]);
 
