@@ -512,6 +512,11 @@ meta_line(struct reader *r, const char *s, size_t len)
 		return;
 	memcpy(val, v, vlen);
 	val[vlen] = '\0';
+	/* OpenITI's years are Hijri ("0279Tirmidhi"): say so. */
+	if (strspn(val, "0123456789") == vlen && vlen <= 4 &&
+	    ((nlen == 10 && memcmp(name, "AuthorDIED", 10) == 0) ||
+		(nlen == 10 && memcmp(name, "AuthorBORN", 10) == 0)))
+		snprintf(val + vlen, sizeof(val) - vlen, " \xD9\x87\xD9\x80");
 	for (f = fields; f->name; f++)
 		if (strlen(f->name) == nlen && memcmp(f->name, name, nlen) == 0 &&
 		    wq_meta_get(m, f->key) == NULL)

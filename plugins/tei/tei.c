@@ -197,6 +197,8 @@ page_break(struct tei *t, const wq_node *pb)
 	}
 	start(t, "pb");
 	attr(t, "n", wq_node_page(pb));
+	if (tei_id(t, pb))
+		attr(t, "xml:id", tei_id(t, pb));
 	end(t);
 }
 
@@ -279,9 +281,10 @@ inlines(struct tei *t, const wq_node *n)
 			start(t, "ref");
 			if (target) {
 				char id[128];
+				const char *tid = tei_id(t, target);
 
-				snprintf(
-				    id, sizeof(id), "#%s", wq_node_id(target));
+				snprintf(id, sizeof(id), "#%s",
+				    tid ? tid : wq_node_id(target));
 				attr(t, "target", id);
 			} else if (wq_node_url(c)[0]) {
 				url_attr(t, "target", wq_node_url(c));
@@ -317,13 +320,27 @@ inlines(struct tei *t, const wq_node *n)
 
 /* Writes a block's inline content without indentation, which would add
  * white space inside mixed content. */
+/* xml:lang where a block's language differs from its parent's; with a
+ * rendition, the direction too, where it turns. */
+static void
+block_lang(struct tei *t, const wq_node *n)
+{
+	const wq_node *p = wq_node_parent(n);
+	wq_dir d = wq_node_effective_dir(n);
+
+	lang_attr(t, n);
+	if (t->rendition && p && d != WQ_DIR_UNSET &&
+	    d != wq_node_effective_dir(p))
+		attr(t, "rendition", d == WQ_DIR_RTL ? "#rtl" : "#ltr");
+}
+
 static void
 mixed(struct tei *t, const char *el, const wq_node *n, const char *rend)
 {
 	start(t, el);
 	if (rend)
 		attr(t, "rend", rend);
-	lang_attr(t, n);
+	block_lang(t, n);
 	start_mixed(t);
 	inlines(t, n);
 	end_mixed(t);
@@ -365,7 +382,7 @@ note(struct tei *t, const wq_node *ref)
 	start(t, "note");
 	attr(t, "place", "foot");
 	attr(t, "n", n);
-	lang_attr(t, def);
+	block_lang(t, def);
 	t->in_note = 1;
 	blocks(t, def);
 	t->in_note = was;
@@ -381,7 +398,7 @@ table(struct tei *t, const wq_node *n)
 	const wq_node *row, *cell;
 
 	start(t, "table");
-	lang_attr(t, n);
+	block_lang(t, n);
 	for (row = wq_node_first_child(n); row; row = wq_node_next(row)) {
 		start(t, "row");
 		if (wq_node_row_header(row))
@@ -391,7 +408,7 @@ table(struct tei *t, const wq_node *n)
 			start(t, "cell");
 			if (wq_node_cell_align(cell))
 				attr(t, "rend", align[wq_node_cell_align(cell)]);
-			lang_attr(t, cell);
+			block_lang(t, cell);
 			start_mixed(t);
 			inlines(t, cell);
 			end_mixed(t);
@@ -415,7 +432,7 @@ block(struct tei *t, const wq_node *c)
 		} else if (wq_node_kind(c)) { /* <p> has no @type */
 			start(t, "ab");
 			kind_attrs(t, c);
-			lang_attr(t, c);
+			block_lang(t, c);
 			start_mixed(t);
 			inlines(t, c);
 			end_mixed(t);
@@ -425,14 +442,14 @@ block(struct tei *t, const wq_node *c)
 		break;
 	case WQ_NODE_VERSE:
 		start(t, "lg");
-		lang_attr(t, c);
+		block_lang(t, c);
 		for (k = wq_node_first_child(c); k; k = wq_node_next(k))
 			mixed(t, "l", k, NULL);
 		end(t);
 		break;
 	case WQ_NODE_BLOCK_QUOTE:
 		start(t, "quote");
-		lang_attr(t, c);
+		block_lang(t, c);
 		blocks(t, c);
 		end(t);
 		break;
@@ -440,7 +457,7 @@ block(struct tei *t, const wq_node *c)
 		start(t, "list");
 		attr(t, "rend",
 		    wq_node_list_ordered(c) ? "numbered" : "bulleted");
-		lang_attr(t, c);
+		block_lang(t, c);
 		for (k = wq_node_first_child(c), i = wq_node_list_start(c); k;
 		     k = wq_node_next(k), i++) {
 			start(t, "item");
@@ -452,7 +469,7 @@ block(struct tei *t, const wq_node *c)
 				attr(t, "rend", wq_node_task(k) == 2
 					? "task-done"
 					: "task-open");
-			lang_attr(t, k);
+			block_lang(t, k);
 			/* An item of one paragraph holds its text directly. */
 			if (wq_node_first_child(k) &&
 			    wq_node_next(wq_node_first_child(k)) == NULL &&
@@ -496,7 +513,7 @@ block(struct tei *t, const wq_node *c)
 		start(t, "label");
 		if (wq_node_id(c)) /* links point at it */
 			attr(t, "xml:id", wq_node_id(c));
-		lang_attr(t, c);
+		block_lang(t, c);
 		start_mixed(t);
 		inlines(t, c);
 		end_mixed(t);
@@ -533,7 +550,7 @@ body(struct tei *t, const wq_node *sec)
 			depth--;
 		}
 		start(t, "div");
-		attr(t, "xml:id", wq_node_id(c));
+		attr(t, "xml:id", tei_id(t, c));
 		kind_attrs(t, c);
 		levels[depth++] = wq_node_heading_level(c);
 		mixed(t, "head", c, NULL);
@@ -549,7 +566,7 @@ body(struct tei *t, const wq_node *sec)
 }
 
 static void
-one_tei(struct tei *t, const wq_node *sec, int root)
+one_tei(struct tei *t, const wq_node *sec, size_t index, int root)
 {
 	const char *lang = wq_node_effective_lang(sec);
 
@@ -561,7 +578,13 @@ one_tei(struct tei *t, const wq_node *sec, int root)
 	if (lang)
 		attr(t, "xml:lang",
 		    lang); /* T1: on every TEI, inherited below */
-	attr(t, "xml:id", wq_node_id(sec));
+	snprintf(t->prefix, sizeof(t->prefix), "t%zu.", index + 1);
+	{
+		char id[16];
+
+		snprintf(id, sizeof(id), "t%zu", index + 1);
+		attr(t, "xml:id", id);
+	}
 	tei_header(t, sec);
 	start(t, "text");
 	if (t->rendition && wq_node_effective_dir(sec) == WQ_DIR_RTL)
@@ -569,6 +592,17 @@ one_tei(struct tei *t, const wq_node *sec, int root)
 	body(t, sec);
 	end(t);
 	end(t);
+}
+
+static int
+any_rtl(const wq_doc *doc)
+{
+	size_t i;
+
+	for (i = 0; i < wq_doc_section_count(doc); i++)
+		if (wq_node_effective_dir(wq_doc_section(doc, i)) == WQ_DIR_RTL)
+			return 1;
+	return 0;
 }
 
 static int
@@ -584,7 +618,11 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	memset(&t, 0, sizeof(t));
 	t.doc = doc;
 	t.opts = opts;
-	t.rendition = wq_opts_flag(opts, "tei-rendition");
+	/* T3: right-to-left for TEI tools by default (-V tei-rendition=0
+	 * leaves it to xml:lang alone). */
+	t.rendition = wq_opts_get(opts, "tei-rendition")
+	    ? wq_opts_flag(opts, "tei-rendition")
+	    : any_rtl(doc);
 	t.span_el =
 	    spans && (strcmp(spans, "seg") == 0 || strcmp(spans, "name") == 0)
 	    ? spans
@@ -594,11 +632,12 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		return wq_err_set(
 		    err, WQ_EPLUGIN, "tei", 0, 0, "libxml2: no writer");
 	}
+	tei_ids(&t);
 	chk(&t, xmlTextWriterSetIndent(t.w, 1));
 	chk(&t, xmlTextWriterSetIndentString(t.w, BAD_CAST "  "));
 	chk(&t, xmlTextWriterStartDocument(t.w, "1.0", "UTF-8", NULL));
 	if (n == 1) {
-		one_tei(&t, wq_doc_section(doc, 0), 1);
+		one_tei(&t, wq_doc_section(doc, 0), 0, 1);
 	} else {
 		const char *lang = wq_node_lang(wq_doc_root(doc));
 
@@ -610,12 +649,13 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			attr(&t, "xml:lang", lang);
 		tei_header(&t, NULL);
 		for (i = 0; i < n; i++)
-			one_tei(&t, wq_doc_section(doc, i), 0);
+			one_tei(&t, wq_doc_section(doc, i), i, 0);
 		end(&t);
 	}
 	chk(&t, xmlTextWriterEndDocument(t.w));
 	xmlFreeTextWriter(t.w);
 	wq_buf_free(&t.esc);
+	tei_ids_free(&t);
 	if (t.rc != 0)
 		rc = wq_err_set(err, WQ_EPLUGIN, "tei", 0, 0,
 		    "libxml2 could not write the edition");

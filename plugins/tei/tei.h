@@ -22,6 +22,10 @@ struct tei {
 	int mixed;	     /* depth of mixed content: no indenting inside */
 	int in_note;	     /* inside a note: its marks stay marks */
 	const char *volume;  /* of the last page break */
+	char prefix[16];     /* of the text's xml:ids: "t2." */
+	int hijri;	     /* the header wrote a Hijri date */
+	struct tei_id *ids;  /* cite.c: structural ids, by node */
+	size_t nids;
 	struct wq_buf esc;   /* text, escaped for writing */
 };
 
@@ -46,5 +50,16 @@ void url_attr(struct tei *t, const char *name, const char *url);
 
 /* header.c: the teiHeader of one text, or of the corpus (sec NULL). */
 void tei_header(struct tei *t, const wq_node *sec);
+
+/* cite.c: ids from the structure, "t3.d2.4" for the fourth division of
+ * the second of text 3, "t3.pb.V01P005" for a page; stable across runs
+ * and unique in a teiCorpus. tei_ids() makes them for every text;
+ * tei_id() is a division's (its heading's) or a page break's, or NULL. */
+struct tei_id;
+void tei_ids(struct tei *t);
+void tei_ids_free(struct tei *t);
+const char *tei_id(const struct tei *t, const wq_node *n);
+/* The refsDecl of text 'sec': how to cite it by division and by page. */
+void tei_refs_decl(struct tei *t, const wq_node *sec);
 
 #endif
