@@ -47,6 +47,16 @@
 		const c = r.getBoundingClientRect(), m = sup.getBoundingClientRect();
 		out.marks.push({ after: ch, dir: getComputedStyle(sup.parentElement).direction, onTextSide: getComputedStyle(sup.parentElement).direction === 'rtl' ? m.right <= c.left + 1 : m.left >= c.right - 1 });
 	}
+	// Verse: a line's hemistichs side by side, the first at the line's
+	// start (on the right in right-to-left text).
+	out.verses = [];
+	for (const l of document.querySelectorAll('p.l')) {
+		const h = l.querySelectorAll('.hemistich');
+		if (h.length !== 2) continue;
+		const a = h[0].getBoundingClientRect(), b = h[1].getBoundingClientRect();
+		const rtl = getComputedStyle(l).direction === 'rtl';
+		out.verses.push({ sideBySide: Math.abs(a.top - b.top) < 2, firstAtStart: rtl ? a.left > b.left : a.left < b.left });
+	}
 	const pre = document.createElement('pre');
 	pre.id = 'warraq-result';
 	pre.textContent = JSON.stringify(out);
