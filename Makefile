@@ -171,7 +171,7 @@ uninstall:
 bench:
 	@scripts/install-deps bench
 	@$(MAKE) --no-print-directory all
-	@bench/run $(BIN)
+	@SHARED=$(SHARED) bench/run $(BIN)
 
 # libFuzzer harnesses, on a clang build with ASan and UBSan.
 FUZZ_SECONDS ?= 60
