@@ -352,16 +352,35 @@ notes(struct tei *t, const wq_node *sec, wq_dir dir)
 		end(t);
 }
 
-/* sourceDesc of one text: what it was and where it came from. */
+/* sourceDesc of one text: what it was and where it came from. Its own
+ * metadata, else (one text) what -M says of the source. */
 static void
 source(struct tei *t, const wq_node *sec, wq_dir dir)
 {
-	const wq_meta *m = wq_section_meta(sec);
+	const wq_meta *own = wq_section_meta(sec), *m = own;
 	const char *v, *file = wq_section_file(sec), *base;
-	char num[32];
+	char num[32], id[64];
+	wq_meta *merged = NULL;
 
+	if (wq_doc_section_count(t->doc) == 1) {
+		static const char *const keys[] = { "source", "url", "date",
+			"edition-date", "description", "image", "isbn",
+			"publisher-place", "author-died", "author-born", NULL };
+		size_t k;
+
+		merged = wq_meta_new();
+		wq_meta_merge(merged, own, 1);
+		for (k = 0; keys[k]; k++)
+			if (wq_meta_find(own, keys[k]) < 0 &&
+			    (v = edition_get(t, keys[k])) != NULL)
+				wq_meta_set(merged, keys[k], v);
+		m = merged;
+	}
 	start(t, "sourceDesc");
 	start(t, "bibl");
+	/* Page breaks name it: the edition their numbers are of. */
+	local_id(t, id, sizeof(id), "source");
+	attr(t, "xml:id", id);
 	if ((v = wq_meta_get(m, "title")) != NULL &&
 	    !(wq_section_inferred(sec) & WQ_INFERRED_TITLE)) {
 		start(t, "title");
@@ -443,6 +462,7 @@ source(struct tei *t, const wq_node *sec, wq_dir dir)
 	}
 	end(t);
 	end(t);
+	wq_meta_free(merged);
 }
 
 static void

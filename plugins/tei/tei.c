@@ -187,6 +187,7 @@ static void
 page_break(struct tei *t, const wq_node *pb)
 {
 	const char *vol = wq_node_page_volume(pb);
+	char ed[32];
 
 	if (vol && (t->volume == NULL || strcmp(vol, t->volume) != 0)) {
 		start(t, "milestone");
@@ -197,6 +198,9 @@ page_break(struct tei *t, const wq_node *pb)
 	}
 	start(t, "pb");
 	attr(t, "n", wq_node_page(pb));
+	/* The printed edition the number is of: the source's bibl. */
+	snprintf(ed, sizeof(ed), "#%ssource", t->prefix);
+	attr(t, "edRef", ed);
 	if (tei_id(t, pb))
 		attr(t, "xml:id", tei_id(t, pb));
 	end(t);
