@@ -463,6 +463,7 @@ static const struct field {
 	{ "AuthorBORN", "author-born" },
 	{ "BookSUBJ", "subject" },
 	{ "EdEDITOR", "editor" },
+	{ "EdNUMBER", "edition" },
 	{ "EdPUBLISHER", "publisher" },
 	{ "EdPLACE", "publisher-place" },
 	{ "EdYEAR", "edition-date" },

@@ -394,6 +394,7 @@ source(struct tei *t, const wq_node *sec, wq_dir dir)
 		date_el(t, "author-birth", v);
 	if ((v = wq_meta_get(m, "author-died")) != NULL)
 		date_el(t, "author-death", v);
+	each(t, own, "edition", "edition", dir); /* "الطبعة الأولى" */
 	each(t, m, "publisher", "publisher", dir);
 	each(t, m, "publisher-place", "pubPlace", dir);
 	if ((v = wq_meta_get(m, "source")) != NULL ||
