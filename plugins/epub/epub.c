@@ -547,6 +547,11 @@ nav_headings(struct book *bk, struct wq_buf *b, const wq_node *n,
 		}
 		if (c == skip)
 			continue;
+		/* A heading with no text has nothing to list. */
+		bk->scratch.len = 0;
+		wq_node_text(c, &bk->scratch);
+		if (bk->scratch.len == 0)
+			continue;
 		level = wq_node_heading_level(c);
 		if (st->depth == 0 || level > st->levels[st->depth - 1]) {
 			if (st->depth == 6)
@@ -564,8 +569,6 @@ nav_headings(struct book *bk, struct wq_buf *b, const wq_node *n,
 				st->depth--;
 			}
 		}
-		bk->scratch.len = 0;
-		wq_node_text(c, &bk->scratch);
 		nav_label(b, href, wq_node_id(c),
 		    bk->scratch.data ? bk->scratch.data : "",
 		    wq_node_effective_lang(c), bk->lang, bk->dir);

@@ -7,7 +7,7 @@
 # out, and the EPUB's page-list has an entry per page marker. Validity:
 # tests/parts/60-epub.sh and 61-tei.sh take every corpus file.
 d=$TMP/openiti && mkdir -p "$d"
-for f in "$SHARED"/corpora/openiti/*.mARkdown tests/cases/openiti.mARkdown; do
+for f in "$SHARED"/corpora/openiti/*.mARkdown tests/cases/*.mARkdown; do
 	s=$(stem "$f")
 	if W -t tei -o "$d/$s.xml" "$f" 2>/dev/null && W -t epub -o "$d/$s.epub" "$f" 2>/dev/null &&
 		bad=$(tests/tools/openiti_counts.py "$f" "$d/$s.xml" "$d/$s.epub" 2>/dev/null); then
