@@ -116,6 +116,8 @@ tei_ids(struct tei *t)
 		divisions(t, &cap, sec, prefix);
 		pages(t, &cap, sec, prefix);
 	}
+	if (t->nids == 0)
+		return;
 	/* A page the source numbers twice: "-2", "-3" after the first. */
 	qsort(t->ids, t->nids, sizeof(*t->ids), by_id);
 	for (i = 0; i < t->nids; i = j)
