@@ -241,7 +241,8 @@ blocks(struct ctx *x, wq_node *n, wq_dir dir)
 		if (c->type == WQ_NODE_PARAGRAPH ||
 		    c->type == WQ_NODE_HEADING ||
 		    c->type == WQ_NODE_TABLE_CELL ||
-		    c->type == WQ_NODE_VERSE_LINE)
+		    c->type == WQ_NODE_VERSE_LINE ||
+		    c->type == WQ_NODE_CAPTION)
 			phrases_isolate(&x->phrases, c, d);
 		else
 			blocks(x, c, d);

@@ -35,7 +35,8 @@ wq_node_type_is_container(wq_node_type t)
 	case WQ_NODE_FOOTNOTE:
 	case WQ_NODE_VERSE:
 	case WQ_NODE_VERSE_LINE:
-	case WQ_NODE_SEGMENT: return 1;
+	case WQ_NODE_SEGMENT:
+	case WQ_NODE_CAPTION: return 1;
 	default: return 0;
 	}
 }

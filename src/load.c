@@ -64,7 +64,8 @@ merge_text(wq_node *n)
 
 	if (wq_node_type_of(n) == WQ_NODE_PARAGRAPH ||
 	    wq_node_type_of(n) == WQ_NODE_HEADING ||
-	    wq_node_type_of(n) == WQ_NODE_VERSE_LINE) {
+	    wq_node_type_of(n) == WQ_NODE_VERSE_LINE ||
+	    wq_node_type_of(n) == WQ_NODE_CAPTION) {
 		while (is_break(wq_node_first_child(n)))
 			wq_node_unlink(wq_node_first_child(n));
 		while (is_break(wq_node_last_child(n)))

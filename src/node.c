@@ -39,6 +39,7 @@ static const char *const type_names[] = {
 	"verse_line",
 	"caesura",
 	"segment",
+	"caption",
 };
 
 const char *
@@ -379,7 +380,7 @@ wq_node_is_block(const wq_node *n)
 		   n->type <= WQ_NODE_THEMATIC_BREAK) ||
 	    (n->type >= WQ_NODE_TABLE && n->type <= WQ_NODE_TABLE_CELL) ||
 	    n->type == WQ_NODE_FOOTNOTE || n->type == WQ_NODE_VERSE ||
-	    n->type == WQ_NODE_VERSE_LINE;
+	    n->type == WQ_NODE_VERSE_LINE || n->type == WQ_NODE_CAPTION;
 }
 
 const char *

@@ -371,6 +371,13 @@ table(struct render *r, const wq_node *t)
 	for (row = t->first; row; row = row->next) {
 		int head = wq_node_row_header(row);
 
+		if (row->type == WQ_NODE_CAPTION) {
+			open_tag(r, "caption", row);
+			inlines(r, row);
+			wq_buf_puts(r->out, "</caption>\n");
+			continue;
+		}
+
 		if (head && !in_head) {
 			wq_buf_puts(r->out, "<thead>\n");
 			in_head = 1;

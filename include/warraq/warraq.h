@@ -127,7 +127,8 @@ typedef enum {
 	WQ_NODE_SPAN, /* a run with its own language or direction */
 	/* GFM (after the first types, whose numbers plugins rely on) */
 	WQ_NODE_STRIKE,	    /* inline: ~~struck out~~ */
-	WQ_NODE_TABLE,	    /* block: rows, the header row(s) first */
+	WQ_NODE_TABLE,	    /* block: rows, the header row(s) first (after
+			       its CAPTION, if any) */
 	WQ_NODE_TABLE_ROW,  /* cells */
 	WQ_NODE_TABLE_CELL, /* inlines */
 	WQ_NODE_FOOTNOTE_REF, /* inline: a note's mark, by its number */
@@ -139,6 +140,7 @@ typedef enum {
 	WQ_NODE_VERSE_LINE, /* inlines, its hemistichs split by CAESURA */
 	WQ_NODE_CAESURA,    /* inline leaf: the pause between hemistichs */
 	WQ_NODE_SEGMENT,    /* inline: a typed part (isnad, matn...) */
+	WQ_NODE_CAPTION,    /* a table's caption (inlines): its first child */
 } wq_node_type;
 
 typedef enum { WQ_DIR_UNSET = 0, WQ_DIR_LTR, WQ_DIR_RTL } wq_dir;

@@ -163,11 +163,16 @@ table(struct md *m, const wq_node *n)
 {
 	static const char *const marks[] = { "---", ":--", ":-:", "--:" };
 	cmark_node *c = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-	const wq_node *row, *cell;
+	const wq_node *row, *cell, *caption = NULL;
 	struct wq_buf b;
+	int first = 1;
 
 	wq_buf_init(&b);
 	for (row = wq_node_first_child(n); row; row = wq_node_next(row)) {
+		if (wq_node_type_of(row) == WQ_NODE_CAPTION) {
+			caption = row;
+			continue;
+		}
 		wq_buf_putc(&b, '|');
 		for (cell = wq_node_first_child(row); cell;
 		     cell = wq_node_next(cell)) {
@@ -176,7 +181,8 @@ table(struct md *m, const wq_node *n)
 			wq_buf_puts(&b, " |");
 		}
 		wq_buf_putc(&b, '\n');
-		if (row == wq_node_first_child(n)) { /* the delimiter row */
+		if (first) { /* the delimiter row */
+			first = 0;
 			wq_buf_putc(&b, '|');
 			for (cell = wq_node_first_child(row); cell;
 			     cell = wq_node_next(cell))
@@ -184,6 +190,11 @@ table(struct md *m, const wq_node *n)
 				    marks[wq_node_cell_align(cell)]);
 			wq_buf_putc(&b, '\n');
 		}
+	}
+	if (caption) { /* pandoc's caption, after a blank line */
+		wq_buf_puts(&b, "\nTable: ");
+		cell_text(m, caption, &b);
+		wq_buf_putc(&b, '\n');
 	}
 	if (b.len)
 		b.data[--b.len] = '\0'; /* the renderer ends the block */

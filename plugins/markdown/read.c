@@ -549,6 +549,65 @@ pandoc_spans(wq_node *n)
 	}
 }
 
+/* The length of a caption's prefix at the start of paragraph 'p'
+ * ("Table: ", "table: ", ": "), or 0. */
+static size_t
+caption_prefix(const wq_node *p)
+{
+	static const char *const prefixes[] = { "Table: ", "table: ", ": ",
+		NULL };
+	const wq_node *t = p ? wq_node_first_child(p) : NULL;
+	size_t i;
+
+	if (p == NULL || wq_node_type_of(p) != WQ_NODE_PARAGRAPH || t == NULL ||
+	    wq_node_type_of(t) != WQ_NODE_TEXT)
+		return 0;
+	for (i = 0; prefixes[i]; i++)
+		if (strncmp(wq_node_literal(t), prefixes[i],
+			strlen(prefixes[i])) == 0)
+			return strlen(prefixes[i]);
+	return 0;
+}
+
+/* pandoc's table captions: a paragraph "Table: ..." (or ": ...") right
+ * after a table, or right before it, becomes its CAPTION. */
+static void
+table_captions(wq_node *n)
+{
+	wq_node *c, *next;
+
+	for (c = wq_node_first_child(n); c; c = next) {
+		wq_node *p, *cap, *t, *k;
+		size_t skip;
+
+		next = wq_node_next(c);
+		if (wq_node_type_of(c) != WQ_NODE_TABLE) {
+			if (wq_node_is_block(c) &&
+			    wq_node_type_of(c) != WQ_NODE_PARAGRAPH)
+				table_captions(c);
+			continue;
+		}
+		p = wq_node_next(c);
+		if ((skip = caption_prefix(p)) == 0 &&
+		    (skip = caption_prefix(p = wq_node_prev(c))) == 0)
+			continue;
+		if (p == next)
+			next = wq_node_next(p);
+		cap = wq_node_new(wq_node_doc(c), WQ_NODE_CAPTION);
+		wq_node_set_pos(cap, wq_node_line(p), wq_node_column(p));
+		t = wq_node_first_child(p);
+		wq_node_set_literal(
+		    t, wq_node_literal(t) + skip, wq_node_literal_len(t) - skip);
+		while ((k = wq_node_first_child(p)) != NULL)
+			wq_node_append(cap, k);
+		if (wq_node_first_child(c))
+			wq_node_insert_before(wq_node_first_child(c), cap);
+		else
+			wq_node_append(c, cap);
+		wq_node_unlink(p);
+	}
+}
+
 static void
 register_extensions(void)
 {
@@ -658,7 +717,9 @@ md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
 	md_stated_end(&stated, parent);
 	cmark_node_free(root);
 	wq_buf_free(&ctx.text);
-	if (rc == 0)
+	if (rc == 0) {
+		table_captions(parent);
 		pandoc_spans(parent);
+	}
 	return rc;
 }

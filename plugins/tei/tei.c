@@ -404,6 +404,10 @@ table(struct tei *t, const wq_node *n)
 	start(t, "table");
 	block_lang(t, n);
 	for (row = wq_node_first_child(n); row; row = wq_node_next(row)) {
+		if (wq_node_type_of(row) == WQ_NODE_CAPTION) {
+			mixed(t, "head", row, NULL);
+			continue;
+		}
 		start(t, "row");
 		if (wq_node_row_header(row))
 			attr(t, "role", "label");

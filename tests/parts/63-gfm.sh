@@ -35,3 +35,8 @@ p=$(echo "$out" | tail -1 | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1
 if [ -n "$p" ] && [ "${p#* }" = 0 ] && [ "${p% *}" -gt 550 ]; then ok; else
 	not_ok "gfm examples" "$(echo "$out" | grep FAIL | head -3) $(echo "$out" | tail -1)"
 fi
+# Table captions, as pandoc writes them (GFM has none): read after or
+# before the table, written as each format writes a caption.
+expect "caption: html" grep -qF '<caption>لغات البرمجة وسنوات ظهورها</caption>' "$TMP/html/table-caption.html"
+expect "caption: tei head" grep -qF '<head>Caption before</head>' "$TMP/tei/table-caption.xml"
+expect "caption: markdown" grep -qx 'Table: Caption before' "$TMP/markdown/table-caption.md"
