@@ -1,5 +1,5 @@
 # tests/parts/63-gfm.sh - sourced by tests/run; see its helpers.
-# ---- GFM: tables, task items, strikethrough, footnotes survive ---------------
+# ---- GFM: tables, task items, strikethrough, footnotes, autolinks survive ----
 # Counted in the source by pandoc -f gfm (another parser), and in the
 # HTML, TEI, Markdown (read back by pandoc) and EPUB warraq writes.
 G=$TMP/gfm
@@ -19,9 +19,9 @@ for f in "${CORPORA[@]}" tests/cases/gfm-table.md tests/cases/footnotes.md; do
 done
 # What the corpus holds, so the counts above cannot pass on nothing.
 count() { cat "$G"/*.html | grep -o "$1" | wc -l; }
-expect "gfm: the corpus has 2,000 tasks, 8 tables, 4 footnote marks" test \
+expect "gfm: the corpus has 2,000 tasks, 8 tables, 4 footnote marks, 20 autolinks" test \
 	"$(count '<input type="checkbox"')" -gt 2000 -a "$(count '<table')" -ge 8 -a \
-	"$(count 'role="doc-noteref"')" -ge 4
+	"$(count 'role="doc-noteref"')" -ge 4 -a "$(count '<a href="\(https\?://\)\?\([^"]*\)">\1\?\2</a>')" -ge 20
 # The strict dialect keeps GFM syntax as text.
 printf '| a |\n|---|\n| b |\n\n- [x] t\n' > "$G/strict.md"
 W -f commonmark -t tree -V positions=no -o "$G/strict.tree" "$G/strict.md"
