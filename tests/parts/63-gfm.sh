@@ -37,6 +37,7 @@ if [ -n "$p" ] && [ "${p#* }" = 0 ] && [ "${p% *}" -gt 550 ]; then ok; else
 fi
 # Table captions, as pandoc writes them (GFM has none): read after or
 # before the table, written as each format writes a caption.
+outputs
 expect "caption: html" grep -qF '<caption>لغات البرمجة وسنوات ظهورها</caption>' "$TMP/html/table-caption.html"
 expect "caption: tei head" grep -qF '<head>Caption before</head>' "$TMP/tei/table-caption.xml"
 expect "caption: markdown" grep -qx 'Table: Caption before' "$TMP/markdown/table-caption.md"
