@@ -1,0 +1,59 @@
+/*
+ * epub.h - what the epub writer's files share: the book being made and
+ * the helpers its parts use (epub.c writes the container, nav.c the
+ * navigation document, a11y.c the accessibility metadata).
+ */
+#ifndef WQ_EPUB_H
+#define WQ_EPUB_H
+
+#include <warraq/plugin.h>
+
+#include <time.h>
+#include <zip.h>
+
+struct resource {
+	char *path; /* on disk */
+	char *href; /* in the container, relative to EPUB/ */
+	char *id;
+	const char *id_prefix;
+	const char *media_type;
+	const char *properties;
+};
+
+struct book {
+	const wq_doc *doc;
+	const wq_opts *opts;
+	struct wq_err *err;
+	zip_t *za;
+	time_t mtime;
+	int failed; /* an error was recorded while rendering */
+	int lenient;
+	struct resource *res;
+	size_t nres, capres;
+	const char *lang;
+	wq_dir dir;
+	struct wq_buf scratch;
+	size_t pages; /* entries of the page-list */
+};
+
+/* epub.c */
+void put_esc(struct wq_buf *b, const char *s);
+void put_text_dir(struct wq_buf *b, const char *text, wq_dir context);
+/* Adds 'b' to the container as entry 'name'. */
+int add_buf(struct book *bk, const char *name, const struct wq_buf *b);
+/* The metadata that holds 'key': the book's (-M), else its one text's. */
+const wq_meta *meta_with(const struct book *bk, const char *key);
+const char *meta_get(const struct book *bk, const char *key);
+const char *book_title(const struct book *bk);
+/* Every value of 'key' in the book's and its texts' metadata, once each
+ * (free *out, not the strings). */
+void collect(const struct book *bk, const char *key, const char ***out, size_t *n);
+void xhtml_head(struct wq_buf *b, const char *lang, wq_dir dir,
+    const char *title, const char *css);
+/* Whether a text's chapter starts with its title as a heading of its own. */
+int writes_title(const wq_node *s);
+
+/* nav.c: EPUB/nav.xhtml. Sets bk->pages. */
+int epub_nav(struct book *bk, int has_cover);
+
+#endif
