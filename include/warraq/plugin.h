@@ -278,10 +278,14 @@ WQ_API int wq_html_title_above(const wq_node *section);
 /* Appends 'url' percent-encoded where HTML and XML checkers would reject
  * a byte (spaces, non-ASCII), then escaped for an attribute. */
 WQ_API void wq_html_put_url(struct wq_buf *out, const char *url);
-/* A stylesheet for Arabic and mixed text: logical properties only, an
- * Arabic-capable font stack, and no CSS direction or unicode-bidi (EPUB
- * forbids them; HTML does not need them). */
-WQ_API const char *wq_html_stylesheet(void);
+/* Appends the stylesheet of a text in 'lang': logical properties only, a
+ * font stack for its script (Arabic, Urdu's Nastaliq, Hebrew; none for
+ * Latin), after 'fonts' (embedded families, quoted and comma-separated,
+ * or NULL), and no CSS direction or unicode-bidi (EPUB forbids them;
+ * HTML does not need them). A 'book' leaves line height, margins,
+ * justification and size to the reading system; a page sets a measure. */
+WQ_API void wq_html_put_stylesheet(
+    struct wq_buf *out, const char *lang, const char *fonts, int book);
 
 #ifdef __cplusplus
 }

@@ -254,6 +254,11 @@ image_src(void *arg, const wq_node *img)
 		return "";
 	}
 	wq_buf_free(&path);
+	/* What the accessibility metadata says of the book's images. */
+	bk->images++;
+	bk->scratch.len = 0;
+	wq_node_text(img, &bk->scratch);
+	bk->images_without_alt += bk->scratch.len == 0;
 	/* Chapters live in text/, resources beside it. */
 	bk->scratch.len = 0;
 	wq_buf_printf(&bk->scratch, "../%s", r->href);
@@ -490,6 +495,7 @@ cover_page(struct book *bk, const struct resource *img)
 	    img->href);
 	put_esc(&b, book_title(bk));
 	wq_buf_puts(&b, "\" />\n</section>\n</body>\n</html>\n");
+	bk->images++; /* its text alternative is the title */
 	rc = add_buf(bk, "EPUB/text/cover.xhtml", &b);
 	wq_buf_free(&b);
 	return rc;
@@ -506,26 +512,33 @@ stylesheet(struct book *bk, size_t nfonts_from)
 	wq_buf_init(&family);
 	for (i = nfonts_from; i < bk->nres; i++) {
 		const struct resource *r = &bk->res[i];
-		const char *base = strrchr(r->path, '/');
-		size_t len;
+		char name[sizeof(r->font.family)], quoted[sizeof(name) + 4];
+		size_t k, n = 0;
 
 		if (strncmp(r->media_type, "font/", 5) != 0)
 			continue;
-		base = base ? base + 1 : r->path;
-		len = strcspn(base, ".");
+		/* A family name as a CSS string: no quote, backslash or
+		 * control character can end it. */
+		for (k = 0; r->font.family[k]; k++)
+			if ((unsigned char)r->font.family[k] >= ' ' &&
+			    !strchr("\"\\", r->font.family[k]))
+				name[n++] = r->font.family[k];
+		name[n] = '\0';
 		wq_buf_printf(&b,
-		    "@font-face {\n  font-family: \"%.*s\";\n"
+		    "@font-face {\n  font-family: \"%s\";\n"
+		    "  font-weight: %u;\n  font-style: %s;\n"
 		    "  src: url(\"%s\");\n}\n",
-		    (int)len, base, r->href);
-		wq_buf_printf(&family, "\"%.*s\", ", (int)len, base);
+		    name, r->font.weight, r->font.italic ? "italic" : "normal",
+		    r->href);
+		/* Each family once, however many faces. */
+		snprintf(quoted, sizeof(quoted), "\"%s\", ", name);
+		if (family.data == NULL || strstr(family.data, quoted) == NULL)
+			wq_buf_puts(&family, quoted);
 	}
-	wq_buf_puts(&b, wq_html_stylesheet());
-	/* After the shared sheet, so the embedded faces come first. */
-	if (family.len)
-		wq_buf_printf(&b,
-		    "html { font-family: %s\"Noto Naskh Arabic\", "
-		    "\"Amiri\", serif; }\n",
-		    family.data);
+	/* The embedded families first, then the script's. */
+	if (family.len >= 2)
+		family.data[family.len -= 2] = '\0';
+	wq_html_put_stylesheet(&b, bk->lang, family.len ? family.data : NULL, 1);
 	wq_buf_puts(&b,
 	    ".cover { text-align: center; }\n"
 	    ".cover img { max-height: 95vh; }\n");
@@ -646,6 +659,7 @@ package(struct book *bk, const struct resource *cover, size_t n)
 	free(vals);
 	if (bk->pages)
 		page_source(bk, &b);
+	epub_a11y(bk, &b);
 	if (cover)
 		wq_buf_printf(&b,
 		    "    <meta name=\"cover\" content=\"%s\" />\n", cover->id);
@@ -704,6 +718,15 @@ static const char container_xml[] =
     "media-type=\"application/oebps-package+xml\" />\n"
     "  </rootfiles>\n"
     "</container>\n";
+
+/* Apple Books shows a book's own fonts only when told to. */
+static const char apple_display_options[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<display_options>\n"
+    "  <platform name=\"*\">\n"
+    "    <option name=\"specified-fonts\">true</option>\n"
+    "  </platform>\n"
+    "</display_options>\n";
 
 /* Builds the container in memory and sends it to the sink. */
 static int
@@ -792,10 +815,23 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		rc = -err->code;
 	}
 	nfonts_from = bk.nres;
-	for (i = 0; rc == 0 && i < wq_opts_count(opts, "embed-font"); i++)
-		if (add_resource(&bk, wq_opts_nth(opts, "embed-font", i),
-			"fonts", "font", NULL) == NULL)
+	for (i = 0; rc == 0 && i < wq_opts_count(opts, "embed-font"); i++) {
+		const char *path = wq_opts_nth(opts, "embed-font", i), *why;
+		struct font_face face;
+		struct resource *r;
+
+		/* Its family, weight and style are the file's own. */
+		if (epub_font_face(path, &face, &why) != 0)
+			rc = wq_err_set(err, WQ_EINPUT, path, 0, 0,
+			    "--embed-font: %s", why);
+		else if ((r = add_resource(&bk, path, "fonts", "font", NULL)) == NULL)
 			rc = -err->code;
+		else
+			r->font = face;
+	}
+	if (rc == 0 && bk.nres > nfonts_from)
+		rc = add_entry(&bk, "META-INF/com.apple.ibooks.display-options.xml",
+		    apple_display_options, sizeof(apple_display_options) - 1, 0);
 	if (rc == 0)
 		rc = stylesheet(&bk, nfonts_from);
 	if (rc == 0)

@@ -11,6 +11,16 @@
 #include <time.h>
 #include <zip.h>
 
+/* fonts.c: an embedded font's face, as FreeType reads it. */
+struct font_face {
+	char family[128];
+	unsigned weight; /* 100-900 */
+	int italic;
+};
+/* Reads the face of the font file at 'path'; -1 with *why if it is not a
+ * font. */
+int epub_font_face(const char *path, struct font_face *face, const char **why);
+
 struct resource {
 	char *path; /* on disk */
 	char *href; /* in the container, relative to EPUB/ */
@@ -18,6 +28,7 @@ struct resource {
 	const char *id_prefix;
 	const char *media_type;
 	const char *properties;
+	struct font_face font; /* fonts only */
 };
 
 struct book {
@@ -34,6 +45,7 @@ struct book {
 	wq_dir dir;
 	struct wq_buf scratch;
 	size_t pages; /* entries of the page-list */
+	size_t images, images_without_alt; /* in the chapters, as written */
 };
 
 /* epub.c */
@@ -55,5 +67,8 @@ int writes_title(const wq_node *s);
 
 /* nav.c: EPUB/nav.xhtml. Sets bk->pages. */
 int epub_nav(struct book *bk, int has_cover);
+
+/* a11y.c: the package's accessibility metadata (after epub_nav()). */
+void epub_a11y(struct book *bk, struct wq_buf *b);
 
 #endif

@@ -136,8 +136,9 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	put_list_meta(&b, doc, "keywords", "keywords", ", ");
 	wq_buf_puts(&b, "<title>");
 	wq_buf_put_xml(&b, title, strlen(title));
-	wq_buf_printf(&b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n",
-	    wq_html_stylesheet());
+	wq_buf_puts(&b, "</title>\n<style>\n");
+	wq_html_put_stylesheet(&b, lang, NULL, 0);
+	wq_buf_puts(&b, "</style>\n</head>\n<body>\n");
 	if (n > 1)
 		put_toc(&b, doc, lang);
 	for (i = 0; i < n && rc == 0; i++) {
