@@ -81,6 +81,34 @@ expect "font embedded" bash -c "unzip -l '$E/full.epub' | grep -q 'EPUB/fonts/fo
 expect "cover page" test "$(opf "$E/full.epub" 'string(//*[local-name()="item"][@properties="cover-image"]/@href)')" = images/cover-image1.png
 expect "metadata file title" test "$(opf "$E/full.epub" 'string(//*[local-name()="title"])')" = "كتاب البذور"
 
+# Accessibility metadata that tells the truth (issue 15).
+A=$TMP/a11y && rm -rf "$A" && mkdir -p "$A/t" && cp tests/cases/img/pixel.png "$A/t/"
+printf '# صور\n\n![نقطة](pixel.png)\n' > "$A/t/alt.md"
+printf '# صور\n\n![نقطة](pixel.png) و ![](pixel.png)\n' > "$A/t/noalt.md"
+W -t epub -o "$E/a11y-alt.epub" "$A/t/alt.md"
+W -t epub -o "$E/a11y-noalt.epub" "$A/t/noalt.md"
+W -t epub -M accessibilityFeature=ARIA -M conformsTo="EPUB Accessibility 1.1 - WCAG 2.1 Level AA" -o "$E/a11y-given.epub" seeds/000_41e35b5545bce590.txt
+W -t epub -o "$E/a11y-pages.epub" tests/cases/openiti.mARkdown
+feat() { opf "$1" "count(//*[local-name()=\"meta\"][@property=\"schema:accessibilityFeature\"][.=\"$2\"])"; }
+expect "a11y: every image has alt: alternativeText" test "$(feat "$E/a11y-alt.epub" alternativeText)" = 1
+expect "a11y: an image without alt: no alternativeText, visual needed" bash -c \
+	"unzip -p '$E/a11y-noalt.epub' EPUB/content.opf | grep -q 'accessModeSufficient\">textual,visual<' && ! unzip -p '$E/a11y-noalt.epub' EPUB/content.opf | grep -q 'alternativeText\|accessModeSufficient\">textual<'"
+expect "a11y: no image embedded, no visual mode" bash -c "! unzip -p '$B' EPUB/content.opf | grep -q 'accessMode\">visual'"
+expect "a11y: page breaks: printPageNumbers, pageNavigation" test "$(feat "$E/a11y-pages.epub" printPageNumbers)$(feat "$E/a11y-pages.epub" pageNavigation)" = 11
+expect "a11y: -M adds a feature" test "$(feat "$E/a11y-given.epub" ARIA)$(feat "$E/a11y-given.epub" tableOfContents)" = 11
+expect "a11y: conformance only when the user claims it" bash -c \
+	"unzip -p '$E/a11y-given.epub' EPUB/content.opf | grep -q 'dcterms:conformsTo\">EPUB Accessibility 1.1' && ! unzip -p '$B' EPUB/content.opf | grep -q 'conformsTo\|certifiedBy'"
+expect "a11y: the summary in the book's language" bash -c "unzip -p '$B' EPUB/content.opf | grep -q 'accessibilitySummary\">نص له فهرس'"
+# Fonts: a family of the file's own name, its faces by weight.
+F=/usr/share/fonts/opentype/fonts-hosny-amiri
+W -t epub --embed-font "$F/Amiri-Regular.ttf" --embed-font "$F/Amiri-Bold.ttf" -o "$E/amiri.epub" seeds/000_41e35b5545bce590.txt
+unzip -p "$E/amiri.epub" EPUB/style.css > "$A/amiri.css"
+expect "fonts: one family, weights 400 and 700" bash -c \
+	"test \$(grep -c 'font-family: \"Amiri\";' '$A/amiri.css') = 2 && grep -q 'font-weight: 400' '$A/amiri.css' && grep -q 'font-weight: 700' '$A/amiri.css' && grep -q 'html { font-family: \"Amiri\", ' '$A/amiri.css'"
+expect "fonts: Apple's display options" bash -c "unzip -p '$E/amiri.epub' META-INF/com.apple.ibooks.display-options.xml | grep -q 'specified-fonts\">true'"
+expect "fonts: a PNG is not a font (exit 3)" bash -c "'$BIN' -q -t epub --embed-font tests/cases/img/pixel.png -o '$A/png.epub' seeds/000_41e35b5545bce590.txt 2>/dev/null; test \$? = 3 && test ! -e '$A/png.epub'"
+expect "a book leaves typography to the reader" bash -c "! grep -Eq 'line-height|max-width: 42em|p, li \\{' '$A/amiri.css'"
+
 # Golden package and navigation documents of the seeds book.
 unzip -p "$B" EPUB/content.opf > "$TMP/seeds.opf"
 unzip -p "$B" EPUB/nav.xhtml > "$TMP/seeds.nav.xhtml"
