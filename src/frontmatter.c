@@ -131,7 +131,8 @@ expand(struct fm *f, struct vals *vs)
 static int mapping(struct fm *f, const char *prefix, int depth);
 
 /* Reads the value that starts at the current event into 'vs'. A nested
- * mapping is stored under dotted keys instead. */
+ * mapping is stored under dotted keys instead, a mapping in a list under
+ * its place too ("author.2.name"). */
 static int
 value(struct fm *f, const char *key, struct vals *vs, int *is_list, int depth)
 {
@@ -149,18 +150,33 @@ value(struct fm *f, const char *key, struct vals *vs, int *is_list, int depth)
 		remember(f, f->ev.data.scalar.anchor, vs, from);
 		return 0;
 	case YAML_ALIAS_EVENT: return expand(f, vs);
-	case YAML_SEQUENCE_START_EVENT:
+	case YAML_SEQUENCE_START_EVENT: {
+		size_t k = 0;
+
 		*is_list = 1;
 		anchor = f->ev.data.sequence_start.anchor;
 		a = anchor ? wq_xstrdup((const char *)anchor) : NULL;
 		while ((rc = next(f)) == 0 &&
-		    f->ev.type != YAML_SEQUENCE_END_EVENT)
-			if ((rc = value(f, key, vs, is_list, depth + 1)) != 0)
+		    f->ev.type != YAML_SEQUENCE_END_EVENT) {
+			/* A mapping in a list keeps its place: "author.2.role"
+			 * (author: [{name: …, role: trl}, …]). */
+			char *item = NULL;
+
+			k++;
+			if (f->ev.type == YAML_MAPPING_START_EVENT) {
+				item = wq_xmalloc(strlen(key) + 24);
+				sprintf(item, "%s.%zu", key, k);
+			}
+			rc = value(f, item ? item : key, vs, is_list, depth + 1);
+			free(item);
+			if (rc != 0)
 				break;
+		}
 		if (rc == 0)
 			remember(f, (const unsigned char *)a, vs, from);
 		free(a);
 		return rc;
+	}
 	case YAML_MAPPING_START_EVENT: {
 		size_t len = strlen(key);
 		char *prefix = wq_xmalloc(len + 2);

@@ -802,11 +802,13 @@ wq_doc_title(const wq_doc *doc)
 
 	if (t && *t)
 		return t;
-	for (s = doc->root->first; s; s = s->next)
-		if (SI(s) && (t = wq_meta_get(&SI(s)->meta, "title")) && *t)
-			return t;
-	return doc->root->first ? wq_section_title(doc->root->first)
-				: "untitled";
+	s = doc->root->first;
+	if (s == NULL)
+		return "untitled";
+	if (s->next == NULL)
+		return wq_section_title(s);
+	/* Several texts: a title of their own, never one text's. */
+	return wq_l10n(doc->root->lang, "collection");
 }
 
 /* ---- editions: pages, milestones, kinds ---- */

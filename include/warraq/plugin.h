@@ -197,7 +197,8 @@ WQ_API int wq_word_in(const char *list, const char *word, size_t len);
  * all use this one rule. */
 WQ_API wq_dir wq_label_dir(const char *s, size_t len, wq_dir context);
 /* A short UI string in the language 'lang' (falling back to English):
- * "contents", "landmarks", "start", "cover", "image", "pages", and a task box's
+ * "contents", "landmarks", "start", "cover", "image", "pages", "collection"
+ * (an untitled book of several texts), and a task box's
  * "done" and "todo". */
 WQ_API const char *wq_l10n(const char *lang, const char *key);
 /* The English name of a language tag's primary subtag, or NULL. */

@@ -294,8 +294,9 @@ WQ_API void wq_node_set_pos(wq_node *n, unsigned long line, unsigned long col);
 /* The section that contains 'n', or NULL for the document root. */
 WQ_API const wq_node *wq_node_section(const wq_node *n);
 /* The document's title: its metadata's (--title, -M, a metadata file);
- * for one text, that text's title; else the first title a text's
- * metadata gives; else the first text's file name. Never NULL. */
+ * for one text, that text's title; for several, a neutral one in their
+ * language ("A collection of texts", wq_l10n), never one text's. Never
+ * NULL. */
 WQ_API const char *wq_doc_title(const wq_doc *doc);
 /* Number of sections, and the i-th (0-based) or NULL. */
 WQ_API size_t wq_doc_section_count(const wq_doc *doc);
@@ -336,7 +337,8 @@ WQ_API size_t wq_section_lang_usage(
 /* ---- Metadata ---------------------------------------------------------------- */
 
 /* An ordered map from keys to one or more string values. YAML sequences
- * become several values; nested maps become dotted keys ("a.b"). */
+ * become several values; nested maps become dotted keys ("a.b"), a map in
+ * a sequence its place too ("author.2.role"). */
 
 /* A new, empty map of its own (the command line's -M, a metadata file).
  * Free it with wq_meta_free(); never free a document's or section's. */

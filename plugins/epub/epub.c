@@ -9,7 +9,9 @@
  */
 #include "epub.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <libxml/xmlstring.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,7 +133,8 @@ media_type(const char *path)
 		{ ".gif", "image/gif" }, { ".svg", "image/svg+xml" },
 		{ ".webp", "image/webp" }, { ".ttf", "font/ttf" },
 		{ ".otf", "font/otf" }, { ".woff", "font/woff" },
-		{ ".woff2", "font/woff2" }, { NULL, NULL } };
+		{ ".woff2", "font/woff2" }, { ".css", "text/css" },
+		{ NULL, NULL } };
 	size_t i, n = strlen(path);
 
 	for (i = 0; types[i][0]; i++) {
@@ -381,7 +384,7 @@ content_uuid(const struct book *bk, char out[37])
 	    hex + 16, hex + 20);
 }
 
-static void
+void
 put_dc(struct wq_buf *b, const char *el, const char *id, const char *value,
     wq_dir context)
 {
@@ -407,9 +410,11 @@ iso_time(long long epoch, char out[32])
 /* ---- documents in the container ---- */
 
 void
-xhtml_head(struct wq_buf *b, const char *lang, wq_dir dir, const char *title,
-    const char *css)
+xhtml_head(const struct book *bk, struct wq_buf *b, const char *lang,
+    wq_dir dir, const char *title, const char *root)
 {
+	size_t i;
+
 	wq_buf_puts(b,
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<!DOCTYPE html>\n"
@@ -430,8 +435,16 @@ xhtml_head(struct wq_buf *b, const char *lang, wq_dir dir, const char *title,
 	put_esc(b, title);
 	wq_buf_printf(b,
 	    "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
-	    "href=\"%s\" />\n</head>\n",
-	    css);
+	    "href=\"%sstyle.css\" />\n",
+	    root);
+	/* --css: the publisher's stylesheets, after warraq's. */
+	for (i = 0; i < bk->nres; i++)
+		if (strcmp(bk->res[i].media_type, "text/css") == 0)
+			wq_buf_printf(b,
+			    "<link rel=\"stylesheet\" type=\"text/css\" "
+			    "href=\"%s%s\" />\n",
+			    root, bk->res[i].href);
+	wq_buf_puts(b, "</head>\n");
 }
 
 /* Whether a chapter gets its title as a heading of its own: it needs one
@@ -458,8 +471,8 @@ chapter(struct book *bk, size_t i)
 	int rc;
 
 	wq_buf_init(&b);
-	xhtml_head(&b, wq_node_effective_lang(s), wq_node_effective_dir(s),
-	    title, "../style.css");
+	xhtml_head(bk, &b, wq_node_effective_lang(s), wq_node_effective_dir(s),
+	    title, "../");
 	wq_buf_printf(&b,
 	    "<body>\n<section id=\"%s\" epub:type=\"chapter\" "
 	    "role=\"doc-chapter\">\n",
@@ -488,7 +501,7 @@ cover_page(struct book *bk, const struct resource *img)
 
 	wq_buf_init(&b);
 	xhtml_head(
-	    &b, bk->lang, bk->dir, wq_l10n(bk->lang, "cover"), "../style.css");
+	    bk, &b, bk->lang, bk->dir, wq_l10n(bk->lang, "cover"), "../");
 	wq_buf_printf(&b,
 	    "<body>\n<section epub:type=\"cover\" class=\"cover\">\n"
 	    "<img src=\"../%s\" alt=\"",
@@ -571,8 +584,8 @@ page_source(struct book *bk, struct wq_buf *b)
 static int
 package(struct book *bk, const struct resource *cover, size_t n)
 {
-	const char **vals;
-	size_t i, nv;
+	const wq_meta *m;
+	size_t i;
 	const char *v, *title = book_title(bk);
 	long long epoch = wq_opts_epoch(bk->opts);
 	char uuid[37], when[32];
@@ -625,14 +638,7 @@ package(struct book *bk, const struct resource *cover, size_t n)
 			wq_buf_printf(
 			    &b, "    <dc:language>%s</dc:language>\n", l);
 	}
-	collect(bk, "author", &vals, &nv);
-	for (i = 0; i < nv; i++) {
-		char id[32];
-
-		snprintf(id, sizeof(id), "creator%zu", i + 1);
-		put_dc(&b, "creator", id, vals[i], bk->dir);
-	}
-	free(vals);
+	epub_people(bk, &b);
 	if ((v = meta_get(bk, "date")) != NULL) {
 		if (wq_date_is_iso(v))
 			put_dc(&b, "date", NULL, v, WQ_DIR_LTR);
@@ -649,14 +655,18 @@ package(struct book *bk, const struct resource *cover, size_t n)
 		put_dc(&b, "description", NULL, v, bk->dir);
 	if ((v = meta_get(bk, "source")) != NULL)
 		put_dc(&b, "source", NULL, v, WQ_DIR_LTR);
-	collect(bk, "keywords", &vals, &nv);
-	if (nv == 0) {
-		free(vals);
-		collect(bk, "tags", &vals, &nv);
+	/* The book's subjects: its own (or its one text's), never those
+	 * of one text among several. */
+	if ((m = meta_with(bk, "keywords")) != NULL ||
+	    (m = meta_with(bk, "tags")) != NULL) {
+		long at = wq_meta_find(m, "keywords");
+
+		if (at < 0)
+			at = wq_meta_find(m, "tags");
+		for (i = 0; i < wq_meta_nvalues(m, (size_t)at); i++)
+			put_dc(&b, "subject", NULL,
+			    wq_meta_value(m, (size_t)at, i), bk->dir);
 	}
-	for (i = 0; i < nv; i++)
-		put_dc(&b, "subject", NULL, vals[i], bk->dir);
-	free(vals);
 	if (bk->pages)
 		page_source(bk, &b);
 	epub_a11y(bk, &b);
@@ -718,6 +728,76 @@ static const char container_xml[] =
     "media-type=\"application/oebps-package+xml\" />\n"
     "  </rootfiles>\n"
     "</container>\n";
+
+/* The place in CSS text 's' of a property EPUB forbids (direction,
+ * unicode-bidi: a book's direction is its markup's), comments skipped;
+ * NULL if it has none. */
+static const char *
+forbidden_property(const char *s, const char **name)
+{
+	static const char *const names[] = { "direction", "unicode-bidi", NULL };
+	const char *p = s;
+	size_t i, n;
+
+	while (*p) {
+		if (p[0] == '/' && p[1] == '*') {
+			const char *end = strstr(p + 2, "*/");
+
+			if (end == NULL)
+				return NULL;
+			p = end + 2;
+			continue;
+		}
+		for (i = 0; names[i]; i++) {
+			const char *q = p + (n = strlen(names[i]));
+
+			if (strncasecmp(p, names[i], n) != 0 ||
+			    (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '-')))
+				continue;
+			while (*q == ' ' || *q == '\t' || *q == '\n')
+				q++;
+			if (*q == ':') {
+				*name = names[i];
+				return p;
+			}
+		}
+		p++;
+	}
+	return NULL;
+}
+
+/* --css FILE: the publisher's stylesheet, embedded and linked from
+ * every document after warraq's; refused if it sets direction. */
+static int
+user_stylesheet(struct book *bk, const char *path)
+{
+	struct wq_buf css;
+	const char *at, *name, *p;
+	unsigned long line = 1, col = 1;
+	int rc = 0;
+
+	wq_buf_init(&css);
+	if (read_file(path, &css) != 0) {
+		rc = wq_err_set(bk->err, WQ_EIO, path, 0, 0, "--css: %s",
+		    strerror(errno));
+	} else if (memchr(css.data ? css.data : "", '\0', css.len) ||
+	    !xmlCheckUTF8((const xmlChar *)(css.data ? css.data : ""))) {
+		rc = wq_err_set(bk->err, WQ_EINPUT, path, 0, 0,
+		    "--css: not a UTF-8 stylesheet");
+	} else if ((at = forbidden_property(css.data ? css.data : "", &name))) {
+		for (p = css.data; p < at; p++, col++)
+			if (*p == '\n')
+				line++, col = 0;
+		rc = wq_err_set(bk->err, WQ_EINPUT, path, line, col,
+		    "--css: EPUB forbids '%s' in stylesheets (a book's "
+		    "direction is its markup's: dir and xml:lang)",
+		    name);
+	} else if (add_resource(bk, path, "css", "css", NULL) == NULL) {
+		rc = -bk->err->code;
+	}
+	wq_buf_free(&css);
+	return rc;
+}
 
 /* Apple Books shows a book's own fonts only when told to. */
 static const char apple_display_options[] =
@@ -796,7 +876,9 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	    (rc = add_entry(&bk, "META-INF/container.xml", container_xml,
 		 sizeof(container_xml) - 1, 0)))
 		goto out;
-	if (cover_path) {
+	for (i = 0; rc == 0 && i < wq_opts_count(opts, "css"); i++)
+		rc = user_stylesheet(&bk, wq_opts_nth(opts, "css", i));
+	if (rc == 0 && cover_path) {
 		cover = add_resource(
 		    &bk, cover_path, "images", "cover-image", "cover-image");
 		if (cover == NULL || (rc = cover_page(&bk, cover)) != 0) {

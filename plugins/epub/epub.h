@@ -57,16 +57,25 @@ int add_buf(struct book *bk, const char *name, const struct wq_buf *b);
 const wq_meta *meta_with(const struct book *bk, const char *key);
 const char *meta_get(const struct book *bk, const char *key);
 const char *book_title(const struct book *bk);
+/* <dc:EL id="ID" dir=…>VALUE</dc:EL>, the direction where 'value' runs
+ * against 'context'. */
+void put_dc(struct wq_buf *b, const char *el, const char *id,
+    const char *value, wq_dir context);
 /* Every value of 'key' in the book's and its texts' metadata, once each
  * (free *out, not the strings). */
 void collect(const struct book *bk, const char *key, const char ***out, size_t *n);
-void xhtml_head(struct wq_buf *b, const char *lang, wq_dir dir,
-    const char *title, const char *css);
+/* An XHTML document's start, to </head>: its stylesheets are at 'root'
+ * ("../" from text/). */
+void xhtml_head(const struct book *bk, struct wq_buf *b, const char *lang,
+    wq_dir dir, const char *title, const char *root);
 /* Whether a text's chapter starts with its title as a heading of its own. */
 int writes_title(const wq_node *s);
 
 /* nav.c: EPUB/nav.xhtml. Sets bk->pages. */
 int epub_nav(struct book *bk, int has_cover);
+
+/* people.c: dc:creator and dc:contributor, with roles and file-as. */
+void epub_people(struct book *bk, struct wq_buf *b);
 
 /* a11y.c: the package's accessibility metadata (after epub_nav()). */
 void epub_a11y(struct book *bk, struct wq_buf *b);

@@ -170,7 +170,7 @@ epub_nav(struct book *bk, int has_cover)
 	int rc;
 
 	wq_buf_init(&b);
-	xhtml_head(&b, bk->lang, bk->dir, contents, "style.css");
+	xhtml_head(bk, &b, bk->lang, bk->dir, contents, "");
 	wq_buf_puts(&b,
 	    "<body>\n<nav epub:type=\"toc\" id=\"toc\" "
 	    "role=\"doc-toc\">\n<h1>");

@@ -138,7 +138,15 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	wq_buf_put_xml(&b, title, strlen(title));
 	wq_buf_puts(&b, "</title>\n<style>\n");
 	wq_html_put_stylesheet(&b, lang, NULL, 0);
-	wq_buf_puts(&b, "</style>\n</head>\n<body>\n");
+	wq_buf_puts(&b, "</style>\n");
+	/* --css: the publisher's, after ours so that it wins (as pandoc,
+	 * a link to the file as given). */
+	for (i = 0; i < wq_opts_count(opts, "css"); i++) {
+		wq_buf_puts(&b, "<link rel=\"stylesheet\" href=\"");
+		wq_html_put_url(&b, wq_opts_nth(opts, "css", i));
+		wq_buf_puts(&b, "\">\n");
+	}
+	wq_buf_puts(&b, "</head>\n<body>\n");
 	if (n > 1)
 		put_toc(&b, doc, lang);
 	for (i = 0; i < n && rc == 0; i++) {

@@ -71,6 +71,8 @@ deps_of(const wq_doc *doc, const struct cli *c, struct wq_buf *rule)
 	dep(rule, wq_opts_get(c->wopts, "cover"));
 	for (i = 0; i < wq_opts_count(c->wopts, "embed-font"); i++)
 		dep(rule, wq_opts_nth(c->wopts, "embed-font", i));
+	for (i = 0; i < wq_opts_count(c->wopts, "css"); i++)
+		dep(rule, wq_opts_nth(c->wopts, "css", i));
 	wq_buf_putc(rule, '\n');
 	wq_buf_free(&tmp);
 }

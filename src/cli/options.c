@@ -44,6 +44,12 @@ usage(FILE *f)
 	    "      --cover=IMAGE     epub: a cover image and page\n"
 	    "      --embed-font=FILE epub: embed a TrueType/OpenType font "
 	    "(repeatable)\n"
+	    "      --css=FILE        html, epub: add a stylesheet "
+	    "(repeatable)\n"
+	    "      --split-level=N   epub: a content document per heading "
+	    "of level N\n"
+	    "      --toc-depth=N     epub: heading levels in the table of "
+	    "contents (2)\n"
 	    "      --lenient         warn about missing local images instead "
 	    "of failing\n"
 	    "      --columns=N       markdown: wrap lines at N columns "
@@ -185,6 +191,9 @@ enum {
 	OPT_CHECK,
 	OPT_COLUMNS,
 	OPT_MD_SPANS,
+	OPT_CSS,
+	OPT_SPLIT_LEVEL,
+	OPT_TOC_DEPTH,
 };
 
 static const struct option long_opts[] = {
@@ -213,6 +222,9 @@ static const struct option long_opts[] = {
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "columns", required_argument, NULL, OPT_COLUMNS },
 	{ "md-spans", no_argument, NULL, OPT_MD_SPANS },
+	{ "css", required_argument, NULL, OPT_CSS },
+	{ "split-level", required_argument, NULL, OPT_SPLIT_LEVEL },
+	{ "toc-depth", required_argument, NULL, OPT_TOC_DEPTH },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -289,6 +301,18 @@ apply(struct cli *c, int ch, const char *arg)
 		break;
 	case OPT_COVER: wq_opts_add(c->wopts, "cover", arg); break;
 	case OPT_FONT: wq_opts_add(c->wopts, "embed-font", arg); break;
+	case OPT_CSS: wq_opts_add(c->wopts, "css", arg); break;
+	case OPT_SPLIT_LEVEL:
+	case OPT_TOC_DEPTH:
+		if (arg[0] < '1' || arg[0] > '6' || arg[1] != '\0')
+			return bad_usage(c,
+			    ch == OPT_SPLIT_LEVEL
+				? "--split-level takes a heading level, 1 to 6, not '%s'"
+				: "--toc-depth takes a heading level, 1 to 6, not '%s'",
+			    arg);
+		wq_opts_add(c->wopts,
+		    ch == OPT_SPLIT_LEVEL ? "split-level" : "toc-depth", arg);
+		break;
 	case OPT_LENIENT: wq_opts_add(c->wopts, "lenient", "1"); break;
 	case OPT_METAFILE: c->metafile = arg; break;
 	case 'q': c->quiet = 1; break;
@@ -351,6 +375,9 @@ static const struct {
 	{ "cover", OPT_COVER },
 	{ "embed-font", OPT_FONT },
 	{ "embed-fonts", OPT_FONT },
+	{ "css", OPT_CSS },
+	{ "split-level", OPT_SPLIT_LEVEL },
+	{ "toc-depth", OPT_TOC_DEPTH },
 	{ "metadata-file", OPT_METAFILE },
 	{ "depfile", OPT_DEPFILE },
 	{ "columns", OPT_COLUMNS },

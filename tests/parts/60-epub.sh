@@ -108,6 +108,27 @@ expect "fonts: one family, weights 400 and 700" bash -c \
 expect "fonts: Apple's display options" bash -c "unzip -p '$E/amiri.epub' META-INF/com.apple.ibooks.display-options.xml | grep -q 'specified-fonts\">true'"
 expect "fonts: a PNG is not a font (exit 3)" bash -c "'$BIN' -q -t epub --embed-font tests/cases/img/pixel.png -o '$A/png.epub' seeds/000_41e35b5545bce590.txt 2>/dev/null; test \$? = 3 && test ! -e '$A/png.epub'"
 expect "a book leaves typography to the reader" bash -c "! grep -Eq 'line-height|max-width: 42em|p, li \\{' '$A/amiri.css'"
+# --css: the publisher's stylesheet, linked after warraq's; one that sets
+# direction is refused with its place (EPUB forbids it).
+printf 'p { color: navy; }\n/* direction: rtl; is only a comment */\n' > "$A/ok.css"
+printf 'p { color: navy;\n  direction: rtl; }\n' > "$A/bad.css"
+W -t epub --css "$A/ok.css" -o "$E/css.epub" seeds/000_41e35b5545bce590.txt
+expect "--css: embedded and linked after style.css" bash -c \
+	"unzip -p '$E/css.epub' EPUB/text/ch001.xhtml | grep -A1 'href=\"../style.css\"' | grep -q 'href=\"../css/css1.css\"'"
+expect "--css: no displayTransformability claimed for it" bash -c "! unzip -p '$E/css.epub' EPUB/content.opf | grep -q displayTransformability"
+expect "--css with direction: refused at its line, exit 3, no book" bash -c \
+	"'$BIN' -q -t epub --css '$A/bad.css' -o '$A/bad.epub' seeds/000_41e35b5545bce590.txt 2>'$A/bad.err'; test \$? = 3 && test ! -e '$A/bad.epub' && grep -q 'bad.css:2:3: --css: EPUB forbids .direction.' '$A/bad.err'"
+W -t html --css "$A/ok.css" -o "$A/css.html" seeds/000_41e35b5545bce590.txt
+expect "--css in html: a link after the style" bash -c "grep -A1 '</style>' '$A/css.html' | grep -q '<link rel=\"stylesheet\" href=\"$A/ok.css\">'"
+# Honest book metadata: an anthology is titled neutrally and names its
+# texts' authors as contributors; roles and file-as from front matter.
+expect "metadata: an anthology's title is its own" test "$(opf "$B" 'string(//*[local-name()="title"])')" = "مجموعة نصوص"
+expect "metadata: no text's author as the anthology's creator" test "$(opf "$B" 'concat(count(//*[local-name()="creator"]), " ", //*[local-name()="contributor"])')" = "0 lark"
+expect "metadata: no text's keywords as the anthology's subjects" test "$(opf "$B" 'count(//*[local-name()="subject"])')" = 0
+printf -- '---\ntitle: كتاب\nauthor:\n  - name: أحمد\n    role: aut\n    file-as: Ahmad\n  - name: Sara\n    role: trl\n---\n\nنص.\n' > "$A/t/roles.md"
+W -t epub -o "$E/roles.epub" "$A/t/roles.md"
+expect "metadata: creators with MARC roles and file-as" bash -c \
+	"unzip -p '$E/roles.epub' EPUB/content.opf | tr -d '\n' | grep -q 'creator1\">أحمد</dc:creator>.*#creator1\" property=\"role\" scheme=\"marc:relators\">aut<.*#creator1\" property=\"file-as\">Ahmad<.*creator2\" dir=\"ltr\">Sara<.*#creator2\" property=\"role\" scheme=\"marc:relators\">trl<'"
 
 # Golden package and navigation documents of the seeds book.
 unzip -p "$B" EPUB/content.opf > "$TMP/seeds.opf"
