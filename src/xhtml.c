@@ -575,11 +575,31 @@ blocks(struct render *r, const wq_node *n, int tight)
 	}
 }
 
+static int render(const wq_node *n, const wq_node *first, const wq_node *end,
+    const struct wq_html_opts *o, struct wq_buf *out);
+
 int
 wq_html_render_blocks(
     const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out)
 {
+	return render(n, n->first, NULL, o, out);
+}
+
+int
+wq_html_render_range(const wq_node *first, const wq_node *end,
+    const struct wq_html_opts *o, struct wq_buf *out)
+{
+	return first ? render(first->parent, first, end, o, out) : 0;
+}
+
+/* The blocks of 'n' from 'first' up to 'end' (NULL: to the last, and
+ * then its notes). */
+static int
+render(const wq_node *n, const wq_node *first, const wq_node *end,
+    const struct wq_html_opts *o, struct wq_buf *out)
+{
 	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0, 0 };
+	const wq_node *c;
 
 	if (o->flags & WQ_HTML_AFTER_TITLE)
 		r.last_level = 1;
@@ -589,8 +609,15 @@ wq_html_render_blocks(
 		out->cap = FLUSH_AT + 16384;
 		out->data = wq_xrealloc(out->data, out->cap);
 	}
-	blocks(&r, n, 0);
-	notes(&r, n);
+	for (c = first; c != end && r.rc == 0; c = c->next) {
+		block(&r, c, 0);
+		if (o->sink && out->len >= FLUSH_AT) {
+			r.rc = wq_sink_put_buf(o->sink, out, o->err);
+			out->len = 0;
+		}
+	}
+	if (end == NULL)
+		notes(&r, n);
 	if (r.unlinked && o->warn) {
 		const wq_node *sec = wq_node_section(n);
 		char msg[200];

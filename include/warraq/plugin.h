@@ -261,6 +261,11 @@ struct wq_html_opts {
  * Returns 0, or what the sink returned. */
 WQ_API int wq_html_render_blocks(
     const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out);
+/* Renders the blocks from 'first' up to its sibling 'end' (NULL: to the
+ * last, then the notes of their parent), as wq_html_render_blocks() does
+ * all of them: one piece of a text split into several documents. */
+WQ_API int wq_html_render_range(const wq_node *first, const wq_node *end,
+    const struct wq_html_opts *o, struct wq_buf *out);
 /* Renders the inlines below 'n' only. */
 WQ_API void wq_html_render_inlines(
     const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out);

@@ -274,13 +274,14 @@ static const char *
 anchor_href(void *arg, const wq_node *target)
 {
 	struct book *bk = arg;
-	const wq_node *sec = wq_node_section(target);
-	unsigned long n = 0;
+	const struct piece *p = epub_piece_of(bk, target);
+	char file[32];
 
-	if (sec == NULL || sscanf(wq_node_id(sec), "s%lu", &n) != 1)
+	if (p == NULL || wq_node_id(target) == NULL)
 		return NULL;
+	epub_piece_name(p, file);
 	bk->scratch.len = 0;
-	wq_buf_printf(&bk->scratch, "ch%03lu.xhtml#%s", n, wq_node_id(target));
+	wq_buf_printf(&bk->scratch, "%s#%s", file, wq_node_id(target));
 	return bk->scratch.data;
 }
 
@@ -455,39 +456,65 @@ writes_title(const wq_node *s)
 {
 	const wq_node *first = wq_node_first_child(s);
 
+	/* Only a title the text's metadata gives: its first words (or a
+	 * first line taken for a title) are in its text already. */
+	if (wq_meta_get(wq_section_meta(s), "title") == NULL ||
+	    (wq_section_inferred(s) & WQ_INFERRED_TITLE))
+		return 0;
 	return first == NULL || wq_node_type_of(first) != WQ_NODE_HEADING ||
 	    wq_html_title_above(s);
 }
 
 static int
-chapter(struct book *bk, size_t i)
+chapter(struct book *bk, size_t k)
 {
-	const wq_node *s = wq_doc_section(bk->doc, i);
+	const struct piece *p = &bk->pieces[k];
+	const wq_node *s = wq_doc_section(bk->doc, p->section);
+	const wq_node *end = k + 1 < bk->npieces &&
+		bk->pieces[k + 1].section == p->section
+	    ? bk->pieces[k + 1].first
+	    : NULL;
 	const char *title = wq_section_title(s);
 	struct wq_html_opts ho = { WQ_HTML_XHTML | WQ_HTML_CONTAINED, warn,
 		(void *)bk->opts, image_src, anchor_href, bk, NULL, NULL };
 	struct wq_buf b;
-	char name[64];
+	char name[64], file[32];
 	int rc;
 
 	wq_buf_init(&b);
 	xhtml_head(bk, &b, wq_node_effective_lang(s), wq_node_effective_dir(s),
 	    title, "../");
-	wq_buf_printf(&b,
-	    "<body>\n<section id=\"%s\" epub:type=\"chapter\" "
-	    "role=\"doc-chapter\">\n",
-	    wq_node_id(s));
-	if (writes_title(s)) {
+	/* The text's first piece is the chapter; the others go on with it. */
+	if (p->part == 1) {
+		const wq_node *first = wq_node_first_child(s);
+
+		wq_buf_printf(&b,
+		    "<body>\n<section id=\"%s\" epub:type=\"chapter\" "
+		    "role=\"doc-chapter\"",
+		    wq_node_id(s));
+		/* A text with no heading and no given title: named for
+		 * assistive technology by its first words, never shown. */
+		if (!writes_title(s) &&
+		    (first == NULL || wq_node_type_of(first) != WQ_NODE_HEADING)) {
+			wq_buf_puts(&b, " aria-label=\"");
+			put_esc(&b, title);
+			wq_buf_putc(&b, '"');
+		}
+		wq_buf_puts(&b, ">\n");
+	} else
+		wq_buf_puts(&b, "<body>\n<section>\n");
+	if (p->part == 1 && writes_title(s)) {
 		wq_html_put_title_heading(&b, s);
 		ho.flags |= WQ_HTML_AFTER_TITLE;
 	}
-	wq_html_render_blocks(s, &ho, &b);
+	wq_html_render_range(p->first, end, &ho, &b);
 	wq_buf_puts(&b, "</section>\n</body>\n</html>\n");
 	if (bk->failed) { /* the book fails; the other chapters are read on */
 		wq_buf_free(&b);
 		return 0;
 	}
-	snprintf(name, sizeof(name), "EPUB/text/ch%03zu.xhtml", i + 1);
+	epub_piece_name(p, file);
+	snprintf(name, sizeof(name), "EPUB/text/%s", file);
 	rc = add_buf(bk, name, &b);
 	wq_buf_free(&b);
 	return rc;
@@ -581,14 +608,28 @@ page_source(struct book *bk, struct wq_buf *b)
 		       "property=\"source-of\">pagination</meta>\n");
 }
 
+/* The book's identifier: -M identifier, else a UUID from its content. */
+static const char *
+identifier(const struct book *bk, char buf[48])
+{
+	const char *v = meta_get(bk, "identifier");
+	char uuid[37];
+
+	if (v && *v)
+		return v;
+	content_uuid(bk, uuid);
+	snprintf(buf, 48, "urn:uuid:%s", uuid);
+	return buf;
+}
+
 static int
-package(struct book *bk, const struct resource *cover, size_t n)
+package(struct book *bk, const struct resource *cover, size_t n, const char *uid)
 {
 	const wq_meta *m;
 	size_t i;
 	const char *v, *title = book_title(bk);
 	long long epoch = wq_opts_epoch(bk->opts);
-	char uuid[37], when[32];
+	char when[32];
 	struct wq_buf b;
 	int rc;
 
@@ -608,15 +649,7 @@ package(struct book *bk, const struct resource *cover, size_t n)
 	    " dir=\"%s\">\n  <metadata "
 	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n",
 	    wq_dir_name(bk->dir));
-	if ((v = meta_get(bk, "identifier")) != NULL && *v) {
-		put_dc(&b, "identifier", "pub-id", v, WQ_DIR_LTR);
-	} else {
-		content_uuid(bk, uuid);
-		wq_buf_printf(&b,
-		    "    <dc:identifier id=\"pub-id\">urn:uuid:%s"
-		    "</dc:identifier>\n",
-		    uuid);
-	}
+	put_dc(&b, "identifier", "pub-id", uid, WQ_DIR_LTR);
 	put_dc(&b, "title", "title", title, bk->dir);
 	/* E3: the book's language first; other texts' languages after. */
 	if (bk->lang)
@@ -681,17 +714,23 @@ package(struct book *bk, const struct resource *cover, size_t n)
 	wq_buf_puts(&b,
 	    "    <item id=\"nav\" href=\"nav.xhtml\" "
 	    "media-type=\"application/xhtml+xml\" properties=\"nav\" />\n"
+	    "    <item id=\"ncx\" href=\"toc.ncx\" "
+	    "media-type=\"application/x-dtbncx+xml\" />\n"
 	    "    <item id=\"css\" href=\"style.css\" media-type=\"text/css\" "
 	    "/>\n");
 	if (cover)
 		wq_buf_puts(&b,
 		    "    <item id=\"cover\" href=\"text/cover.xhtml\" "
 		    "media-type=\"application/xhtml+xml\" />\n");
-	for (i = 0; i < n; i++)
+	for (i = 0; i < bk->npieces; i++) {
+		char file[32];
+
+		epub_piece_name(&bk->pieces[i], file);
 		wq_buf_printf(&b,
-		    "    <item id=\"ch%03zu\" href=\"text/ch%03zu.xhtml\" "
+		    "    <item id=\"%.*s\" href=\"text/%s\" "
 		    "media-type=\"application/xhtml+xml\" />\n",
-		    i + 1, i + 1);
+		    (int)(strlen(file) - 6), file, file);
+	}
 	for (i = 0; i < bk->nres; i++) {
 		const struct resource *r = &bk->res[i];
 
@@ -705,14 +744,20 @@ package(struct book *bk, const struct resource *cover, size_t n)
 	}
 	/* E1: readers infer the progression only in narrow cases: say it. */
 	wq_buf_printf(&b,
-	    "  </manifest>\n  <spine page-progression-direction=\"%s\">\n",
+	    "  </manifest>\n  <spine toc=\"ncx\" "
+	    "page-progression-direction=\"%s\">\n",
 	    wq_dir_name(bk->dir));
 	/* The cover, then the table of contents as a page of its own. */
 	if (cover)
 		wq_buf_puts(&b, "    <itemref idref=\"cover\" />\n");
 	wq_buf_puts(&b, "    <itemref idref=\"nav\" />\n");
-	for (i = 0; i < n; i++)
-		wq_buf_printf(&b, "    <itemref idref=\"ch%03zu\" />\n", i + 1);
+	for (i = 0; i < bk->npieces; i++) {
+		char file[32];
+
+		epub_piece_name(&bk->pieces[i], file);
+		wq_buf_printf(&b, "    <itemref idref=\"%.*s\" />\n",
+		    (int)(strlen(file) - 6), file);
+	}
 	wq_buf_puts(&b, "  </spine>\n</package>\n");
 	rc = add_buf(bk, "EPUB/content.opf", &b);
 	wq_buf_free(&b);
@@ -844,6 +889,7 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	long long epoch = wq_opts_epoch(opts);
 	size_t i, n = wq_doc_section_count(doc), nfonts_from;
 	const char *cover_path = wq_opts_get(opts, "cover");
+	char uid[48];
 	int rc = 0;
 
 	memset(&bk, 0, sizeof(bk));
@@ -886,7 +932,9 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			goto out;
 		}
 	}
-	for (i = 0; i < n && rc == 0; i++)
+	if (rc == 0)
+		rc = epub_split(&bk);
+	for (i = 0; i < bk.npieces && rc == 0; i++)
 		rc = chapter(&bk, i);
 	if (rc == 0 && bk.failed) { /* each is named in a line above */
 		snprintf(err->msg, sizeof(err->msg),
@@ -919,7 +967,9 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	if (rc == 0)
 		rc = epub_nav(&bk, cover != NULL);
 	if (rc == 0)
-		rc = package(&bk, cover, n);
+		rc = epub_ncx(&bk, identifier(&bk, uid));
+	if (rc == 0)
+		rc = package(&bk, cover, n, identifier(&bk, uid));
 	if (rc == 0)
 		rc = finish(&bk, src, out);
 out:
@@ -932,6 +982,12 @@ out:
 		free(bk.res[i].id);
 	}
 	free(bk.res);
+	epub_split_free(&bk);
+	for (i = 0; i < bk.ntoc; i++) {
+		free(bk.toc[i].label);
+		free(bk.toc[i].href);
+	}
+	free(bk.toc);
 	wq_buf_free(&bk.scratch);
 	return rc;
 }

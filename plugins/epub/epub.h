@@ -31,6 +31,17 @@ struct resource {
 	struct font_face font; /* fonts only */
 };
 
+/* split.c: a piece of a text, one content document. */
+struct piece {
+	const wq_node *first; /* its first block (NULL: an empty text) */
+	size_t section;	      /* the text's index */
+	unsigned part;	      /* 1, 2, ... within the text */
+};
+struct place {
+	const wq_node *block; /* a text's top-level block */
+	size_t piece;
+};
+
 struct book {
 	const wq_doc *doc;
 	const wq_opts *opts;
@@ -46,6 +57,15 @@ struct book {
 	struct wq_buf scratch;
 	size_t pages; /* entries of the page-list */
 	size_t images, images_without_alt; /* in the chapters, as written */
+	struct piece *pieces; /* every text's, in order (split.c) */
+	size_t npieces;
+	struct place *places; /* top-level blocks to pieces, by address */
+	size_t nplaces;
+	struct toc_entry {    /* the table of contents, for the NCX */
+		char *label, *href;
+		int depth; /* 1: a text */
+	} *toc;
+	size_t ntoc;
 };
 
 /* epub.c */
@@ -73,6 +93,19 @@ int writes_title(const wq_node *s);
 
 /* nav.c: EPUB/nav.xhtml. Sets bk->pages. */
 int epub_nav(struct book *bk, int has_cover);
+
+/* split.c: cuts the texts into pieces; -WQ_EUSAGE for a bad
+ * split-level. */
+int epub_split(struct book *bk);
+void epub_split_free(struct book *bk);
+/* A piece's document name, "ch001.xhtml", "ch001-2.xhtml". */
+void epub_piece_name(const struct piece *p, char name[32]);
+/* The piece that holds node 'n' (a text: its first), or NULL. */
+const struct piece *epub_piece_of(const struct book *bk, const wq_node *n);
+
+/* ncx.c: EPUB/toc.ncx from the entries epub_nav() recorded; 'uid' is
+ * the package's identifier. */
+int epub_ncx(struct book *bk, const char *uid);
 
 /* people.c: dc:creator and dc:contributor, with roles and file-as. */
 void epub_people(struct book *bk, struct wq_buf *b);

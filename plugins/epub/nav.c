@@ -6,7 +6,44 @@
 #include "epub.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* "text/ch001-2.xhtml": the document that holds 'n' (a text: its first). */
+static const char *
+href_of(const struct book *bk, const wq_node *n, char href[48])
+{
+	const struct piece *p = epub_piece_of(bk, n);
+	char file[32];
+
+	if (p == NULL)
+		snprintf(file, sizeof(file), "ch001.xhtml");
+	else
+		epub_piece_name(p, file);
+	snprintf(href, 48, "text/%s", file);
+	return href;
+}
+
+/* Remembers a table of contents entry for the NCX. */
+static void
+remember(struct book *bk, const char *href, const char *frag,
+    const char *text, int depth)
+{
+	struct toc_entry *e;
+	size_t n = strlen(href) + (frag ? strlen(frag) + 1 : 0) + 1;
+
+	bk->toc = realloc(bk->toc, (bk->ntoc + 1) * sizeof(*bk->toc));
+	if (bk->toc == NULL)
+		abort();
+	e = &bk->toc[bk->ntoc++];
+	e->depth = depth;
+	e->label = malloc(strlen(text) + 1);
+	e->href = malloc(n);
+	if (e->label == NULL || e->href == NULL)
+		abort();
+	strcpy(e->label, text);
+	snprintf(e->href, n, "%s%s%s", href, frag ? "#" : "", frag ? frag : "");
+}
 
 /* One <li> label of the navigation document. */
 static void
@@ -37,12 +74,14 @@ struct nav_state {
 	int depth;
 };
 
-/* Nests the headings of a chapter below its entry, by level. */
+/* Nests the headings of a chapter below its entry, by level, down to
+ * 'most' levels below it (--toc-depth less the chapters' own). */
 static void
 nav_headings(struct book *bk, struct wq_buf *b, const wq_node *n,
-    const char *href, struct nav_state *st, const wq_node *skip)
+    struct nav_state *st, const wq_node *skip, int most)
 {
 	const wq_node *c;
+	char href[48];
 
 	for (c = wq_node_first_child(n); c; c = wq_node_next(c)) {
 		int level;
@@ -50,7 +89,7 @@ nav_headings(struct book *bk, struct wq_buf *b, const wq_node *n,
 		if (wq_node_type_of(c) != WQ_NODE_HEADING) {
 			if (wq_node_is_block(c) &&
 			    wq_node_type_of(c) != WQ_NODE_PARAGRAPH)
-				nav_headings(bk, b, c, href, st, skip);
+				nav_headings(bk, b, c, st, skip, most);
 			continue;
 		}
 		if (c == skip)
@@ -61,6 +100,10 @@ nav_headings(struct book *bk, struct wq_buf *b, const wq_node *n,
 		if (bk->scratch.len == 0)
 			continue;
 		level = wq_node_heading_level(c);
+		/* Deeper than the table of contents goes: left out. */
+		if ((st->depth == 0 || level > st->levels[st->depth - 1]) &&
+		    st->depth >= most)
+			continue;
 		if (st->depth == 0 || level > st->levels[st->depth - 1]) {
 			if (st->depth == 6)
 				wq_buf_puts(b, "</li>\n");
@@ -77,24 +120,27 @@ nav_headings(struct book *bk, struct wq_buf *b, const wq_node *n,
 				st->depth--;
 			}
 		}
+		href_of(bk, c, href);
 		nav_label(b, href, wq_node_id(c),
 		    bk->scratch.data ? bk->scratch.data : "",
 		    wq_node_effective_lang(c), bk->lang, bk->dir);
+		remember(bk, href, wq_node_id(c),
+		    bk->scratch.data ? bk->scratch.data : "", st->depth + 1);
 	}
 }
 
 /* The page breaks below 'n', each an entry of the page-list. */
 static size_t
-nav_pages(struct book *bk, struct wq_buf *b, const wq_node *n,
-    const char *href, int volumes)
+nav_pages(struct book *bk, struct wq_buf *b, const wq_node *n, int volumes)
 {
 	const wq_node *c;
 	size_t count = 0;
+	char href[48];
 
 	for (c = wq_node_first_child(n); c; c = wq_node_next(c)) {
 		if (wq_node_type_of(c) == WQ_NODE_PAGE_BREAK) {
-			wq_buf_printf(b, "<li><a href=\"%s#%s\">", href,
-			    wq_node_id(c));
+			wq_buf_printf(b, "<li><a href=\"%s#%s\">",
+			    href_of(bk, c, href), wq_node_id(c));
 			if (volumes && wq_node_page_volume(c)) {
 				wq_put_page_label(
 				    b, bk->lang, wq_node_page_volume(c));
@@ -104,7 +150,7 @@ nav_pages(struct book *bk, struct wq_buf *b, const wq_node *n,
 			wq_buf_puts(b, "</a></li>\n");
 			count++;
 		} else if (wq_node_type_is_container(wq_node_type_of(c))) {
-			count += nav_pages(bk, b, c, href, volumes);
+			count += nav_pages(bk, b, c, volumes);
 		}
 	}
 	return count;
@@ -140,7 +186,6 @@ page_list(struct book *bk, struct wq_buf *b)
 	size_t i, n = wq_doc_section_count(bk->doc), at = b->len, count = 0;
 	const char *vol = NULL;
 	int volumes = 0;
-	char href[64];
 
 	for (i = 0; i < n && !volumes; i++)
 		volumes = several_volumes(wq_doc_section(bk->doc, i), &vol);
@@ -148,11 +193,8 @@ page_list(struct book *bk, struct wq_buf *b)
 		       "hidden=\"hidden\">\n<h2>");
 	put_esc(b, wq_l10n(bk->lang, "pages"));
 	wq_buf_puts(b, "</h2>\n<ol>\n");
-	for (i = 0; i < n; i++) {
-		snprintf(href, sizeof(href), "text/ch%03zu.xhtml", i + 1);
-		count += nav_pages(
-		    bk, b, wq_doc_section(bk->doc, i), href, volumes);
-	}
+	for (i = 0; i < n; i++)
+		count += nav_pages(bk, b, wq_doc_section(bk->doc, i), volumes);
 	if (count == 0)
 		b->len = at, b->data[at] = '\0';
 	else
@@ -165,9 +207,18 @@ epub_nav(struct book *bk, int has_cover)
 {
 	size_t i, n = wq_doc_section_count(bk->doc);
 	const char *contents = wq_l10n(bk->lang, "contents");
+	const char *v = wq_opts_get(bk->opts, "toc-depth");
 	struct wq_buf b;
-	char href[64];
-	int rc;
+	char href[48];
+	int rc, depth = 2;
+
+	/* --toc-depth: levels of the table of contents, the texts' own
+	 * entries the first (2, as Kindle shows them). */
+	if (v && (v[0] < '1' || v[0] > '6' || v[1] != '\0'))
+		return wq_err_set(bk->err, WQ_EUSAGE, NULL, 0, 0,
+		    "toc-depth takes a number of levels, 1 to 6, not '%s'", v);
+	if (v)
+		depth = v[0] - '0';
 
 	wq_buf_init(&b);
 	xhtml_head(bk, &b, bk->lang, bk->dir, contents, "");
@@ -181,13 +232,14 @@ epub_nav(struct book *bk, int has_cover)
 		const wq_node *first = wq_node_first_child(s);
 		struct nav_state st = { { 0 }, 0 };
 
-		snprintf(href, sizeof(href), "text/ch%03zu.xhtml", i + 1);
+		href_of(bk, s, href);
 		nav_label(&b, href, NULL, wq_section_title(s),
 		    wq_node_effective_lang(s), bk->lang, bk->dir);
+		remember(bk, href, NULL, wq_section_title(s), 1);
 		/* A first heading is the chapter's title, already listed,
 		 * unless the chapter has its title above it. */
-		nav_headings(
-		    bk, &b, s, href, &st, writes_title(s) ? NULL : first);
+		nav_headings(bk, &b, s, &st, writes_title(s) ? NULL : first,
+		    depth - 1);
 		while (st.depth > 0) {
 			wq_buf_puts(&b, "</li>\n</ol>\n");
 			st.depth--;

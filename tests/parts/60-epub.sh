@@ -129,6 +129,28 @@ printf -- '---\ntitle: كتاب\nauthor:\n  - name: أحمد\n    role: aut\n   
 W -t epub -o "$E/roles.epub" "$A/t/roles.md"
 expect "metadata: creators with MARC roles and file-as" bash -c \
 	"unzip -p '$E/roles.epub' EPUB/content.opf | tr -d '\n' | grep -q 'creator1\">أحمد</dc:creator>.*#creator1\" property=\"role\" scheme=\"marc:relators\">aut<.*#creator1\" property=\"file-as\">Ahmad<.*creator2\" dir=\"ltr\">Sara<.*#creator2\" property=\"role\" scheme=\"marc:relators\">trl<'"
+# Reader-sized documents: 3.7 MB of OpenITI text in pieces under 300 KB,
+# cut at headings; --split-level cuts at every heading of a level; the
+# table of contents has --toc-depth levels (2 by default) and an NCX.
+sed '/^#META#Header#End#/q' "$SHARED"/corpora/openiti/0279Baladhuri*.mARkdown > "$A/big.mARkdown"
+for f in "$SHARED"/corpora/openiti/*.mARkdown "$SHARED"/corpora/openiti/*.mARkdown; do
+	sed '1,/^#META#Header#End#/d' "$f" >> "$A/big.mARkdown"
+	[ "$(stat -c %s "$A/big.mARkdown")" -gt 3700000 ] && break
+done
+W -t epub -o "$E/big.epub" "$A/big.mARkdown"
+expect "split: no content document over 300 KB in a $(($(stat -c %s "$A/big.mARkdown") / 1000)) KB book" bash -c \
+	"unzip -l '$E/big.epub' | awk '/EPUB\/text\/ch/ { n++; if (\$1 > 300000) big++ } END { exit !(n > 10 && big == 0) }'"
+W -t epub --split-level 2 --toc-depth 3 -o "$E/split2.epub" seeds/003_174733ba05b43fc1.txt
+expect "split: --split-level 2, a document per level-2 heading" test "$(unzip -l "$E/split2.epub" | grep -c 'EPUB/text/ch001')" = 12
+expect "split: nav points into the pieces" bash -c "unzip -p '$E/split2.epub' EPUB/nav.xhtml | grep -q 'href=\"text/ch001-2.xhtml#s1-deepseek\"'"
+depth() { unzip -p "$1" EPUB/nav.xhtml | sed -n '/epub:type="toc"/,/<\/nav>/p' | awk '/<ol>/ { d++; if (d > m) m = d } /<\/ol>/ { d-- } END { print m }'; }
+expect "toc: two levels by default" test "$(depth "$E/big.epub")" = 2
+expect "toc: --toc-depth 3" test "$(depth "$E/split2.epub")" = 3
+expect "ncx: beside the nav, in the spine" bash -c \
+	"unzip -p '$E/big.epub' EPUB/content.opf | grep -q '<spine toc=\"ncx\"' && unzip -p '$E/big.epub' EPUB/toc.ncx | grep -q '<navPoint id=\"np1\" playOrder=\"1\">'"
+expect "untitled text: no invented heading, named by aria-label" bash -c \
+	"! unzip -p '$B' EPUB/text/ch001.xhtml | grep -q '<h1>استثمار' && unzip -p '$B' EPUB/text/ch001.xhtml | grep -q 'role=\"doc-chapter\" aria-label=\"استثمار'"
+expect "--split-level 9 refused" bash -c "'$BIN' -q -t epub --split-level 9 -o '$A/x.epub' seeds/000_41e35b5545bce590.txt 2>/dev/null; test \$? = 2"
 
 # Golden package and navigation documents of the seeds book.
 unzip -p "$B" EPUB/content.opf > "$TMP/seeds.opf"
