@@ -42,8 +42,11 @@ expect "levels: title h1, sections h2, skip closed" test \
 W -t epub -o "$TMP/levels.epub" "$TMP/levels.md"
 expect "levels: EPUB chapter the same" test \
 	"$(unzip -p "$TMP/levels.epub" EPUB/text/ch001.xhtml | grep -o '<h[1-6]' | tr -d '<' | tr '\n' ' ')" = "h1 h2 h2 h3 "
-expect "levels: EPUB nav lists every section" test \
-	"$(unzip -p "$TMP/levels.epub" EPUB/nav.xhtml | grep -c 'ch001.xhtml#')" -eq 3
+expect "levels: EPUB nav lists the sections, two levels deep by default" test \
+	"$(unzip -p "$TMP/levels.epub" EPUB/nav.xhtml | grep -c 'ch001.xhtml#')" -eq 2
+W -t epub --toc-depth 3 -o "$TMP/levels3.epub" "$TMP/levels.md"
+expect "levels: EPUB nav lists every section with --toc-depth 3" test \
+	"$(unzip -p "$TMP/levels3.epub" EPUB/nav.xhtml | grep -c 'ch001.xhtml#')" -eq 3
 W -t md -o "$TMP/levels.out.md" "$TMP/levels.md"
 expect "levels: Markdown keeps ## and ####" test \
 	"$(grep -o '^#*' "$TMP/levels.out.md" | tr '\n' ' ')" = "## ## #### "
