@@ -37,7 +37,7 @@ HEADERS  := $(wildcard include/warraq/*.h) src/internal.h src/cli/cli.h
 LIB      := $(BUILD)/libwarraq.so
 BIN      := $(BUILD)/warraq
 
-.PHONY: all deps demo check check-asan check-valgrind check-fuzz test install \
+.PHONY: all deps demo check check-asan check-valgrind check-readers check-fuzz test install \
 	uninstall clean format regen bench fuzz fuzz-build
 all: $(BIN) $(PLUGIN_SO)
 
@@ -138,6 +138,11 @@ check-asan:
 
 check-valgrind: all
 	@SHARED=$(SHARED) tests/valgrind $(BIN)
+
+# Books in real reading engines (calibre's, Ace on the OpenITI books):
+# minutes, so not in `make check`. Run after it (Ace comes with it).
+check-readers: all
+	@SHARED=$(SHARED) tests/readers/run $(BIN)
 
 regen: all
 	@SHARED=$(SHARED) WQ_REGEN=1 tests/run $(BIN)
