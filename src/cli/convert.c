@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -176,6 +177,42 @@ load_opts(const struct cli *c, struct wq_load_opts *lo)
 	lo->warn_arg = (void *)c;
 }
 
+/* Makes directory 'dir' and those above it that are missing (mkdir -p). */
+static int
+make_dirs(const char *dir, struct wq_err *err)
+{
+	char path[PATH_MAX], *p, was;
+	struct stat st;
+
+	if (snprintf(path, sizeof(path), "%s", dir) >= (int)sizeof(path))
+		return wq_err_set(err, WQ_EIO, dir, 0, 0, "path too long");
+	for (p = path + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		was = *p;
+		*p = '\0';
+		if (stat(path, &st) != 0 && mkdir(path, 0777) != 0 && errno != EEXIST)
+			return wq_err_set(err, WQ_EIO, path, 0, 0,
+			    "cannot create the output's directory: %s", strerror(errno));
+		if ((*p = was) == '\0')
+			break;
+	}
+	return 0;
+}
+
+/* The output's directory, made when missing (as -O DIR is). */
+static int
+make_parent(const char *path, struct wq_err *err)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+
+	if (strcmp(path, "-") == 0 || slash == NULL || slash == path)
+		return 0;
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	return make_dirs(dir, err);
+}
+
 /* Writes 'doc' with plugin 'p' to 'path' ("-" for standard output). */
 static int
 write_doc(const struct cli *c, const struct wq_plugin *p, wq_doc *doc,
@@ -188,6 +225,8 @@ write_doc(const struct cli *c, const struct wq_plugin *p, wq_doc *doc,
 	int rc;
 
 	wq_meta_merge(wq_doc_meta(doc), c->cli_meta, 1);
+	if (make_parent(path, err) != 0)
+		return -err->code;
 	temps_enter(&mask);
 	f = wq_outfile_open(path, &sink, err);
 	if (f)
@@ -472,9 +511,17 @@ convert_batch(struct cli *c, const struct wq_plugin *p)
 	size_t n, i, started = 0;
 	struct stat st;
 
+	{
+		struct wq_err err;
+
+		if (make_dirs(c->outdir, &err) != 0) {
+			report(c, &err);
+			return EXIT_IO;
+		}
+	}
 	if (stat(c->outdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		message(c, "error", c->outdir, 0, 0, "io",
-		    "output directory does not exist");
+		    "not a directory");
 		return EXIT_IO;
 	}
 	if (clashes(c, p))

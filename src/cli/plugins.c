@@ -20,13 +20,13 @@ add_dir(struct cli *c, const char *d)
 		c->dirs[c->ndirs++] = d;
 }
 
-static char exe_plugins[PATH_MAX];
+static char exe_plugins[PATH_MAX], exe_lib_plugins[PATH_MAX];
 
 void
 default_dirs(struct cli *c)
 {
 	char *env = getenv("WARRAQ_PLUGIN_PATH"), *p, *save = NULL;
-	char exe[PATH_MAX - 16];
+	char exe[PATH_MAX - 32];
 	ssize_t n;
 
 	if (env) {
@@ -38,7 +38,9 @@ default_dirs(struct cli *c)
 		     p = strtok_r(NULL, ":", &save))
 			add_dir(c, p);
 	}
-	/* Beside the binary: the build tree, or a relocated install. */
+	/* Beside the binary (the build tree), and where an install puts
+	 * them relative to it (PREFIX/bin and PREFIX/lib/warraq/plugins),
+	 * whatever PREFIX the build was made for. */
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
 		char *slash;
@@ -49,6 +51,9 @@ default_dirs(struct cli *c)
 			snprintf(exe_plugins, sizeof(exe_plugins), "%s/plugins",
 			    exe);
 			add_dir(c, exe_plugins);
+			snprintf(exe_lib_plugins, sizeof(exe_lib_plugins),
+			    "%s/../lib/warraq/plugins", exe);
+			add_dir(c, exe_lib_plugins);
 		}
 	}
 	add_dir(c, WQ_PLUGIN_DIR);

@@ -10,7 +10,12 @@ expect "- is stdin" grep -q 'section lang=en dir=ltr' "$TMP/dash.tree"
 "$BIN" --bogus >/dev/null 2>&1; [ $? -eq 2 ] && ok || not_ok "usage error exits 2"
 "$BIN" -t nosuchformat seeds/000_41e35b5545bce590.txt >/dev/null 2>&1; [ $? -eq 5 ] && ok || not_ok "unknown format exits 5"
 "$BIN" -t html no/such/file.txt >/dev/null 2>&1; [ $? -eq 4 ] && ok || not_ok "missing input exits 4"
-"$BIN" -t html -o /nonexistent-dir/x.html seeds/000_41e35b5545bce590.txt >/dev/null 2>&1; [ $? -eq 4 ] && ok || not_ok "unwritable output exits 4"
+: > "$TMP/a-file"
+"$BIN" -t html -o "$TMP/a-file/x.html" seeds/000_41e35b5545bce590.txt >/dev/null 2>&1; [ $? -eq 4 ] && ok || not_ok "unwritable output exits 4"
+# -o and -O make the directories they need (the README's -O out/md).
+rm -rf "$TMP/made"
+"$BIN" -q -t html -o "$TMP/made/a/b.html" seeds/000_41e35b5545bce590.txt && "$BIN" -q -t md -O "$TMP/made/md" seeds/000_41e35b5545bce590.txt
+expect "-o and -O create missing directories" test -s "$TMP/made/a/b.html" -a -s "$TMP/made/md/000_41e35b5545bce590.md"
 "$BIN" -q -t html -o /dev/null seeds/000_41e35b5545bce590.txt
 expect "-o /dev/null writes to the device" test -c /dev/null
 mkfifo "$TMP/fifo" && { cat "$TMP/fifo" > "$TMP/fifo.out" & W -t html -o "$TMP/fifo" seeds/001_c22fc553b2c93000.txt; wait; }
