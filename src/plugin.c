@@ -241,10 +241,68 @@ wq_plugin_set_get(const wq_plugin_set *set, size_t i, const char **path,
 	return set->e[i].lp.plugin;
 }
 
+/* Edit distance between a and b (short names: a row of 64 is plenty). */
+static size_t
+distance(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t row[65], i, j, diag, up;
+
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			row[j] = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < row[j])
+				row[j] = up + 1;
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* The name or alias of a plugin of that role nearest to 'name', if near
+ * enough to be what was meant (a third of it wrong, and one more), or
+ * NULL. */
+static const char *
+nearest(const wq_plugin_set *set, const char *name, int writer)
+{
+	static _Thread_local char best[64];
+	size_t i, d, most = strlen(name) / 3 + 2, len = strlen(name);
+	const char *w, *found = NULL;
+
+	for (i = 0; i < set->n; i++) {
+		const struct wq_plugin *p = set->e[i].lp.plugin;
+
+		if (p == NULL || (writer ? p->writer == NULL : p->reader == NULL))
+			continue;
+		if ((d = distance(name, len, p->name, strlen(p->name))) < most)
+			most = d, found = p->name;
+		for (w = p->aliases; w && *w; w += strspn(w, " ")) {
+			size_t n = strcspn(w, " ");
+
+			if ((d = distance(name, len, w, n)) < most && n < sizeof(best)) {
+				memcpy(best, w, n);
+				best[n] = '\0';
+				most = d, found = best;
+			}
+			w += n;
+		}
+	}
+	return found;
+}
+
 const struct wq_plugin *
 wq_plugin_set_find(const wq_plugin_set *set, const char *name, int writer,
     struct wq_err *err)
 {
+	const char *closest;
 	size_t i, len;
 
 	for (i = 0; i < set->n; i++) {
@@ -267,9 +325,12 @@ wq_plugin_set_find(const wq_plugin_set *set, const char *name, int writer,
 		    wq_word_in(p->aliases, name, strlen(name)))
 			return p;
 	}
-	wq_err_set(err, WQ_EPLUGIN, NULL, 0, 0,
-	    "no plugin %s '%s' (see warraq --list-formats)",
-	    writer ? "writes" : "reads", name);
+	closest = nearest(set, name, writer);
+	wq_err_set(err, WQ_EUSAGE, NULL, 0, 0,
+	    "no plugin %s '%s'%s%s%s (see warraq --list-formats)",
+	    writer ? "writes" : "reads", name,
+	    closest ? "; did you mean '" : "", closest ? closest : "",
+	    closest ? "'?" : "");
 	return NULL;
 }
 

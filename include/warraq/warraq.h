@@ -44,6 +44,9 @@ extern "C" {
 /* The library's version, as WQ_VERSION_NUMBER, and as a string. */
 WQ_API int wq_version(void);
 WQ_API const char *wq_version_string(void);
+/* The versions of the libraries behind it, "libxml2 20914, ICU 72.1,
+ * libyaml 0.2.5" (plugins name their own). */
+WQ_API const char *wq_version_libraries(void);
 
 /* ---- Errors -------------------------------------------------------------- */
 

@@ -23,6 +23,8 @@ struct cli {
 	const char *lang, *latin_lang;
 	wq_dir dir;
 	int no_infer, quiet, list, jobs, json_log, check;
+	int no_progress; /* --no-progress: warnings, but no [3/20] line */
+	int version;	 /* --version */
 	const char *metafile; /* --metadata-file: under -M, over the texts' */
 	const char *depfile;  /* --depfile: a Make rule of what was read */
 	const char **inputs;
@@ -59,6 +61,8 @@ int parse_epoch(const struct cli *c);
 /* plugins.c */
 void add_dir(struct cli *c, const char *d);
 void default_dirs(struct cli *c);
+/* --version: warraq's, its libraries', and where it looks for plugins. */
+int print_version(const struct cli *c);
 int list_formats(const struct cli *c);
 /* The writer -t or -o names, reporting why there is none. Returns an
  * exit code. */

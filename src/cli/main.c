@@ -51,6 +51,10 @@ main(int argc, char **argv)
 	if ((rc = parse_args(&c, argc, argv)) != EXIT_OK)
 		goto out;
 	default_dirs(&c);
+	if (c.version) {
+		rc = print_version(&c);
+		goto out;
+	}
 	c.plugins = wq_plugin_set_open(c.dirs);
 	if (c.metafile && (rc = load_metafile(&c)) != EXIT_OK)
 		goto out;

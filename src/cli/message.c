@@ -10,6 +10,9 @@
 #include <unistd.h>
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+/* Whether the progress line is on the terminal: a diagnostic clears it
+ * first, so that the two never share a line. */
+static int progress_shown;
 
 int
 exit_code(int wq_code)
@@ -57,6 +60,10 @@ message(const struct cli *c, const char *severity, const char *file,
 		put_json_string(stderr, msg);
 		fputs("}\n", stderr);
 	} else {
+		if (progress_shown) {
+			fputs("\r\033[K", stderr);
+			progress_shown = 0;
+		}
 		fprintf(stderr, "%s", file && *file ? file : "warraq");
 		if (line)
 			fprintf(stderr, ":%lu", line);
@@ -97,13 +104,14 @@ progress(const struct cli *c, size_t done, size_t total, const char *name)
 
 	if (tty < 0)
 		tty = isatty(STDERR_FILENO);
-	if (!tty || c->quiet || c->json_log || total < 2)
+	if (!tty || c->quiet || c->no_progress || c->json_log || total < 2)
 		return;
 	pthread_mutex_lock(&lock);
 	if (done < total)
 		fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, total, name);
 	else
 		fputs("\r\033[K", stderr);
+	progress_shown = done < total;
 	fflush(stderr);
 	pthread_mutex_unlock(&lock);
 }

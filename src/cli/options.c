@@ -68,7 +68,8 @@ usage(FILE *f)
 	    "was made of\n"
 	    "      --check           report direction problems in the texts; "
 	    "write nothing\n"
-	    "  -q, --quiet           no warnings\n"
+	    "  -q, --quiet           no warnings (nor the progress line)\n"
+	    "      --no-progress     no [N/M] progress line under -O\n"
 	    "  -h, --help            this text;  --version  the version\n\n"
 	    "Exit status: 0 success, 1 --check found problems, 2 usage, 3 bad "
 	    "input,\n"
@@ -194,6 +195,7 @@ enum {
 	OPT_CSS,
 	OPT_SPLIT_LEVEL,
 	OPT_TOC_DEPTH,
+	OPT_NO_PROGRESS,
 };
 
 static const struct option long_opts[] = {
@@ -225,6 +227,7 @@ static const struct option long_opts[] = {
 	{ "css", required_argument, NULL, OPT_CSS },
 	{ "split-level", required_argument, NULL, OPT_SPLIT_LEVEL },
 	{ "toc-depth", required_argument, NULL, OPT_TOC_DEPTH },
+	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -316,8 +319,9 @@ apply(struct cli *c, int ch, const char *arg)
 	case OPT_LENIENT: wq_opts_add(c->wopts, "lenient", "1"); break;
 	case OPT_METAFILE: c->metafile = arg; break;
 	case 'q': c->quiet = 1; break;
+	case OPT_NO_PROGRESS: c->no_progress = 1; break;
 	case 'h': usage(stdout); exit(EXIT_OK);
-	case OPT_VERSION: printf("warraq %s\n", WQ_VERSION); exit(EXIT_OK);
+	case OPT_VERSION: c->version = 1; break;
 	case 'd': return load_defaults(c, arg);
 	case OPT_DEPFILE: c->depfile = arg; break;
 	case OPT_CHECK: c->check = 1; break;
@@ -328,7 +332,9 @@ apply(struct cli *c, int ch, const char *arg)
 		wq_opts_add(c->wopts, "columns", arg);
 		break;
 	case OPT_MD_SPANS: wq_opts_add(c->wopts, "md-spans", "1"); break;
-	default: usage(stderr); return EXIT_USAGE;
+	default: /* getopt named the option */
+		fputs("Try 'warraq --help'.\n", stderr);
+		return EXIT_USAGE;
 	}
 	return EXIT_OK;
 }

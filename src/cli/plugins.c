@@ -60,6 +60,19 @@ default_dirs(struct cli *c)
 	c->dirs[c->ndirs] = NULL;
 }
 
+int
+print_version(const struct cli *c)
+{
+	size_t i;
+
+	printf("warraq %s\n%s\nplugins from:", wq_version_string(),
+	    wq_version_libraries());
+	for (i = 0; i < c->ndirs; i++)
+		printf(" %s", c->dirs[i]);
+	putchar('\n');
+	return EXIT_OK;
+}
+
 /* The first word of a list of extensions. */
 static int
 first_word(const char *list)
@@ -111,7 +124,7 @@ pick_writer(struct cli *c, const struct wq_plugin **p)
 		if ((*p = wq_plugin_set_find(c->plugins, c->to, 1, &err)))
 			return EXIT_OK;
 		report(c, &err);
-		return EXIT_PLUGIN;
+		return exit_code(err.code); /* a usage error, or a plugin's */
 	}
 	if (c->output && strcmp(c->output, "-") != 0) {
 		const char *slash = strrchr(c->output, '/');
