@@ -1,7 +1,9 @@
 /*
  * depfile.c - --depfile: a Make rule per output naming every file it was
  * made of (texts, their local images, cover, fonts, metadata and defaults
- * files), so make or ninja rebuild only what changed.
+ * files), so make or ninja rebuild only what changed; and an empty rule
+ * per prerequisite (gcc's -MP), so a text deleted since does not stop
+ * make with "No rule to make target".
  */
 #include "cli.h"
 
@@ -20,13 +22,22 @@ put_path(struct wq_buf *rule, const char *path)
 	}
 }
 
+/* The rule being written, and the empty rules that follow it. */
+struct deps {
+	struct wq_buf *rule, phony;
+};
+
 static void
-dep(struct wq_buf *rule, const char *path)
+dep(struct deps *d, const char *path)
 {
-	if (path == NULL || strcmp(path, "-") == 0)
+	/* Make has no way to write a newline in a name: such a file is
+	 * left out (a text's name, not its content). */
+	if (path == NULL || strcmp(path, "-") == 0 || strchr(path, '\n'))
 		return;
-	wq_buf_puts(rule, " \\\n  ");
-	put_path(rule, path);
+	wq_buf_puts(d->rule, " \\\n  ");
+	put_path(d->rule, path);
+	put_path(&d->phony, path);
+	wq_buf_puts(&d->phony, ":\n");
 }
 
 void
@@ -37,7 +48,7 @@ rule_start(struct wq_buf *rule, const char *output)
 }
 
 static void
-images(const wq_node *n, struct wq_buf *rule, struct wq_buf *tmp)
+images(const wq_node *n, struct deps *d, struct wq_buf *tmp)
 {
 	const wq_node *c;
 
@@ -45,9 +56,9 @@ images(const wq_node *n, struct wq_buf *rule, struct wq_buf *tmp)
 		if (wq_node_type_of(c) == WQ_NODE_IMAGE) {
 			tmp->len = 0;
 			if (wq_image_path(c, tmp) == 0 && tmp->len)
-				dep(rule, tmp->data);
+				dep(d, tmp->data);
 		}
-		images(c, rule, tmp);
+		images(c, d, tmp);
 	}
 }
 
@@ -58,22 +69,28 @@ deps_of(const wq_doc *doc, const struct cli *c, struct wq_buf *rule)
 {
 	size_t i, n = wq_doc_section_count(doc);
 	struct wq_buf tmp;
+	struct deps d;
 
+	d.rule = rule;
+	wq_buf_init(&d.phony);
 	wq_buf_init(&tmp);
 	for (i = 0; i < n; i++) {
 		const wq_node *s = wq_doc_section(doc, i);
 
-		dep(rule, wq_section_file(s));
-		images(s, rule, &tmp);
+		dep(&d, wq_section_file(s));
+		images(s, &d, &tmp);
 	}
 	for (i = 0; i < c->nextra_deps; i++)
-		dep(rule, c->extra_deps[i]);
-	dep(rule, wq_opts_get(c->wopts, "cover"));
+		dep(&d, c->extra_deps[i]);
+	dep(&d, wq_opts_get(c->wopts, "cover"));
 	for (i = 0; i < wq_opts_count(c->wopts, "embed-font"); i++)
-		dep(rule, wq_opts_nth(c->wopts, "embed-font", i));
+		dep(&d, wq_opts_nth(c->wopts, "embed-font", i));
 	for (i = 0; i < wq_opts_count(c->wopts, "css"); i++)
-		dep(rule, wq_opts_nth(c->wopts, "css", i));
+		dep(&d, wq_opts_nth(c->wopts, "css", i));
 	wq_buf_putc(rule, '\n');
+	if (d.phony.len)
+		wq_buf_put(rule, d.phony.data, d.phony.len);
+	wq_buf_free(&d.phony);
 	wq_buf_free(&tmp);
 }
 

@@ -25,6 +25,12 @@ W -t epub -o "$P/dep.epub" --depfile "$P/dep.d" tests/cases/local-image.md
 expect "depfile target" grep -q "^$P/dep.epub:" "$P/dep.d"
 expect "depfile text" grep -q "tests/cases/local-image.md" "$P/dep.d"
 expect "depfile image" grep -q "tests/cases/img/pixel.png" "$P/dep.d"
+# An empty rule per prerequisite (gcc's -MP): a text deleted since the
+# last build does not stop make with "No rule to make target".
+mkdir -p "$P/mp" && printf 'نص أول.\n' > "$P/mp/a.md" && printf 'نص ثان.\n' > "$P/mp/b.md"
+printf 'all: book.html\nbook.html:\n\t"$(BIN)" -q -o $@ --depfile book.d $(wildcard *.md)\n-include book.d\n' > "$P/mp/Makefile"
+make -s -C "$P/mp" BIN="$BIN" > /dev/null 2>&1 && rm "$P/mp/b.md"
+expect "depfile: a deleted text does not stop make" make -s -C "$P/mp" BIN="$BIN"
 mkdir -p "$P/make" && cp tests/cases/local-image.md "$P/make/" && cp -r tests/cases/img "$P/make/"
 printf 'book.epub:\n\t%s -q -t epub -o book.epub --depfile book.d local-image.md\n-include book.d\n' "$BIN" > "$P/make/Makefile"
 make -s -C "$P/make" > /dev/null 2>&1
