@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <libxml/xmlstring.h>
+#include <magic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,6 +156,33 @@ extension(const char *path)
 }
 
 /* Adds a file from disk to the container once; returns its resource. */
+/* Whether 'data' is an image of 'type', as libmagic reads it; what it
+ * is instead is left in bk->magic_type. SVG is XML to libmagic when the
+ * file has no doctype. */
+static int
+image_is(struct book *bk, const void *data, size_t len, const char *type)
+{
+	const char *got;
+
+	if (bk->magic == NULL) {
+		if ((bk->magic = magic_open(MAGIC_MIME_TYPE)) == NULL ||
+		    magic_load(bk->magic, NULL) != 0) {
+			snprintf(bk->magic_type, sizeof(bk->magic_type),
+			    "something libmagic cannot read");
+			return 0;
+		}
+	}
+	got = magic_buffer(bk->magic, data, len);
+	snprintf(bk->magic_type, sizeof(bk->magic_type), "%s",
+	    got ? got : "something unknown");
+	if (got == NULL)
+		return 0;
+	if (strcmp(type, "image/svg+xml") == 0)
+		return strcmp(got, "image/svg+xml") == 0 ||
+		    strcmp(got, "image/svg") == 0 || strcmp(got, "text/xml") == 0;
+	return strcmp(got, type) == 0;
+}
+
 static struct resource *
 add_resource(struct book *bk, const char *path, const char *dir,
     const char *id_prefix, const char *properties)
@@ -176,6 +204,15 @@ add_resource(struct book *bk, const char *path, const char *dir,
 	wq_buf_init(&data);
 	if (read_file(path, &data) != 0) {
 		wq_err_set(bk->err, WQ_EIO, path, 0, 0, "%s", strerror(errno));
+		wq_buf_free(&data);
+		return NULL;
+	}
+	/* An image must be what its name says: a text called cover.png
+	 * would make a broken book (libmagic reads the bytes). */
+	if (strncmp(type, "image/", 6) == 0 &&
+	    !image_is(bk, data.data ? data.data : "", data.len, type)) {
+		wq_err_set(bk->err, WQ_EINPUT, path, 0, 0,
+		    "not %s: the file holds %s", type, bk->magic_type);
 		wq_buf_free(&data);
 		return NULL;
 	}
@@ -250,7 +287,9 @@ image_src(void *arg, const wq_node *img)
 		wq_opts_warn(bk->opts, file, wq_node_line(wq_node_parent(img)),
 		    0, bk->lenient ? "missing-image" : "error-missing-image",
 		    "image '%s' %s: %s", url,
-		    bk->lenient ? "left out" : why ? "refused" : "missing", msg);
+		    bk->lenient ? "left out"
+		    : why || code == WQ_EINPUT ? "refused"
+					   : "missing", msg);
 		if (!bk->lenient && bk->failed++ == 0)
 			wq_err_set(bk->err, code, file, 0, 0, "images");
 		wq_buf_free(&path);
@@ -927,6 +966,12 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	if (rc == 0 && cover_path) {
 		cover = add_resource(
 		    &bk, cover_path, "images", "cover-image", "cover-image");
+		if (cover == NULL) { /* say which option named it */
+			char msg[sizeof(err->msg)];
+
+			memcpy(msg, err->msg, sizeof(msg));
+			snprintf(err->msg, sizeof(err->msg), "--cover: %.500s", msg);
+		}
 		if (cover == NULL || (rc = cover_page(&bk, cover)) != 0) {
 			rc = rc ? rc : -err->code;
 			goto out;
@@ -983,6 +1028,8 @@ out:
 	}
 	free(bk.res);
 	epub_split_free(&bk);
+	if (bk.magic)
+		magic_close(bk.magic);
 	for (i = 0; i < bk.ntoc; i++) {
 		free(bk.toc[i].label);
 		free(bk.toc[i].href);

@@ -61,6 +61,8 @@ struct book {
 	size_t npieces;
 	struct place *places; /* top-level blocks to pieces, by address */
 	size_t nplaces;
+	struct magic_set *magic; /* libmagic, opened at the first image */
+	char magic_type[128];	 /* what the last image checked was */
 	struct toc_entry {    /* the table of contents, for the NCX */
 		char *label, *href;
 		int depth; /* 1: a text */

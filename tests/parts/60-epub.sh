@@ -105,6 +105,11 @@ unzip -p "$E/amiri.epub" EPUB/style.css > "$A/amiri.css"
 expect "fonts: one family, weights 400 and 700" bash -c \
 	"test \$(grep -c 'font-family: \"Amiri\";' '$A/amiri.css') = 2 && grep -q 'font-weight: 400' '$A/amiri.css' && grep -q 'font-weight: 700' '$A/amiri.css' && grep -q 'html { font-family: \"Amiri\", ' '$A/amiri.css'"
 expect "fonts: Apple's display options" bash -c "unzip -p '$E/amiri.epub' META-INF/com.apple.ibooks.display-options.xml | grep -q 'specified-fonts\">true'"
+cp tests/cases/img/pixel.png "$A/t/" && printf 'text, not a picture\n' > "$A/t/fake.png" && printf '![x](fake.png)\n' > "$A/t/fake.md"
+expect "--cover: a text called .png is refused, naming the option" bash -c \
+	"'$BIN' -q -t epub --cover '$A/t/fake.png' -o '$A/c.epub' seeds/000_41e35b5545bce590.txt 2>'$A/c.err'; test \$? = 3 && test ! -e '$A/c.epub' && grep -q -- '--cover: not image/png: the file holds text/plain' '$A/c.err'"
+expect "an image that is not what its name says is refused" bash -c \
+	"'$BIN' -q -t epub -o '$A/f.epub' '$A/t/fake.md' 2>'$A/f.err'; test \$? = 3 && grep -q \"image 'fake.png' refused: .*not image/png\" '$A/f.err'"
 expect "fonts: a PNG is not a font (exit 3)" bash -c "'$BIN' -q -t epub --embed-font tests/cases/img/pixel.png -o '$A/png.epub' seeds/000_41e35b5545bce590.txt 2>/dev/null; test \$? = 3 && test ! -e '$A/png.epub'"
 expect "a book leaves typography to the reader" bash -c "! grep -Eq 'line-height|max-width: 42em|p, li \\{' '$A/amiri.css'"
 # --css: the publisher's stylesheet, linked after warraq's; one that sets
