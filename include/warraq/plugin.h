@@ -166,6 +166,10 @@ struct wq_writer {
 	const char *media_type; /* e.g. "text/html" */
 	unsigned flags;		/* enum wq_writer_flags */
 	wq_write_fn write;
+	/* The options it reads (-V KEY=VALUE, and the named options that
+	 * set the same keys), space-separated; the host refuses any other
+	 * -V key. NULL: unchecked (a plugin older than the field). */
+	const char *variables;
 };
 
 /* ---- The plugin ---------------------------------------------------------------- */

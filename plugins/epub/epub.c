@@ -1045,6 +1045,7 @@ static const struct wq_writer writer = {
 	"application/epub+zip",
 	WQ_WRITER_BINARY,
 	epub_write,
+	"cover embed-font lenient css split-level toc-depth",
 };
 
 static const struct wq_plugin epub = {

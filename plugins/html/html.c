@@ -189,6 +189,7 @@ static const struct wq_writer writer = {
 	"text/html",
 	0,
 	html_write,
+	"css",
 };
 
 static const struct wq_plugin html = {

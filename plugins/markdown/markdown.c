@@ -770,6 +770,11 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	int width = cols ? atoi(cols) : 0, rc;
 	char *body;
 
+	if (cols && (width < 1 || strspn(cols, "0123456789") != strlen(cols))) {
+		cmark_node_free(root);
+		return wq_err_set(err, WQ_EUSAGE, NULL, 0, 0,
+		    "columns takes a width, not '%s'", cols);
+	}
 	memset(&m, 0, sizeof(m));
 	m.spans = wq_opts_flag(opts, "md-spans") || wq_opts_flag(opts, "spans");
 	wq_buf_init(&m.tmp);
@@ -827,6 +832,7 @@ static const struct wq_writer writer = {
 	"text/markdown",
 	0,
 	md_write,
+	"columns md-spans spans",
 };
 
 static const struct wq_plugin markdown = {

@@ -623,6 +623,12 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	const char *spans = wq_opts_get(opts, "tei-spans");
 	int rc = 0;
 
+	if (spans && strcmp(spans, "seg") != 0 && strcmp(spans, "name") != 0 &&
+	    strcmp(spans, "foreign") != 0) {
+		xmlBufferFree(buf);
+		return wq_err_set(err, WQ_EUSAGE, NULL, 0, 0,
+		    "tei-spans takes foreign, seg or name, not '%s'", spans);
+	}
 	memset(&t, 0, sizeof(t));
 	t.doc = doc;
 	t.opts = opts;
@@ -680,6 +686,7 @@ static const struct wq_writer writer = {
 	"application/tei+xml",
 	0,
 	tei_write,
+	"tei-rendition tei-spans",
 };
 
 static const struct wq_plugin tei = {

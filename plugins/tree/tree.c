@@ -218,6 +218,7 @@ static const struct wq_writer writer = {
 	"text/plain",
 	0,
 	tree_write,
+	"positions",
 };
 
 static const struct wq_plugin tree = {

@@ -25,6 +25,8 @@ struct cli {
 	int no_infer, quiet, list, jobs, json_log, check;
 	int no_progress; /* --no-progress: warnings, but no [3/20] line */
 	int version;	 /* --version */
+	char *vkeys[64]; /* the -V keys given, checked against the writer */
+	size_t nvkeys;
 	const char *metafile; /* --metadata-file: under -M, over the texts' */
 	const char *depfile;  /* --depfile: a Make rule of what was read */
 	const char **inputs;
@@ -61,6 +63,9 @@ int parse_epoch(const struct cli *c);
 /* plugins.c */
 void add_dir(struct cli *c, const char *d);
 void default_dirs(struct cli *c);
+/* Refuses a -V key the writer does not read (exit 2, its known keys
+ * named). */
+int check_variables(const struct cli *c, const struct wq_plugin *writer);
 /* --version: warraq's, its libraries', and where it looks for plugins. */
 int print_version(const struct cli *c);
 int list_formats(const struct cli *c);

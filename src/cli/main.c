@@ -95,7 +95,8 @@ main(int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if ((rc = pick_writer(&c, &writer)) != EXIT_OK)
+	if ((rc = pick_writer(&c, &writer)) != EXIT_OK ||
+	    (rc = check_variables(&c, writer)) != EXIT_OK)
 		goto out;
 	if ((writer->writer->flags & WQ_WRITER_BINARY) && c.outdir == NULL &&
 	    (c.output == NULL || strcmp(c.output, "-") == 0) &&
@@ -115,5 +116,7 @@ out:
 	wq_meta_free(c.cli_meta);
 	wq_meta_free(c.defaults);
 	free(from_defaults);
+	for (size_t i = 0; i < c.nvkeys; i++)
+		free(c.vkeys[i]);
 	return rc;
 }

@@ -271,9 +271,13 @@ apply(struct cli *c, int ch, const char *arg)
 		if (split_kv(arg, &key, &value) != 0)
 			return bad_usage(
 			    c, "expected KEY=VALUE, not '%s'", arg);
-		if (ch == 'V')
+		if (ch == 'V') {
 			wq_opts_add(c->wopts, key, value);
-		else if (wq_meta_find(c->cli_meta, key) >= 0)
+			if (c->nvkeys < sizeof(c->vkeys) / sizeof(c->vkeys[0])) {
+				c->vkeys[c->nvkeys++] = key;
+				key = NULL; /* kept; main() frees it */
+			}
+		} else if (wq_meta_find(c->cli_meta, key) >= 0)
 			wq_meta_add(c->cli_meta, key, value);
 		else
 			wq_meta_set(c->cli_meta, key, value);

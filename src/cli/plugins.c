@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -58,6 +59,29 @@ default_dirs(struct cli *c)
 	}
 	add_dir(c, WQ_PLUGIN_DIR);
 	c->dirs[c->ndirs] = NULL;
+}
+
+int
+check_variables(const struct cli *c, const struct wq_plugin *p)
+{
+	const struct wq_writer *w = p->writer;
+	size_t i;
+
+	/* A writer older than the field says nothing: nothing to check. */
+	if (w->size < offsetof(struct wq_writer, variables) + sizeof(w->variables) ||
+	    w->variables == NULL)
+		return EXIT_OK;
+	for (i = 0; i < c->nvkeys; i++) {
+		char msg[512];
+
+		if (wq_word_in(w->variables, c->vkeys[i], strlen(c->vkeys[i])))
+			continue;
+		snprintf(msg, sizeof(msg),
+		    "-V %s: the %s writer has no such variable (it reads: %s)",
+		    c->vkeys[i], p->name, *w->variables ? w->variables : "none");
+		return bad_usage(c, "%s", msg);
+	}
+	return EXIT_OK;
 }
 
 int

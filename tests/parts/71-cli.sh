@@ -58,3 +58,12 @@ expect "output symlink to input: exit 2" test $? -eq 2
 (cd "$I" && "$BIN" -q -t md -O . ch1.md 2> /dev/null)
 expect "-O over the input: exit 2" test $? -eq 2
 expect "the input is intact" cmp -s "$I/ch1.md" "$I/orig"
+# -V keys and values are checked by the writer they are for (issue 16).
+expect "-V: a key the writer does not read exits 2, naming the ones it does" bash -c \
+	"'$BIN' -t html -V colums=40 -o '$TMP/v.html' seeds/000_41e35b5545bce590.txt 2> '$TMP/v.err'; test \$? = 2 -a ! -e '$TMP/v.html' && grep -q -- '-V colums: the html writer has no such variable (it reads: css)' '$TMP/v.err'"
+expect "-V columns=abc is refused like --columns=abc" bash -c \
+	"'$BIN' -q -t md -V columns=abc -o '$TMP/v.md' seeds/000_41e35b5545bce590.txt; test \$? = 2"
+expect "-V tei-spans=foo is refused" bash -c \
+	"'$BIN' -q -t tei -V tei-spans=foo -o '$TMP/v.xml' seeds/000_41e35b5545bce590.txt; test \$? = 2"
+expect "--version names the libraries and the plugin directories" bash -c \
+	"'$BIN' --version | grep -q '^libxml2 .*ICU .*libyaml' && '$BIN' --version | grep -q '^plugins from: '"

@@ -10,7 +10,7 @@ never(const wq_doc *d, const wq_opts *o, struct wq_sink *s, struct wq_err *e)
 }
 
 static const struct wq_writer w = { sizeof(struct wq_writer), "x",
-	"text/plain", 0, never };
+	"text/plain", 0, never, NULL };
 
 static const struct wq_plugin p = { 99, sizeof(struct wq_plugin), "badabi",
 	NULL, "wrong ABI", NULL, &w };

@@ -14,7 +14,7 @@ half(const wq_doc *d, const wq_opts *o, struct wq_sink *s, struct wq_err *e)
 }
 
 static const struct wq_writer w = { sizeof(struct wq_writer), "txt",
-	"text/plain", 0, half };
+	"text/plain", 0, half, NULL };
 
 static const struct wq_plugin p = { WQ_PLUGIN_ABI, sizeof(struct wq_plugin), "failing",
 	NULL, "fails mid-write", NULL, &w };

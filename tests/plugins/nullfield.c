@@ -2,7 +2,7 @@
 #include <warraq/plugin.h>
 
 static const struct wq_writer w = { sizeof(struct wq_writer), "x",
-	"text/plain", 0, 0 };
+	"text/plain", 0, 0, NULL };
 
 static const struct wq_plugin p = { WQ_PLUGIN_ABI, sizeof(struct wq_plugin), "nullfield",
 	NULL, "no writer", NULL, &w };

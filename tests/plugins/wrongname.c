@@ -10,7 +10,7 @@ never(const wq_doc *d, const wq_opts *o, struct wq_sink *s, struct wq_err *e)
 }
 
 static const struct wq_writer w = { sizeof(struct wq_writer), "html",
-	"text/html", 0, never };
+	"text/html", 0, never, NULL };
 
 static const struct wq_plugin p = { WQ_PLUGIN_ABI, sizeof(struct wq_plugin), "html",
 	NULL, "impostor", NULL, &w };
