@@ -98,7 +98,11 @@ wq_outfile_open(const char *path, struct wq_sink *out, struct wq_err *err)
 		dirlen = slash ? (size_t)(slash - path) + 1 : 0;
 		f->tmp = wq_xmalloc(strlen(path) + 16);
 		memcpy(f->tmp, path, dirlen);
-		sprintf(f->tmp + dirlen, ".%s.XXXXXX", path + dirlen);
+		/* The name grows by 8 bytes: a target near the file system's
+		 * limit (255) gets a temporary name cut short. */
+		sprintf(f->tmp + dirlen, ".%.*s.XXXXXX",
+		    strlen(path + dirlen) > 200 ? 200 : (int)strlen(path + dirlen),
+		    path + dirlen);
 		f->fd = mkstemp(f->tmp);
 		if (f->fd < 0) {
 			wq_err_set(

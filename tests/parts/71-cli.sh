@@ -67,3 +67,6 @@ expect "-V tei-spans=foo is refused" bash -c \
 	"'$BIN' -q -t tei -V tei-spans=foo -o '$TMP/v.xml' seeds/000_41e35b5545bce590.txt; test \$? = 2"
 expect "--version names the libraries and the plugin directories" bash -c \
 	"'$BIN' --version | grep -q '^libxml2 .*ICU .*libyaml' && '$BIN' --version | grep -q '^plugins from: '"
+n=$(printf 'a%.0s' $(seq 250))
+expect "an output name of 255 bytes (the temporary name is cut short)" bash -c \
+	"'$BIN' -q -t html -o '$TMP/$n.html' seeds/000_41e35b5545bce590.txt && test -s '$TMP/$n.html'"
