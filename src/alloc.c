@@ -7,9 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+static wq_oom_fn oom_handler; /* set once, before any thread starts */
+
+void
+wq_set_oom_handler(wq_oom_fn fn)
+{
+	oom_handler = fn;
+}
+
 static void
 oom(size_t n)
 {
+	if (oom_handler)
+		oom_handler(n); /* does not return */
 	fprintf(stderr, "warraq: out of memory (%zu bytes)\n", n);
 	abort();
 }

@@ -12,9 +12,6 @@
 #include <stdint.h>
 
 /* Allocation that cannot fail: it aborts with a message instead. */
-void *wq_xmalloc(size_t n);
-void *wq_xcalloc(size_t n, size_t size);
-void *wq_xrealloc(void *p, size_t n);
 char *wq_xstrdup(const char *s);
 
 /* Appends 's' escaped for XML: & < >, and quotes too if 'quotes' (for

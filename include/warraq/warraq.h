@@ -11,7 +11,8 @@
  *
  * Errors are returned, never printed: a function that can fail returns 0 on
  * success or a negative WQ_E... code with a struct wq_err filled in. Running
- * out of memory aborts the process with a message, as cmark does.
+ * out of memory calls the host's handler (wq_set_oom_handler), or aborts
+ * the process with a message, as cmark does.
  */
 #ifndef WARRAQ_H
 #define WARRAQ_H
@@ -31,6 +32,18 @@ extern "C" {
 #define WQ_API
 #define WQ_PRINTF(f, a)
 #endif
+
+/* Called when an allocation fails anywhere in warraq, its plugins and the
+ * parsers they hand warraq's allocator (cmark-gfm): it must not return
+ * (a host removes its temporary files and exits). 'bytes' is what was
+ * asked. NULL restores the default: a message, then abort(). */
+typedef void (*wq_oom_fn)(size_t bytes);
+WQ_API void wq_set_oom_handler(wq_oom_fn fn);
+/* Allocation that cannot fail (the handler above runs instead): for
+ * plugins, and to give libraries warraq's allocator. */
+WQ_API void *wq_xmalloc(size_t n);
+WQ_API void *wq_xcalloc(size_t n, size_t size);
+WQ_API void *wq_xrealloc(void *p, size_t n);
 
 /* The version this header belongs to; wq_version() tells the library's. */
 #define WQ_VERSION_MAJOR 0

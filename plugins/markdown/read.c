@@ -631,6 +631,23 @@ release_extensions(void)
 	cmark_release_plugins();
 }
 
+/* cmark-gfm allocates with warraq's allocator: out of memory, the host's
+ * handler runs (exit 4, no temporary file left) instead of cmark's
+ * abort(). */
+static void *
+md_calloc(size_t n, size_t size)
+{
+	return wq_xcalloc(n, size);
+}
+
+static void *
+md_realloc(void *p, size_t n)
+{
+	return wq_xrealloc(p, n);
+}
+
+static cmark_mem md_mem = { md_calloc, md_realloc, free };
+
 /* GitHub's Markdown, unless the format asked for is "commonmark": the
  * strict dialect, for texts where "~~" or "|" are only characters. */
 static cmark_node *
@@ -641,9 +658,9 @@ parse(const char *data, size_t len, const char *format)
 	int gfm_dialect = strcmp(format, "commonmark") != 0;
 	/* Strikethrough takes two tildes, as pandoc's gfm reads it: one
 	 * tilde is subscript or an approximate number ("H~2~O", "~5"). */
-	cmark_parser *p = cmark_parser_new(gfm_dialect
+	cmark_parser *p = cmark_parser_new_with_mem(gfm_dialect
 		? CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
-		: CMARK_OPT_DEFAULT);
+		: CMARK_OPT_DEFAULT, &md_mem);
 	cmark_node *root;
 	size_t i;
 

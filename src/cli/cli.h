@@ -66,6 +66,8 @@ void default_dirs(struct cli *c);
 /* Refuses a -V key the writer does not read (exit 2, its known keys
  * named). */
 int check_variables(const struct cli *c, const struct wq_plugin *writer);
+/* The out-of-memory handler: one line, temporary files removed, exit 4. */
+void on_out_of_memory(size_t bytes);
 /* --version: warraq's, its libraries', and where it looks for plugins. */
 int print_version(const struct cli *c);
 int list_formats(const struct cli *c);

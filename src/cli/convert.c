@@ -96,6 +96,22 @@ remove_temps(void)
 			unlink(temps[i]);
 }
 
+/* Out of memory anywhere (wq_set_oom_handler): one line, no temporary
+ * file left, exit 4. Only write(), unlink() and _exit(): the heap is
+ * what failed. */
+void
+on_out_of_memory(size_t bytes)
+{
+	static const char msg[] = "warraq: out of memory; no output written\n";
+
+	(void)bytes;
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
+		/* nothing more to say */
+	}
+	remove_temps();
+	_exit(EXIT_IO);
+}
+
 static void
 on_signal(int sig)
 {

@@ -39,6 +39,7 @@ main(int argc, char **argv)
 	struct cli c;
 	int rc;
 
+	wq_set_oom_handler(on_out_of_memory);
 	memset(&c, 0, sizeof(c));
 	c.cli_meta = wq_meta_new();
 	c.wopts = wq_opts_new();

@@ -55,3 +55,13 @@ printf '\xef\xbb\xb7\xef\xba\x8d \xd9\x86\xd8\xb5\n' > "$F/forms.txt"
 "$BIN" --check "$F/forms.txt" 2>&1 | grep -q 'presentation form'
 expect "--check: presentation forms" test $? -eq 0
 
+# Out of memory, in warraq or in cmark-gfm (given warraq's allocator):
+# one line, exit 4, no output and no temporary file (sanitizers reserve
+# address space of their own: not under them).
+if [ "$SAN" != 1 ]; then
+	mkdir -p "$F/oom"
+	for i in $(seq 1 360); do cat seeds/*.txt; done > "$F/oom/big.md" # 20 MB
+	(ulimit -v 80000; "$BIN" -q -t html -o "$F/oom/big.html" "$F/oom/big.md" 2> "$F/oom.err"; echo $? > "$F/oom.rc")
+	expect "out of memory: exit 4, one line, nothing left behind" bash -c \
+		"test \$(cat '$F/oom.rc') = 4 && test \$(wc -l < '$F/oom.err') = 1 && grep -q 'warraq: out of memory' '$F/oom.err' && test -z \"\$(ls -A '$F/oom' | grep -v '^big.md\$')\""
+fi
