@@ -123,6 +123,27 @@ title_given(const struct tei *t, const wq_node *sec)
 	return sec && wq_meta_get(wq_section_meta(sec), "title") != NULL;
 }
 
+/* <respStmt><resp>what</resp><el>who</el></respStmt>; software is named
+ * with <name type="software">. */
+static void
+resp(struct tei *t, const char *what, const char *el, const char *who,
+    wq_dir dir)
+{
+	start(t, "respStmt");
+	start(t, "resp");
+	attr(t, "xml:lang", "en");
+	text(t, what, strlen(what));
+	end(t);
+	start(t, el);
+	if (strcmp(el, "name") == 0)
+		attr(t, "type", "software");
+	else
+		string_lang(t, who, dir, "en");
+	text(t, who, strlen(who));
+	end(t);
+	end(t);
+}
+
 static void
 title_stmt(struct tei *t, const wq_node *sec, wq_dir dir)
 {
@@ -163,30 +184,11 @@ title_stmt(struct tei *t, const wq_node *sec, wq_dir dir)
 		m = wq_section_meta(sec);
 	each(t, m, "author", "author", dir);
 	each(t, ed, "editor", "editor", dir);
-	start(t, "respStmt");
-	start(t, "resp");
-	attr(t, "xml:lang", "en");
-	text(t, "Conversion to TEI", 17);
-	end(t);
-	start(t, "name");
-	attr(t, "type", "software");
-	text(t, "warraq " WQ_VERSION, strlen("warraq " WQ_VERSION));
-	end(t);
-	end(t);
+	resp(t, "Conversion to TEI", "name", "warraq " WQ_VERSION, WQ_DIR_UNSET);
 	at = wq_meta_find(ed, "encoder"); /* -M encoder: people */
-	for (j = 0; at >= 0 && j < wq_meta_nvalues(ed, (size_t)at); j++) {
-		v = wq_meta_value(ed, (size_t)at, j);
-		start(t, "respStmt");
-		start(t, "resp");
-		attr(t, "xml:lang", "en");
-		text(t, "Encoding", 8);
-		end(t);
-		start(t, "persName");
-		string_lang(t, v, dir, "en");
-		text(t, v, strlen(v));
-		end(t);
-		end(t);
-	}
+	for (j = 0; at >= 0 && j < wq_meta_nvalues(ed, (size_t)at); j++)
+		resp(t, "Encoding", "persName", wq_meta_value(ed, (size_t)at, j),
+		    dir);
 	end(t);
 }
 
