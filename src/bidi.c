@@ -23,8 +23,8 @@ struct counts {
 
 struct ctx {
 	wq_doc *doc;
-	const char *latin_lang; /* interned in the document */
-	const char *arab_lang;	/* the section's, if Arabic-script */
+	const char *latin_lang;	  /* interned in the document */
+	const char *arab_lang;	  /* the section's, if Arabic-script */
 	const char *arab_default; /* else what its Arabic letters say */
 	const char *sec_lang;
 	struct phrases phrases;
@@ -234,15 +234,15 @@ blocks(struct ctx *x, wq_node *n, wq_dir dir)
 
 				memset(&k, 0, sizeof(k));
 				count_node(c, &k);
-				if (strcmp(lang = lang_of(x, &k, d), "und") != 0)
+				if (strcmp(lang = lang_of(x, &k, d), "und") !=
+				    0)
 					c->lang = (char *)intern(x, lang);
 			}
 		}
 		if (c->type == WQ_NODE_PARAGRAPH ||
 		    c->type == WQ_NODE_HEADING ||
 		    c->type == WQ_NODE_TABLE_CELL ||
-		    c->type == WQ_NODE_VERSE_LINE ||
-		    c->type == WQ_NODE_CAPTION)
+		    c->type == WQ_NODE_VERSE_LINE || c->type == WQ_NODE_CAPTION)
 			phrases_isolate(&x->phrases, c, d);
 		else
 			blocks(x, c, d);
@@ -406,5 +406,5 @@ wq_label_dir(const char *s, size_t len, wq_dir context)
 	if (d == WQ_DIR_UNSET)
 		return WQ_DIR_UNSET;
 	return d != context || wq_text_first_strong(s, len) != d ? d
-								  : WQ_DIR_UNSET;
+								 : WQ_DIR_UNSET;
 }

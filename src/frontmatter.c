@@ -167,7 +167,8 @@ value(struct fm *f, const char *key, struct vals *vs, int *is_list, int depth)
 				item = wq_xmalloc(strlen(key) + 24);
 				sprintf(item, "%s.%zu", key, k);
 			}
-			rc = value(f, item ? item : key, vs, is_list, depth + 1);
+			rc =
+			    value(f, item ? item : key, vs, is_list, depth + 1);
 			free(item);
 			if (rc != 0)
 				break;

@@ -32,7 +32,8 @@ year_at(const char *s, size_t *i)
 		if (u[*i] >= '0' && u[*i] <= '9') {
 			d = u[*i] - '0';
 			*i += 1;
-		} else if ((u[*i] == 0xD9 && u[*i + 1] >= 0xA0 && u[*i + 1] <= 0xA9) ||
+		} else if ((u[*i] == 0xD9 && u[*i + 1] >= 0xA0 &&
+			       u[*i + 1] <= 0xA9) ||
 		    (u[*i] == 0xDB && u[*i + 1] >= 0xB0 && u[*i + 1] <= 0xB9)) {
 			d = (u[*i + 1] & 0x0F) % 10;
 			*i += 2;
@@ -107,7 +108,8 @@ gregorian(long year, int month, int day, char out[11])
 		ucal_setMillis(greg, when, &e);
 		if (U_SUCCESS(e) && ucal_get(greg, UCAL_ERA, &e) == 1) {
 			unsigned y = (unsigned)ucal_get(greg, UCAL_YEAR, &e);
-			unsigned m = (unsigned)ucal_get(greg, UCAL_MONTH, &e) + 1;
+			unsigned m =
+			    (unsigned)ucal_get(greg, UCAL_MONTH, &e) + 1;
 			unsigned d = (unsigned)ucal_get(greg, UCAL_DATE, &e);
 
 			snprintf(out, 11, "%04u-%02u-%02u", y % 10000, m % 100,

@@ -217,12 +217,13 @@ assign_headings(wq_node *n, const char *prefix, int *count,
 
 			/* "s1-pV01P007": the page as OpenITI cites it. */
 			if (c->unit)
-				snprintf(base, sizeof(base), "%s-pV%sP%s", prefix,
-				    c->unit, c->literal);
+				snprintf(base, sizeof(base), "%s-pV%sP%s",
+				    prefix, c->unit, c->literal);
 			else
 				snprintf(base, sizeof(base), "%s-p%s", prefix,
 				    c->literal);
-			c->anchor = next_free(c->doc, used, counters, base, "-", 2);
+			c->anchor =
+			    next_free(c->doc, used, counters, base, "-", 2);
 			map_put(used, c->anchor, c);
 		} else if (wq_node_type_is_container(c->type)) {
 			assign_headings(c, prefix, count, used, counters, tmp);
@@ -298,4 +299,3 @@ wq_doc_find_anchor(const wq_doc *doc, const char *fragment)
 	wq_buf_free(&key);
 	return n;
 }
-

@@ -306,4 +306,3 @@ section_incipit(wq_node *s)
 	}
 	wq_buf_free(&t);
 }
-

@@ -118,7 +118,7 @@ struct wq_doc {
 	/* The kinds and subkinds nodes name (wq_node_set_kind), [0] unused. */
 	struct kind_pair {
 		const char *kind, *sub;
-	} *kinds;
+	} * kinds;
 	unsigned nkinds;
 };
 
@@ -219,12 +219,12 @@ long frontmatter_parse(const char *name, const char *data, size_t len,
 struct wq_read_ctx {
 	const struct wq_load_opts *opts;
 	const char *file;
-	const char *format; /* the name the reader was chosen by */
+	const char *format;	  /* the name the reader was chosen by */
 	unsigned long first_line; /* source line of the data's line 1 */
 	unsigned stride;	  /* data lines per source line */
 	int handoffs;		  /* readers this text went through */
 	struct wq_read_ctx *top;
-	unsigned hints; /* enum wq_read_hints (top only) */
+	unsigned hints;	    /* enum wq_read_hints (top only) */
 	char warned[8][24]; /* codes already reported (top only) */
 	size_t nwarned;
 };

@@ -151,7 +151,8 @@ sections_remove(wq_doc *doc, const wq_node *s)
 		doc->sections[k] = doc->sections[k + 1];
 }
 
-static unsigned char intern_kind(wq_doc *doc, const char *kind, const char *sub);
+static unsigned char intern_kind(
+    wq_doc *doc, const char *kind, const char *sub);
 
 static void
 adopt(wq_node *n, wq_doc *doc)
@@ -561,8 +562,8 @@ wq_node_set_heading_anchor(wq_node *n, const char *anchor)
 	if (n->type != WQ_NODE_HEADING)
 		return -WQ_EUSAGE;
 	/* Headings have no text of their own: the literal keeps it. */
-	n->literal = anchor && *anchor ? arena_strdup(&n->doc->arena, anchor)
-				       : NULL;
+	n->literal =
+	    anchor && *anchor ? arena_strdup(&n->doc->arena, anchor) : NULL;
 	return 0;
 }
 
@@ -822,8 +823,10 @@ is_label(const char *s)
 	if (s == NULL || *s == '\0' || strlen(s) > 16)
 		return 0;
 	for (i = 0; s[i]; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') ||
-			(s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-' || s[i] == '.'))
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+			(s[i] >= 'a' && s[i] <= 'z') ||
+			(s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-' ||
+			s[i] == '.'))
 			return 0;
 	return 1;
 }
@@ -881,7 +884,8 @@ is_kind_name(const char *s)
 {
 	size_t i;
 
-	if (s == NULL || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+	if (s == NULL ||
+	    !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
 		return 0;
 	for (i = 1; s[i]; i++)
 		if (i >= 32 ||
@@ -907,16 +911,19 @@ intern_kind(wq_doc *doc, const char *kind, const char *sub)
 	unsigned i;
 
 	for (i = 1; i < doc->nkinds; i++)
-		if (same(doc->kinds[i].kind, kind) && same(doc->kinds[i].sub, sub))
+		if (same(doc->kinds[i].kind, kind) &&
+		    same(doc->kinds[i].sub, sub))
 			return (unsigned char)i;
 	if (doc->kinds == NULL) {
-		doc->kinds = arena_alloc(&doc->arena, 256 * sizeof(*doc->kinds));
+		doc->kinds =
+		    arena_alloc(&doc->arena, 256 * sizeof(*doc->kinds));
 		doc->nkinds = 1;
 	}
 	if (doc->nkinds == 256)
 		return 0;
 	doc->kinds[doc->nkinds].kind = arena_strdup(&doc->arena, kind);
-	doc->kinds[doc->nkinds].sub = sub ? arena_strdup(&doc->arena, sub) : NULL;
+	doc->kinds[doc->nkinds].sub =
+	    sub ? arena_strdup(&doc->arena, sub) : NULL;
 	return (unsigned char)doc->nkinds++;
 }
 

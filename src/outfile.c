@@ -101,7 +101,8 @@ wq_outfile_open(const char *path, struct wq_sink *out, struct wq_err *err)
 		/* The name grows by 8 bytes: a target near the file system's
 		 * limit (255) gets a temporary name cut short. */
 		sprintf(f->tmp + dirlen, ".%.*s.XXXXXX",
-		    strlen(path + dirlen) > 200 ? 200 : (int)strlen(path + dirlen),
+		    strlen(path + dirlen) > 200 ? 200
+						: (int)strlen(path + dirlen),
 		    path + dirlen);
 		f->fd = mkstemp(f->tmp);
 		if (f->fd < 0) {

@@ -263,8 +263,8 @@ enclosed(const unsigned char *s, size_t from, size_t start, size_t end,
  * takes the punctuation that ends the line: it ends the run's own
  * sentence, not the paragraph's. */
 static size_t
-whole_line(const unsigned char *s, size_t from, size_t start, size_t end,
-    size_t len)
+whole_line(
+    const unsigned char *s, size_t from, size_t start, size_t end, size_t len)
 {
 	size_t i = start, last = end;
 
@@ -312,15 +312,17 @@ next_run(const unsigned char *s, size_t from, size_t len, enum ucd_class want,
 			    (cl == UCD_DIGIT ||
 				(is_connector(d) && j < len &&
 				    (s[j] >= '0' && s[j] <= '9'))))
-				end = j; /* digits glued to the run: GPT-4, R1 */
+				end =
+				    j; /* digits glued to the run: GPT-4, R1 */
 		}
 		/* The signs glued to C++, C#, Disney+. */
-		for (j = 0; j < 2 && end < len &&
-		     (s[end] == '+' || s[end] == '#');
+		for (j = 0;
+		     j < 2 && end < len && (s[end] == '+' || s[end] == '#');
 		     j++)
 			end++;
 		/* Digits glued to its start: 3D, 4o. */
-		while (start > from && s[start - 1] >= '0' && s[start - 1] <= '9')
+		while (
+		    start > from && s[start - 1] >= '0' && s[start - 1] <= '9')
 			start--;
 		end = balance(s, from, &start, end, len, want);
 		end = enclosed(s, from, start, end, len, want);
@@ -436,7 +438,8 @@ space_out(wq_node *el, int at_end)
 	sp = wq_node_new(t->doc, WQ_NODE_TEXT);
 	sp->literal_len = (uint32_t)k;
 	if (at_end) {
-		sp->literal = arena_strndup(&t->doc->arena, t->literal + len - k, k);
+		sp->literal =
+		    arena_strndup(&t->doc->arena, t->literal + len - k, k);
 		t->literal_len -= (uint32_t)k;
 		t->literal[t->literal_len] = '\0';
 		wq_node_insert_after(el, sp);
@@ -473,9 +476,9 @@ wrap_range(struct wrap *w, wq_node *first, wq_node *last, size_t a, size_t b)
 	const char *lang = p->lang(p->arg, w->flat + a, b - a, w->other);
 	wq_node *span, *c, *next;
 
-	if (first == last && (first->type == WQ_NODE_CODE ||
-				 (first->type == WQ_NODE_SPAN &&
-				     first->dir != WQ_DIR_UNSET)))
+	if (first == last &&
+	    (first->type == WQ_NODE_CODE ||
+		(first->type == WQ_NODE_SPAN && first->dir != WQ_DIR_UNSET)))
 		return first;
 	if (first == last && first->type == WQ_NODE_SPAN) {
 		first->dir = w->other;
@@ -645,8 +648,8 @@ phrases_isolate(struct phrases *p, wq_node *block, wq_dir dir)
 	flat_put(p, "", 1); /* the decoder may look one byte ahead */
 	p->len--;
 	p->nruns = 0;
-	while (next_run((const unsigned char *)p->flat, from, p->len, want,
-	    &rs, &re)) {
+	while (next_run(
+	    (const unsigned char *)p->flat, from, p->len, want, &rs, &re)) {
 		if (p->nruns == p->runs_cap) {
 			p->runs_cap = p->runs_cap ? 2 * p->runs_cap : 16;
 			p->runs = wq_xrealloc(

@@ -68,12 +68,14 @@ wq_plugin_open_path(
 	}
 	if (p->name == NULL || p->summary == NULL ||
 	    (p->reader == NULL && p->writer == NULL) ||
-	    (p->reader && (p->reader->extensions == NULL ||
-			      p->reader->media_types == NULL ||
-			      p->reader->read == NULL)) ||
-	    (p->writer && (p->writer->extensions == NULL ||
-			      p->writer->media_type == NULL ||
-			      p->writer->write == NULL))) {
+	    (p->reader &&
+		(p->reader->extensions == NULL ||
+		    p->reader->media_types == NULL ||
+		    p->reader->read == NULL)) ||
+	    (p->writer &&
+		(p->writer->extensions == NULL ||
+		    p->writer->media_type == NULL ||
+		    p->writer->write == NULL))) {
 		dlclose(h);
 		return wq_err_set(err, WQ_EPLUGIN, path, 0, 0,
 		    "broken warraq plugin (a required field is NULL)");
@@ -186,16 +188,16 @@ wq_plugin_set_open(const char *const *dirs)
 				continue;
 			if (set->n == cap) {
 				cap = cap ? 2 * cap : 16;
-				set->e = wq_xrealloc(
-				    set->e, cap * sizeof(*set->e));
+				set->e =
+				    wq_xrealloc(set->e, cap * sizeof(*set->e));
 			}
 			e = &set->e[set->n++];
 			memset(e, 0, sizeof(*e));
-			snprintf(path, sizeof(path), "%s/%s", dirs[i],
-			    de->d_name);
+			snprintf(
+			    path, sizeof(path), "%s/%s", dirs[i], de->d_name);
 			if (wq_plugin_open_path(path, &e->lp, &e->err) != 0)
-				snprintf(e->lp.path, sizeof(e->lp.path), "%s",
-				    path);
+				snprintf(
+				    e->lp.path, sizeof(e->lp.path), "%s", path);
 		}
 		closedir(d);
 	}
@@ -280,14 +282,16 @@ nearest(const wq_plugin_set *set, const char *name, int writer)
 	for (i = 0; i < set->n; i++) {
 		const struct wq_plugin *p = set->e[i].lp.plugin;
 
-		if (p == NULL || (writer ? p->writer == NULL : p->reader == NULL))
+		if (p == NULL ||
+		    (writer ? p->writer == NULL : p->reader == NULL))
 			continue;
 		if ((d = distance(name, len, p->name, strlen(p->name))) < most)
 			most = d, found = p->name;
 		for (w = p->aliases; w && *w; w += strspn(w, " ")) {
 			size_t n = strcspn(w, " ");
 
-			if ((d = distance(name, len, w, n)) < most && n < sizeof(best)) {
+			if ((d = distance(name, len, w, n)) < most &&
+			    n < sizeof(best)) {
 				memcpy(best, w, n);
 				best[n] = '\0';
 				most = d, found = best;
@@ -299,8 +303,8 @@ nearest(const wq_plugin_set *set, const char *name, int writer)
 }
 
 const struct wq_plugin *
-wq_plugin_set_find(const wq_plugin_set *set, const char *name, int writer,
-    struct wq_err *err)
+wq_plugin_set_find(
+    const wq_plugin_set *set, const char *name, int writer, struct wq_err *err)
 {
 	const char *closest;
 	size_t i, len;

@@ -82,8 +82,8 @@ wq_read_warn(wq_read_ctx *ctx, unsigned long line, unsigned long col,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	ctx->opts->warn(ctx->opts->warn_arg, ctx->file,
-	    wq_read_line(ctx, line), col, code, msg);
+	ctx->opts->warn(ctx->opts->warn_arg, ctx->file, wq_read_line(ctx, line),
+	    col, code, msg);
 }
 
 int
@@ -96,8 +96,8 @@ wq_read_error(const wq_read_ctx *ctx, struct wq_err *err, int code,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return wq_err_set(err, code, ctx->file, wq_read_line(ctx, line), col,
-	    "%s", msg);
+	return wq_err_set(
+	    err, code, ctx->file, wq_read_line(ctx, line), col, "%s", msg);
 }
 
 /* The reader called 'name', or with 'name' among its aliases. */
@@ -129,7 +129,8 @@ wq_read_with(wq_read_ctx *ctx, const char *reader, wq_node *parent,
 	if (ctx->handoffs >= MAX_HANDOFFS)
 		return wq_read_error(ctx, err, WQ_EINPUT, line, 0,
 		    "readers handed the text on %d times", MAX_HANDOFFS);
-	sub.format = reader; /* the name asked for: an alias may say a dialect */
+	sub.format =
+	    reader; /* the name asked for: an alias may say a dialect */
 	sub.first_line = wq_read_line(ctx, line ? line : 1);
 	sub.stride = stride ? stride : 1;
 	sub.handoffs = ctx->handoffs + 1;
@@ -158,8 +159,8 @@ wq_load_pick_reader(const char *name, const void *data, size_t len,
 	if (len > PROBE_BYTES)
 		len = PROBE_BYTES;
 	for (p = opts->readers; p && *p; p++) {
-		int s = (*p)->reader->probe ? (*p)->reader->probe(data, len)
-					    : 0;
+		int s =
+		    (*p)->reader->probe ? (*p)->reader->probe(data, len) : 0;
 
 		if (s > score) {
 			score = s;

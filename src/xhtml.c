@@ -83,7 +83,7 @@ struct render {
 	unsigned long unlinked; /* links kept as text */
 	int in_link;		/* links do not nest */
 	const wq_node *first_unlinked;
-	int rc; /* what the sink returned */
+	int rc;		  /* what the sink returned */
 	int notes_marked; /* footnotes whose first mark was written */
 };
 
@@ -115,8 +115,9 @@ open_tag(struct render *r, const char *tag, const wq_node *n)
 static void
 page_break(struct render *r, const wq_node *pb)
 {
-	wq_buf_printf(r->out, "<span role=\"doc-pagebreak\"%s id=\"%s\" "
-			      "aria-label=\"",
+	wq_buf_printf(r->out,
+	    "<span role=\"doc-pagebreak\"%s id=\"%s\" "
+	    "aria-label=\"",
 	    r->flags & WQ_HTML_XHTML ? " epub:type=\"pagebreak\"" : "",
 	    wq_node_id(pb));
 	wq_put_page_label(r->out, wq_node_effective_lang(pb), wq_node_page(pb));
@@ -180,8 +181,9 @@ image(struct render *r, const wq_node *n)
 static int
 unreachable_in_book(const char *url)
 {
-	static const char *const schemes[] = { "http:", "https:", "ftp:",
-		"mailto:", "tel:", "urn:", NULL };
+	static const char *const schemes[] = {
+		"http:", "https:", "ftp:", "mailto:", "tel:", "urn:", NULL
+	};
 	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
 	size_t i;
 
@@ -190,7 +192,8 @@ unreachable_in_book(const char *url)
 	 * "info:closure" in javascript.info) is a dead link to a reader. */
 	if (colon && (slash == NULL || colon < slash)) {
 		for (i = 0; schemes[i]; i++)
-			if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+			if (strncasecmp(url, schemes[i], strlen(schemes[i])) ==
+			    0)
 				return 0;
 		return 1;
 	}
@@ -246,7 +249,8 @@ note_mark(struct render *r, const wq_node *c)
 	wq_buf_printf(r->out, "<sup dir=\"%s\"><a href=\"#%s-fn%d\"",
 	    wq_dir_name(wq_node_effective_dir(c->parent)), sec, n);
 	if (n == r->notes_marked + 1)
-		wq_buf_printf(r->out, " id=\"%s-fnref%d\"", sec, ++r->notes_marked);
+		wq_buf_printf(
+		    r->out, " id=\"%s-fnref%d\"", sec, ++r->notes_marked);
 	wq_buf_printf(r->out, "%s role=\"doc-noteref\">%d</a></sup>",
 	    x ? " epub:type=\"noteref\"" : "", n);
 }
@@ -319,11 +323,12 @@ inlines(struct render *r, const wq_node *n)
 		case WQ_NODE_CAESURA:
 			/* Between hemistichs (see verse()); elsewhere a gap. */
 			if (c->parent->type == WQ_NODE_VERSE_LINE)
-				wq_buf_puts(r->out, "</span> <span "
-						    "class=\"hemistich\">");
-			else
 				wq_buf_puts(r->out,
-				    "<span class=\"caesura\"> </span>");
+				    "</span> <span "
+				    "class=\"hemistich\">");
+			else
+				wq_buf_puts(
+				    r->out, "<span class=\"caesura\"> </span>");
 			break;
 		case WQ_NODE_SEGMENT: element(r, "span", c); break;
 		default: /* blocks never sit among inlines */ break;
@@ -345,11 +350,12 @@ static void blocks(struct render *r, const wq_node *n, int tight);
 static void
 task_box(struct render *r, const wq_node *item)
 {
-	const char *name =
-	    wq_l10n(wq_node_effective_lang(item), item->level == 2 ? "done" : "todo");
+	const char *name = wq_l10n(
+	    wq_node_effective_lang(item), item->level == 2 ? "done" : "todo");
 	int x = r->flags & WQ_HTML_XHTML;
 
-	wq_buf_printf(r->out, "<input type=\"checkbox\" disabled%s%s aria-label=\"",
+	wq_buf_printf(r->out,
+	    "<input type=\"checkbox\" disabled%s%s aria-label=\"",
 	    x ? "=\"disabled\"" : "",
 	    item->level == 2 ? (x ? " checked=\"checked\"" : " checked") : "");
 	wq_buf_put_xml(r->out, name, strlen(name));
@@ -393,7 +399,8 @@ table(struct render *r, const wq_node *t)
 
 			/* A cell that runs the other way aligns to the
 			 * table's side: its start is the table's end. */
-			if (cell->dir && cell->dir != wq_node_effective_dir(t) &&
+			if (cell->dir &&
+			    cell->dir != wq_node_effective_dir(t) &&
 			    (a == WQ_ALIGN_START || a == WQ_ALIGN_END))
 				a = a == WQ_ALIGN_START ? WQ_ALIGN_END
 							: WQ_ALIGN_START;
@@ -408,7 +415,10 @@ table(struct render *r, const wq_node *t)
 		}
 		wq_buf_puts(r->out, "</tr>\n");
 	}
-	wq_buf_puts(r->out, in_head ? "</thead>\n" : in_body ? "</tbody>\n" : "");
+	wq_buf_puts(r->out,
+	    in_head	  ? "</thead>\n"
+		: in_body ? "</tbody>\n"
+			  : "");
 	wq_buf_puts(r->out, "</table>\n");
 }
 
@@ -460,7 +470,8 @@ block(struct render *r, const wq_node *c, int tight)
 		 * that, so a heading is at most one level below the one
 		 * before it. The first keeps its level. The model keeps the
 		 * source's. */
-		r->last_level = r->last_level == 0 || c->level <= r->last_level + 1
+		r->last_level =
+		    r->last_level == 0 || c->level <= r->last_level + 1
 		    ? c->level
 		    : r->last_level + 1;
 		snprintf(tag, sizeof(tag), "h%d", r->last_level);
@@ -536,22 +547,26 @@ notes(struct render *r, const wq_node *sec)
 	if (first == NULL || id == NULL)
 		return;
 	if (!x)
-		wq_buf_puts(r->out, "<section role=\"doc-endnotes\">\n<hr>\n<ol>\n");
+		wq_buf_puts(
+		    r->out, "<section role=\"doc-endnotes\">\n<hr>\n<ol>\n");
 	for (c = first; c; c = c->next) {
 		if (x)
 			wq_buf_printf(r->out,
-			    "<aside epub:type=\"footnote\" role=\"doc-footnote\" "
+			    "<aside epub:type=\"footnote\" "
+			    "role=\"doc-footnote\" "
 			    "id=\"%s-fn%d\"",
 			    id, c->start);
 		else
-			wq_buf_printf(r->out, "<li id=\"%s-fn%d\"", id, c->start);
+			wq_buf_printf(
+			    r->out, "<li id=\"%s-fn%d\"", id, c->start);
 		wq_html_put_lang_dir(r->out, c, r->flags, 0);
 		wq_buf_puts(r->out, ">\n");
 		blocks(r, c, 0);
 		if (c->start <= r->notes_marked)
 			wq_buf_printf(r->out,
 			    "<p><a href=\"#%s-fnref%d\" role=\"doc-backlink\">"
-			    "\xe2\x86\xa9</a></p>\n", id, c->start);
+			    "\xe2\x86\xa9</a></p>\n",
+			    id, c->start);
 		wq_buf_puts(r->out, x ? "</aside>\n" : "</li>\n");
 	}
 	if (!x)
@@ -634,7 +649,6 @@ render(const wq_node *n, const wq_node *first, const wq_node *end,
 	return r.rc;
 }
 
-
 int
 wq_html_title_above(const wq_node *section)
 {
@@ -649,7 +663,8 @@ wq_html_title_above(const wq_node *section)
 	/* A heading that says the title already is its heading. */
 	wq_buf_init(&text);
 	wq_node_text(first, &text);
-	same = text.len == strlen(title) && memcmp(text.data, title, text.len) == 0;
+	same = text.len == strlen(title) &&
+	    memcmp(text.data, title, text.len) == 0;
 	wq_buf_free(&text);
 	return !same;
 }

@@ -52,8 +52,8 @@ WQ_API const struct wq_plugin *wq_plugin_set_get(const wq_plugin_set *set,
 /* The plugin called 'name' (or with the alias 'name') that has a writer
  * ('writer' set) or a reader. Returns NULL with 'err' filled: the load
  * error of a broken file of that name, or that there is none. */
-WQ_API const struct wq_plugin *wq_plugin_set_find(const wq_plugin_set *set,
-    const char *name, int writer, struct wq_err *err);
+WQ_API const struct wq_plugin *wq_plugin_set_find(
+    const wq_plugin_set *set, const char *name, int writer, struct wq_err *err);
 /* The writer whose extensions include the one of 'path' ("book.epub"),
  * or NULL. */
 WQ_API const struct wq_plugin *wq_plugin_set_writer_for(

@@ -100,8 +100,7 @@ WQ_API unsigned long wq_read_line(const wq_read_ctx *ctx, unsigned long line);
 /* A warning at line 'line' (of the data, as above) and byte column 'col'.
  * Each code is reported once per text: the first place stands for all. */
 WQ_API void wq_read_warn(wq_read_ctx *ctx, unsigned long line,
-    unsigned long col, const char *code, const char *fmt, ...)
-    WQ_PRINTF(5, 6);
+    unsigned long col, const char *code, const char *fmt, ...) WQ_PRINTF(5, 6);
 /* Fills 'err' for a fault at line 'line' of the data (mapped as above)
  * and returns -code, like wq_err_set(). */
 WQ_API int wq_read_error(const wq_read_ctx *ctx, struct wq_err *err, int code,
@@ -181,7 +180,7 @@ struct wq_plugin {
 	/* Other names -f and -t accept, space-separated ("md commonmark"),
 	 * or NULL. */
 	const char *aliases;
-	const char *summary; /* one line for --list-formats */
+	const char *summary;		/* one line for --list-formats */
 	const struct wq_reader *reader; /* NULL: reads nothing */
 	const struct wq_writer *writer; /* NULL: writes nothing */
 };
@@ -280,7 +279,8 @@ WQ_API void wq_html_put_lang_dir(
 /* Writes a section's title as the heading a chapter needs when its text
  * starts with none, or with a lower one: "<h1 dir=…>title</h1>", the
  * direction by wq_label_dir(). */
-WQ_API void wq_html_put_title_heading(struct wq_buf *out, const wq_node *section);
+WQ_API void wq_html_put_title_heading(
+    struct wq_buf *out, const wq_node *section);
 /* Whether a text's title goes above it as a heading although it starts
  * with one: its first heading is below level 1 ("##"), says something
  * else, and its metadata gave the title (not inferred). */

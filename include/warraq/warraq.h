@@ -142,11 +142,11 @@ typedef enum {
 	WQ_NODE_LINEBREAK,
 	WQ_NODE_SPAN, /* a run with its own language or direction */
 	/* GFM (after the first types, whose numbers plugins rely on) */
-	WQ_NODE_STRIKE,	    /* inline: ~~struck out~~ */
-	WQ_NODE_TABLE,	    /* block: rows, the header row(s) first (after
+	WQ_NODE_STRIKE,	      /* inline: ~~struck out~~ */
+	WQ_NODE_TABLE,	      /* block: rows, the header row(s) first (after
 			       its CAPTION, if any) */
-	WQ_NODE_TABLE_ROW,  /* cells */
-	WQ_NODE_TABLE_CELL, /* inlines */
+	WQ_NODE_TABLE_ROW,    /* cells */
+	WQ_NODE_TABLE_CELL,   /* inlines */
 	WQ_NODE_FOOTNOTE_REF, /* inline: a note's mark, by its number */
 	WQ_NODE_FOOTNOTE,     /* block: a note's blocks, at its text's end */
 	/* Editions (OpenITI and other scholarly texts) */

@@ -20,9 +20,11 @@ static const struct summary {
 	    "order.",
 	    " Every image has a text alternative.",
 	    " Page breaks follow the printed edition." },
-	{ "ar", "نص له فهرس وعناوين وترتيب قراءة منطقي.",
-	    " لكل صورة نص بديل.", " فواصل الصفحات تتبع الطبعة المطبوعة." },
-	{ "fa", "متنی با فهرست، سرفصل‌ها و ترتیب خواندن منطقی.",
+	{ "ar", "نص له فهرس وعناوين وترتيب قراءة منطقي.", " لكل صورة نص بديل.",
+	    " فواصل الصفحات تتبع الطبعة المطبوعة." },
+	{ "fa",
+	    "متنی با فهرست، سرفصل‌ها و ترتیب خواندن "
+	    "منطقی.",
 	    " هر تصویر متن جایگزین دارد.",
 	    " شمارهٔ صفحه‌ها از نسخهٔ چاپی است." },
 	{ "ur", "فہرست، سرخیوں اور منطقی ترتیبِ مطالعہ والا متن۔",
@@ -82,12 +84,13 @@ epub_a11y(struct book *bk, struct wq_buf *b)
 		if (bk->images)
 			meta(b, "schema:accessMode", "visual");
 	}
-	if (!given(bk, b, "accessModeSufficient",
-		"schema:accessModeSufficient")) {
+	if (!given(
+		bk, b, "accessModeSufficient", "schema:accessModeSufficient")) {
 		if (bk->images == 0 || alt)
 			meta(b, "schema:accessModeSufficient", "textual");
 		if (bk->images)
-			meta(b, "schema:accessModeSufficient", "textual,visual");
+			meta(
+			    b, "schema:accessModeSufficient", "textual,visual");
 	}
 	/* Features are facts: what -M adds joins what the book has. */
 	given(bk, b, "accessibilityFeature", "schema:accessibilityFeature");
@@ -103,13 +106,15 @@ epub_a11y(struct book *bk, struct wq_buf *b)
 	/* Relative sizes, no fixed layout: unless a stylesheet of the
 	 * user's, which warraq cannot vouch for, is added. */
 	if (!css)
-		meta(b, "schema:accessibilityFeature", "displayTransformability");
+		meta(b, "schema:accessibilityFeature",
+		    "displayTransformability");
 	if (!given(bk, b, "accessibilityHazard", "schema:accessibilityHazard"))
 		meta(b, "schema:accessibilityHazard", "none");
 	if ((v = meta_get(bk, "accessibilitySummary")) != NULL) {
 		meta(b, "schema:accessibilitySummary", v);
 	} else {
-		wq_buf_puts(b, "    <meta property=\"schema:accessibilitySummary\">");
+		wq_buf_puts(
+		    b, "    <meta property=\"schema:accessibilitySummary\">");
 		put_esc(b, s->base);
 		if (alt)
 			put_esc(b, s->alt);

@@ -179,7 +179,8 @@ image_is(struct book *bk, const void *data, size_t len, const char *type)
 		return 0;
 	if (strcmp(type, "image/svg+xml") == 0)
 		return strcmp(got, "image/svg+xml") == 0 ||
-		    strcmp(got, "image/svg") == 0 || strcmp(got, "text/xml") == 0;
+		    strcmp(got, "image/svg") == 0 ||
+		    strcmp(got, "text/xml") == 0;
 	return strcmp(got, type) == 0;
 }
 
@@ -268,8 +269,8 @@ image_src(void *arg, const wq_node *img)
 	saved = *bk->err;
 	/* A text may pull in only files of its own folder: an untrusted
 	 * text must not put the build's secrets into a book. */
-	if (wq_resource_allowed(file, path.data ? path.data : "",
-		MAX_RESOURCE, &why) != 0) {
+	if (wq_resource_allowed(
+		file, path.data ? path.data : "", MAX_RESOURCE, &why) != 0) {
 		wq_err_set(bk->err, WQ_EINPUT, path.data, 0, 0, "%s", why);
 		r = NULL;
 	} else {
@@ -287,9 +288,10 @@ image_src(void *arg, const wq_node *img)
 		wq_opts_warn(bk->opts, file, wq_node_line(wq_node_parent(img)),
 		    0, bk->lenient ? "missing-image" : "error-missing-image",
 		    "image '%s' %s: %s", url,
-		    bk->lenient ? "left out"
-		    : why || code == WQ_EINPUT ? "refused"
-					   : "missing", msg);
+		    bk->lenient			   ? "left out"
+			: why || code == WQ_EINPUT ? "refused"
+						   : "missing",
+		    msg);
 		if (!bk->lenient && bk->failed++ == 0)
 			wq_err_set(bk->err, code, file, 0, 0, "images");
 		wq_buf_free(&path);
@@ -509,8 +511,8 @@ chapter(struct book *bk, size_t k)
 {
 	const struct piece *p = &bk->pieces[k];
 	const wq_node *s = wq_doc_section(bk->doc, p->section);
-	const wq_node *end = k + 1 < bk->npieces &&
-		bk->pieces[k + 1].section == p->section
+	const wq_node *end =
+	    k + 1 < bk->npieces && bk->pieces[k + 1].section == p->section
 	    ? bk->pieces[k + 1].first
 	    : NULL;
 	const char *title = wq_section_title(s);
@@ -534,7 +536,8 @@ chapter(struct book *bk, size_t k)
 		/* A text with no heading and no given title: named for
 		 * assistive technology by its first words, never shown. */
 		if (!writes_title(s) &&
-		    (first == NULL || wq_node_type_of(first) != WQ_NODE_HEADING)) {
+		    (first == NULL ||
+			wq_node_type_of(first) != WQ_NODE_HEADING)) {
 			wq_buf_puts(&b, " aria-label=\"");
 			put_esc(&b, title);
 			wq_buf_putc(&b, '"');
@@ -617,7 +620,8 @@ stylesheet(struct book *bk, size_t nfonts_from)
 	/* The embedded families first, then the script's. */
 	if (family.len >= 2)
 		family.data[family.len -= 2] = '\0';
-	wq_html_put_stylesheet(&b, bk->lang, family.len ? family.data : NULL, 1);
+	wq_html_put_stylesheet(
+	    &b, bk->lang, family.len ? family.data : NULL, 1);
 	wq_buf_puts(&b,
 	    ".cover { text-align: center; }\n"
 	    ".cover img { max-height: 95vh; }\n");
@@ -643,8 +647,9 @@ page_source(struct book *bk, struct wq_buf *b)
 		v = year;
 	}
 	put_esc(b, v ? v : book_title(bk));
-	wq_buf_puts(b, "</dc:source>\n    <meta refines=\"#page-source\" "
-		       "property=\"source-of\">pagination</meta>\n");
+	wq_buf_puts(b,
+	    "</dc:source>\n    <meta refines=\"#page-source\" "
+	    "property=\"source-of\">pagination</meta>\n");
 }
 
 /* The book's identifier: -M identifier, else a UUID from its content. */
@@ -662,7 +667,8 @@ identifier(const struct book *bk, char buf[48])
 }
 
 static int
-package(struct book *bk, const struct resource *cover, size_t n, const char *uid)
+package(
+    struct book *bk, const struct resource *cover, size_t n, const char *uid)
 {
 	const wq_meta *m;
 	size_t i;
@@ -819,7 +825,8 @@ static const char container_xml[] =
 static const char *
 forbidden_property(const char *s, const char **name)
 {
-	static const char *const names[] = { "direction", "unicode-bidi", NULL };
+	static const char *const names[] = { "direction", "unicode-bidi",
+		NULL };
 	const char *p = s;
 	size_t i, n;
 
@@ -836,7 +843,9 @@ forbidden_property(const char *s, const char **name)
 			const char *q = p + (n = strlen(names[i]));
 
 			if (strncasecmp(p, names[i], n) != 0 ||
-			    (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '-')))
+			    (p > s &&
+				(isalnum((unsigned char)p[-1]) ||
+				    p[-1] == '-')))
 				continue;
 			while (*q == ' ' || *q == '\t' || *q == '\n')
 				q++;
@@ -862,8 +871,8 @@ user_stylesheet(struct book *bk, const char *path)
 
 	wq_buf_init(&css);
 	if (read_file(path, &css) != 0) {
-		rc = wq_err_set(bk->err, WQ_EIO, path, 0, 0, "--css: %s",
-		    strerror(errno));
+		rc = wq_err_set(
+		    bk->err, WQ_EIO, path, 0, 0, "--css: %s", strerror(errno));
 	} else if (memchr(css.data ? css.data : "", '\0', css.len) ||
 	    !xmlCheckUTF8((const xmlChar *)(css.data ? css.data : ""))) {
 		rc = wq_err_set(bk->err, WQ_EINPUT, path, 0, 0,
@@ -970,7 +979,8 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			char msg[sizeof(err->msg)];
 
 			memcpy(msg, err->msg, sizeof(msg));
-			snprintf(err->msg, sizeof(err->msg), "--cover: %.500s", msg);
+			snprintf(
+			    err->msg, sizeof(err->msg), "--cover: %.500s", msg);
 		}
 		if (cover == NULL || (rc = cover_page(&bk, cover)) != 0) {
 			rc = rc ? rc : -err->code;
@@ -999,14 +1009,17 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		if (epub_font_face(path, &face, &why) != 0)
 			rc = wq_err_set(err, WQ_EINPUT, path, 0, 0,
 			    "--embed-font: %s", why);
-		else if ((r = add_resource(&bk, path, "fonts", "font", NULL)) == NULL)
+		else if ((r = add_resource(&bk, path, "fonts", "font", NULL)) ==
+		    NULL)
 			rc = -err->code;
 		else
 			r->font = face;
 	}
 	if (rc == 0 && bk.nres > nfonts_from)
-		rc = add_entry(&bk, "META-INF/com.apple.ibooks.display-options.xml",
-		    apple_display_options, sizeof(apple_display_options) - 1, 0);
+		rc = add_entry(&bk,
+		    "META-INF/com.apple.ibooks.display-options.xml",
+		    apple_display_options, sizeof(apple_display_options) - 1,
+		    0);
 	if (rc == 0)
 		rc = stylesheet(&bk, nfonts_from);
 	if (rc == 0)

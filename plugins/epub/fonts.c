@@ -29,20 +29,23 @@ epub_font_face(const char *path, struct font_face *face, const char **why)
 		return -1;
 	}
 	if (FT_New_Face(lib, path, 0, &f) != 0) {
-		*why = "not a font FreeType can read (TrueType, OpenType, WOFF)";
+		*why =
+		    "not a font FreeType can read (TrueType, OpenType, WOFF)";
 	} else if (f->family_name == NULL || f->family_name[0] == '\0') {
 		*why = "a font without a family name";
 		FT_Done_Face(f);
 	} else {
-		snprintf(face->family, sizeof(face->family), "%s", f->family_name);
+		snprintf(
+		    face->family, sizeof(face->family), "%s", f->family_name);
 		/* OS/2's weight class where the font has one; else what
 		 * its style flags say. */
 		os2 = FT_Get_Sfnt_Table(f, FT_SFNT_OS2);
-		if (os2 && os2->version != 0xFFFF && os2->usWeightClass >= 100 &&
-		    os2->usWeightClass <= 900)
+		if (os2 && os2->version != 0xFFFF &&
+		    os2->usWeightClass >= 100 && os2->usWeightClass <= 900)
 			face->weight = os2->usWeightClass;
 		else
-			face->weight = f->style_flags & FT_STYLE_FLAG_BOLD ? 700 : 400;
+			face->weight =
+			    f->style_flags & FT_STYLE_FLAG_BOLD ? 700 : 400;
 		face->italic = (f->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
 		FT_Done_Face(f);
 		rc = 0;

@@ -26,8 +26,8 @@ href_of(const struct book *bk, const wq_node *n, char href[48])
 
 /* Remembers a table of contents entry for the NCX. */
 static void
-remember(struct book *bk, const char *href, const char *frag,
-    const char *text, int depth)
+remember(struct book *bk, const char *href, const char *frag, const char *text,
+    int depth)
 {
 	struct toc_entry *e;
 	size_t n = strlen(href) + (frag ? strlen(frag) + 1 : 0) + 1;
@@ -189,8 +189,9 @@ page_list(struct book *bk, struct wq_buf *b)
 
 	for (i = 0; i < n && !volumes; i++)
 		volumes = several_volumes(wq_doc_section(bk->doc, i), &vol);
-	wq_buf_puts(b, "<nav epub:type=\"page-list\" id=\"page-list\" "
-		       "hidden=\"hidden\">\n<h2>");
+	wq_buf_puts(b,
+	    "<nav epub:type=\"page-list\" id=\"page-list\" "
+	    "hidden=\"hidden\">\n<h2>");
 	put_esc(b, wq_l10n(bk->lang, "pages"));
 	wq_buf_puts(b, "</h2>\n<ol>\n");
 	for (i = 0; i < n; i++)
@@ -238,8 +239,8 @@ epub_nav(struct book *bk, int has_cover)
 		remember(bk, href, NULL, wq_section_title(s), 1);
 		/* A first heading is the chapter's title, already listed,
 		 * unless the chapter has its title above it. */
-		nav_headings(bk, &b, s, &st, writes_title(s) ? NULL : first,
-		    depth - 1);
+		nav_headings(
+		    bk, &b, s, &st, writes_title(s) ? NULL : first, depth - 1);
 		while (st.depth > 0) {
 			wq_buf_puts(&b, "</li>\n</ol>\n");
 			st.depth--;
@@ -270,4 +271,3 @@ epub_nav(struct book *bk, int has_cover)
 	wq_buf_free(&b);
 	return rc;
 }
-

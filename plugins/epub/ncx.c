@@ -19,15 +19,17 @@ epub_ncx(struct book *bk, const char *uid)
 		if (bk->toc[i].depth > most)
 			most = bk->toc[i].depth;
 	wq_buf_init(&b);
-	wq_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-			"<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" "
-			"version=\"2005-1\"");
+	wq_buf_puts(&b,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" "
+	    "version=\"2005-1\"");
 	if (bk->lang) {
 		wq_buf_puts(&b, " xml:lang=\"");
 		put_esc(&b, bk->lang);
 		wq_buf_putc(&b, '"');
 	}
-	wq_buf_printf(&b, " dir=\"%s\">\n<head>\n<meta name=\"dtb:uid\" content=\"",
+	wq_buf_printf(&b,
+	    " dir=\"%s\">\n<head>\n<meta name=\"dtb:uid\" content=\"",
 	    wq_dir_name(bk->dir));
 	put_esc(&b, uid);
 	wq_buf_printf(&b,

@@ -66,16 +66,20 @@ gather(struct people *ps, const wq_meta *m)
 		long at = wq_meta_find(m, keys[k].key);
 
 		for (j = 0; at >= 0 && j < wq_meta_nvalues(m, (size_t)at); j++)
-			add(ps, wq_meta_value(m, (size_t)at, j), keys[k].role, NULL);
+			add(ps, wq_meta_value(m, (size_t)at, j), keys[k].role,
+			    NULL);
 		for (j = 1; j < 64; j++) {
 			const char *name, *role;
 
-			snprintf(key, sizeof(key), "%s.%zu.name", keys[k].key, j);
+			snprintf(
+			    key, sizeof(key), "%s.%zu.name", keys[k].key, j);
 			if ((name = wq_meta_get(m, key)) == NULL)
 				break;
-			snprintf(key, sizeof(key), "%s.%zu.role", keys[k].key, j);
+			snprintf(
+			    key, sizeof(key), "%s.%zu.role", keys[k].key, j);
 			role = wq_meta_get(m, key);
-			snprintf(key, sizeof(key), "%s.%zu.file-as", keys[k].key, j);
+			snprintf(
+			    key, sizeof(key), "%s.%zu.file-as", keys[k].key, j);
 			add(ps, name, is_relator(role) ? role : keys[k].role,
 			    wq_meta_get(m, key));
 		}
@@ -99,7 +103,8 @@ put_people(struct book *bk, struct wq_buf *b, const struct people *ps,
 		    id, ps->p[i].role);
 		if (ps->p[i].file_as) {
 			wq_buf_printf(b,
-			    "    <meta refines=\"#%s\" property=\"file-as\">", id);
+			    "    <meta refines=\"#%s\" property=\"file-as\">",
+			    id);
 			put_esc(b, ps->p[i].file_as);
 			wq_buf_puts(b, "</meta>\n");
 		}

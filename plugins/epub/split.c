@@ -39,7 +39,8 @@ has_notes(const wq_node *sec)
 static void
 add_piece(struct book *bk, const wq_node *first, size_t section, unsigned part)
 {
-	bk->pieces = realloc(bk->pieces, (bk->npieces + 1) * sizeof(*bk->pieces));
+	bk->pieces =
+	    realloc(bk->pieces, (bk->npieces + 1) * sizeof(*bk->pieces));
 	if (bk->pieces == NULL)
 		abort();
 	bk->pieces[bk->npieces].first = first;
@@ -88,7 +89,8 @@ epub_split(struct book *bk)
 			size += w;
 			if (bk->nplaces == cap) {
 				cap = cap ? 2 * cap : 1024;
-				bk->places = realloc(bk->places, cap * sizeof(*bk->places));
+				bk->places = realloc(
+				    bk->places, cap * sizeof(*bk->places));
 				if (bk->places == NULL)
 					abort();
 			}
@@ -128,7 +130,8 @@ epub_piece_of(const struct book *bk, const wq_node *n)
 		return NULL;
 	if (n == sec) { /* a text: its first piece */
 		for (i = 0; i < bk->npieces; i++)
-			if (wq_doc_section(bk->doc, bk->pieces[i].section) == sec)
+			if (wq_doc_section(bk->doc, bk->pieces[i].section) ==
+			    sec)
 				return &bk->pieces[i];
 		return NULL;
 	}

@@ -241,7 +241,8 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		/* An empty <code>, or Markdown's "<code>" alone before its
 		 * text: no node, as for the other elements below. */
 		if (s && *s) {
-			wq_node_set_literal(n, (const char *)s, strlen((const char *)s));
+			wq_node_set_literal(
+			    n, (const char *)s, strlen((const char *)s));
 			wq_node_append(parent, n);
 		} else {
 			c->dropped = 1;
@@ -463,9 +464,11 @@ page_meta(wq_node *section, xmlNode *html, xmlNode *head, xmlNode *body)
 		lang = attr(body, "lang");
 	if (lang && wq_lang_tag_valid(lang) && wq_meta_find(m, "lang") < 0)
 		wq_meta_set(m, "lang", lang);
-	if (dir && (strcasecmp(dir, "rtl") == 0 || strcasecmp(dir, "ltr") == 0) &&
+	if (dir &&
+	    (strcasecmp(dir, "rtl") == 0 || strcasecmp(dir, "ltr") == 0) &&
 	    wq_meta_find(m, "dir") < 0)
-		wq_meta_set(m, "dir", strcasecmp(dir, "rtl") == 0 ? "rtl" : "ltr");
+		wq_meta_set(
+		    m, "dir", strcasecmp(dir, "rtl") == 0 ? "rtl" : "ltr");
 	for (k = head ? head->children : NULL; k; k = k->next) {
 		const char *name, *content;
 
@@ -496,16 +499,16 @@ page_meta(wq_node *section, xmlNode *html, xmlNode *head, xmlNode *body)
 }
 
 int
-html_read(wq_node *parent, const char *html, size_t len,
-    enum wq_read_mode mode, wq_read_ctx *read, struct wq_err *err)
+html_read(wq_node *parent, const char *html, size_t len, enum wq_read_mode mode,
+    wq_read_ctx *read, struct wq_err *err)
 {
 	struct ctx c = { wq_node_doc(parent), 0 };
 	htmlDocPtr d;
 	xmlNode *root, *body;
 
 	if (len > INT32_MAX)
-		return wq_read_error(read, err, WQ_EINPUT, 0, 0,
-		    "HTML of more than 2 GiB");
+		return wq_read_error(
+		    read, err, WQ_EINPUT, 0, 0, "HTML of more than 2 GiB");
 	d = htmlReadMemory(html, (int)len, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 		HTML_PARSE_NONET);
@@ -519,7 +522,8 @@ html_read(wq_node *parent, const char *html, size_t len,
 	if (mode == WQ_READ_TEXT) {
 		/* Text with no element at all has no root (found by fuzzing). */
 		if (root)
-			page_meta(parent, root, child_named(root, "head"), body);
+			page_meta(
+			    parent, root, child_named(root, "head"), body);
 		if (body)
 			map_block_children(&c, parent, body, 0);
 	} else if (body && mode == WQ_READ_BLOCKS) {
@@ -552,7 +556,8 @@ html_probe(const char *data, size_t len)
 {
 	size_t i = 0;
 
-	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n'))
+	while (
+	    i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n'))
 		i++;
 	data += i, len -= i;
 	if ((len >= 9 && strncasecmp(data, "<!doctype", 9) == 0) ||

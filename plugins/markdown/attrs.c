@@ -77,8 +77,10 @@ md_attrs(const char *s, size_t len, struct md_attrs *a)
 					return 0;
 				memcpy(a->id, s + start + 1, vlen - 1);
 				a->id[vlen - 1] = '\0';
-			} else if (nkinds < 2 && vlen - 1 < sizeof(a->kind[0])) {
-				memcpy(a->kind[nkinds], s + start + 1, vlen - 1);
+			} else if (nkinds < 2 &&
+			    vlen - 1 < sizeof(a->kind[0])) {
+				memcpy(
+				    a->kind[nkinds], s + start + 1, vlen - 1);
 				a->kind[nkinds++][vlen - 1] = '\0';
 			}
 		} else if (vlen) {

@@ -66,7 +66,8 @@ append_text(cmark_node *to, const char *s, size_t len)
 
 	/* ":::" opening a line would read back as a fenced div's fence. */
 	if (len >= 3 && memcmp(s, ":::", 3) == 0 &&
-	    (last == NULL || cmark_node_get_type(last) == CMARK_NODE_SOFTBREAK ||
+	    (last == NULL ||
+		cmark_node_get_type(last) == CMARK_NODE_SOFTBREAK ||
 		cmark_node_get_type(last) == CMARK_NODE_LINEBREAK) &&
 	    cmark_node_get_type(to) != CMARK_NODE_HEADING) {
 		cmark_node *esc = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
@@ -219,8 +220,9 @@ code_span(struct md *m, const wq_node *n)
 		most = run > most ? run : most;
 		blank += lit[i] == ' ';
 	}
-	pad = len && (lit[0] == '`' || lit[len - 1] == '`' ||
-			 (lit[0] == ' ' && lit[len - 1] == ' ' && blank < len));
+	pad = len &&
+	    (lit[0] == '`' || lit[len - 1] == '`' ||
+		(lit[0] == ' ' && lit[len - 1] == ' ' && blank < len));
 	m->tmp.len = 0;
 	for (i = 0; i <= most; i++)
 		wq_buf_putc(&m->tmp, '`');
@@ -261,7 +263,8 @@ task_box(cmark_node *item, int done)
 	cmark_node_set_on_enter(box, done ? "[x] " : "[ ] ");
 	if (p && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH) {
 		if (cmark_node_first_child(p))
-			cmark_node_insert_before(cmark_node_first_child(p), box);
+			cmark_node_insert_before(
+			    cmark_node_first_child(p), box);
 		else
 			cmark_node_append_child(p, box);
 	} else {
@@ -297,7 +300,8 @@ edition_mark(struct md *m, const wq_node *n)
 	if (wq_node_type_of(n) == WQ_NODE_PAGE_BREAK) {
 		wq_buf_puts(&m->tmp, "[]{.pagebreak");
 		if (wq_node_page_volume(n))
-			wq_buf_printf(&m->tmp, " volume=%s", wq_node_page_volume(n));
+			wq_buf_printf(
+			    &m->tmp, " volume=%s", wq_node_page_volume(n));
 		wq_buf_printf(&m->tmp, " page=%s}", wq_node_page(n));
 	} else if (wq_node_type_of(n) == WQ_NODE_MILESTONE) {
 		wq_buf_printf(&m->tmp, "[]{.milestone unit=%s",
@@ -319,7 +323,8 @@ fence(struct md *m, const char *classes)
 	cmark_node *c = cmark_node_new(CMARK_NODE_HTML_BLOCK);
 
 	m->tmp.len = 0;
-	wq_buf_printf(&m->tmp, ":::%s%s", classes ? " " : "", classes ? classes : "");
+	wq_buf_printf(
+	    &m->tmp, ":::%s%s", classes ? " " : "", classes ? classes : "");
 	cmark_node_set_literal(c, m->tmp.data);
 	return c;
 }
@@ -357,7 +362,8 @@ convert(struct md *m, const wq_node *n)
 		add_children(m, c, n, 0);
 		/* pandoc's "{#intro}", "{.biography .man}" */
 		if (wq_node_heading_anchor(n) || wq_node_kind(n)) {
-			cmark_node *a = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+			cmark_node *a =
+			    cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
 
 			m->tmp.len = 0;
 			wq_buf_puts(&m->tmp, " {");
@@ -411,7 +417,8 @@ convert(struct md *m, const wq_node *n)
 		wq_buf_puts(&m->tmp, "]{");
 		put_kind(&m->tmp, n);
 		if (wq_node_dir(n))
-			wq_buf_printf(&m->tmp, " dir=%s", wq_dir_name(wq_node_dir(n)));
+			wq_buf_printf(
+			    &m->tmp, " dir=%s", wq_dir_name(wq_node_dir(n)));
 		if (wq_node_lang(n))
 			wq_buf_printf(&m->tmp, " lang=%s", wq_node_lang(n));
 		wq_buf_putc(&m->tmp, '}');
@@ -530,7 +537,8 @@ stated_div(struct md *m, const wq_node *n)
 	m->tmp.len = 0;
 	wq_buf_puts(&m->tmp, "<div");
 	if (wq_node_dir(n))
-		wq_buf_printf(&m->tmp, " dir=\"%s\"", wq_dir_name(wq_node_dir(n)));
+		wq_buf_printf(
+		    &m->tmp, " dir=\"%s\"", wq_dir_name(wq_node_dir(n)));
 	if (wq_node_lang(n))
 		wq_buf_printf(&m->tmp, " lang=\"%s\"", wq_node_lang(n));
 	wq_buf_putc(&m->tmp, '>');
@@ -568,7 +576,8 @@ add_children(struct md *m, cmark_node *to, const wq_node *from, int seam)
 			}
 			continue;
 		}
-		typed = wq_node_type_of(k) == WQ_NODE_PARAGRAPH && wq_node_kind(k);
+		typed =
+		    wq_node_type_of(k) == WQ_NODE_PARAGRAPH && wq_node_kind(k);
 		if (typed) { /* a typed paragraph: "::: {.riwaya}" around it */
 			struct wq_buf cls;
 

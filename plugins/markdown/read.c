@@ -413,8 +413,8 @@ edition_mark(wq_doc *doc, const struct md_attrs *at)
 
 	if (strcmp(at->kind[0], "pagebreak") == 0 && at->page[0]) {
 		n = wq_node_new(doc, WQ_NODE_PAGE_BREAK);
-		if (wq_node_set_page(n, at->volume[0] ? at->volume : NULL,
-			at->page) < 0)
+		if (wq_node_set_page(
+			n, at->volume[0] ? at->volume : NULL, at->page) < 0)
 			n = NULL;
 	} else if (strcmp(at->kind[0], "milestone") == 0) {
 		n = wq_node_new(doc, WQ_NODE_MILESTONE);
@@ -458,15 +458,16 @@ make_span(wq_node *open, size_t oi, wq_node *close, size_t ci, size_t alen,
 	}
 	if (at->kind[0][0]) {
 		span = wq_node_new(doc, WQ_NODE_SEGMENT);
-		wq_node_set_kind(span, at->kind[0],
-		    at->kind[1][0] ? at->kind[1] : NULL);
+		wq_node_set_kind(
+		    span, at->kind[0], at->kind[1][0] ? at->kind[1] : NULL);
 		if (dir != WQ_DIR_UNSET)
 			wq_node_set_dir(span, dir);
 	} else {
 		span = wq_node_new(doc, WQ_NODE_SPAN);
 		/* A language says its direction when the span does not. */
 		if (dir == WQ_DIR_UNSET)
-			dir = wq_lang_is_rtl(at->lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
+			dir =
+			    wq_lang_is_rtl(at->lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
 		wq_node_set_dir(span, dir);
 	}
 	wq_node_set_lang(span, at->lang[0] ? at->lang : NULL);
@@ -542,8 +543,8 @@ pandoc_spans(wq_node *n)
 			if (open[depth].node == c && open[depth].at + 1 == i &&
 			    !at.kind[0][0])
 				continue;
-			next = make_span(open[depth].node, open[depth].at, c, i,
-			    alen, &at);
+			next = make_span(
+			    open[depth].node, open[depth].at, c, i, alen, &at);
 			break;
 		}
 	}
@@ -596,8 +597,8 @@ table_captions(wq_node *n)
 		cap = wq_node_new(wq_node_doc(c), WQ_NODE_CAPTION);
 		wq_node_set_pos(cap, wq_node_line(p), wq_node_column(p));
 		t = wq_node_first_child(p);
-		wq_node_set_literal(
-		    t, wq_node_literal(t) + skip, wq_node_literal_len(t) - skip);
+		wq_node_set_literal(t, wq_node_literal(t) + skip,
+		    wq_node_literal_len(t) - skip);
 		while ((k = wq_node_first_child(p)) != NULL)
 			wq_node_append(cap, k);
 		if (wq_node_first_child(c))
@@ -653,14 +654,15 @@ static cmark_mem md_mem = { md_calloc, md_realloc, free };
 static cmark_node *
 parse(const char *data, size_t len, const char *format)
 {
-	static const char *const gfm[] = { "table", "strikethrough",
-		"autolink", "tasklist", NULL };
+	static const char *const gfm[] = { "table", "strikethrough", "autolink",
+		"tasklist", NULL };
 	int gfm_dialect = strcmp(format, "commonmark") != 0;
 	/* Strikethrough takes two tildes, as pandoc's gfm reads it: one
 	 * tilde is subscript or an approximate number ("H~2~O", "~5"). */
 	cmark_parser *p = cmark_parser_new_with_mem(gfm_dialect
 		? CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
-		: CMARK_OPT_DEFAULT, &md_mem);
+		: CMARK_OPT_DEFAULT,
+	    &md_mem);
 	cmark_node *root;
 	size_t i;
 

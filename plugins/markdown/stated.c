@@ -43,8 +43,8 @@ tag_attr(const char *s, size_t len, const char *name, char *out, size_t size)
 				;
 			if (i < len && (s[i] == '"' || s[i] == '\''))
 				q = s[i++];
-			for (v = i; i < len && (q ? s[i] != q
-						  : !isspace((unsigned char)s[i]));
+			for (v = i; i < len &&
+			     (q ? s[i] != q : !isspace((unsigned char)s[i]));
 			     i++)
 				;
 			vlen = i - v;
@@ -119,7 +119,8 @@ make_verse(wq_node *parent, wq_node *before)
 		}
 		if (verse == NULL) {
 			verse = wq_node_new(wq_node_doc(b), WQ_NODE_VERSE);
-			wq_node_set_pos(verse, wq_node_line(b), wq_node_column(b));
+			wq_node_set_pos(
+			    verse, wq_node_line(b), wq_node_column(b));
 			wq_node_insert_before(b, verse);
 		}
 		line = wq_node_new(wq_node_doc(b), WQ_NODE_VERSE_LINE);
@@ -180,8 +181,8 @@ tag_alone(const char *s)
 }
 
 int
-md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
-    wq_node *before)
+md_stated_block(
+    struct md_stated *st, wq_node *parent, const char *html, wq_node *before)
 {
 	struct md_tag t;
 	struct md_attrs a;
@@ -189,9 +190,11 @@ md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
 
 	/* The fence lines of pandoc's divs, as md_fenced_divs() left them. */
 	if (strncmp(html, "<!--wq:/div-->", 14) == 0) {
-		if (st->depth > 0 && strcmp(st->open[st->depth - 1].name, ":::") == 0) {
+		if (st->depth > 0 &&
+		    strcmp(st->open[st->depth - 1].name, ":::") == 0) {
 			st->depth--;
-			state(&st->open[st->depth], parent, st->before[st->depth]);
+			state(&st->open[st->depth], parent,
+			    st->before[st->depth]);
 		}
 		return 1;
 	}
@@ -208,7 +211,8 @@ md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
 		st->before[st->depth++] = before;
 		return 1;
 	}
-	if (st->depth > 0 && md_tag_closes(html, st->open[st->depth - 1].name)) {
+	if (st->depth > 0 &&
+	    md_tag_closes(html, st->open[st->depth - 1].name)) {
 		st->depth--;
 		state(&st->open[st->depth], parent, st->before[st->depth]);
 		return tag_alone(html);
@@ -245,8 +249,8 @@ class_word(const char *s, size_t len)
 
 	if (len == 0 || !isalpha((unsigned char)s[0]))
 		return 0;
-	while (w < len && (isalnum((unsigned char)s[w]) || s[w] == '-' ||
-			      s[w] == '_'))
+	while (w < len &&
+	    (isalnum((unsigned char)s[w]) || s[w] == '-' || s[w] == '_'))
 		w++;
 	for (k = w; k < len; k++)
 		if (s[k] != ' ' && s[k] != ':')
@@ -290,7 +294,8 @@ md_fenced_divs(const char *s, size_t len, struct wq_buf *out)
 				if (depth > 0) {
 					depth--;
 					wq_buf_puts(out, "<!--wq:/div-->");
-					wq_buf_put(out, l + end, next - i - end);
+					wq_buf_put(
+					    out, l + end, next - i - end);
 					continue;
 				}
 			} else if ((alen = md_attrs(l + k, end - k, &a)) != 0 ||

@@ -17,9 +17,13 @@ static const struct {
 	const char *open, *close;
 	int tag; /* the opener is a tag name: a space, '>' or the end follows */
 } raw[] = {
-	{ "<script", "</script>", 1 }, { "<style", "</style>", 1 },
-	{ "<pre", "</pre>", 1 }, { "<textarea", "</textarea>", 1 },
-	{ "<!--", "-->", 0 }, { "<?", "?>", 0 }, { "<![CDATA[", "]]>", 0 },
+	{ "<script", "</script>", 1 },
+	{ "<style", "</style>", 1 },
+	{ "<pre", "</pre>", 1 },
+	{ "<textarea", "</textarea>", 1 },
+	{ "<!--", "-->", 0 },
+	{ "<?", "?>", 0 },
+	{ "<![CDATA[", "]]>", 0 },
 };
 
 /* Whether s[0, len) holds 'needle', ignoring ASCII case (every closer
@@ -74,8 +78,8 @@ md_code_fence(const char *s, size_t len, char *ch)
 }
 
 int
-md_unclosed_html(const char *s, size_t len, struct wq_buf *out,
-    wq_read_ctx *ctx)
+md_unclosed_html(
+    const char *s, size_t len, struct wq_buf *out, wq_read_ctx *ctx)
 {
 	size_t i, next, line = 1, copied = 0, fence = 0, n;
 	int found = 0, k;
@@ -108,7 +112,8 @@ md_unclosed_html(const char *s, size_t len, struct wq_buf *out,
 		copied = i;
 		wq_read_warn(ctx, line, 1, "unclosed-html",
 		    "%s is never closed: kept as text, so the rest of the "
-		    "text is not swallowed", raw[k].open);
+		    "text is not swallowed",
+		    raw[k].open);
 	}
 	if (found)
 		wq_buf_put(out, s + copied, len - copied);

@@ -55,16 +55,16 @@ struct reader {
 	wq_doc *doc;
 	wq_node *section;
 	wq_read_ctx *ctx;
-	wq_node *block;	   /* the block the next "~~" line continues */
-	wq_node *inlines;  /* where its inlines go (a segment, or block) */
-	wq_node *verse;	   /* the verse the next verse line joins */
-	int level;	   /* the level of the last "### |" heading */
+	wq_node *block;	  /* the block the next "~~" line continues */
+	wq_node *inlines; /* where its inlines go (a segment, or block) */
+	wq_node *verse;	  /* the verse the next verse line joins */
+	int level;	  /* the level of the last "### |" heading */
 	unsigned long line;
 	/* Page breaks in order, each where a page ended in the source. */
 	wq_node **pages;
 	size_t npages, pages_cap;
-	wq_node *pending; /* a page break on a line of its own, or NULL */
-	unsigned long unknown;	/* tags left as text */
+	wq_node *pending;      /* a page break on a line of its own, or NULL */
+	unsigned long unknown; /* tags left as text */
 	unsigned long unknown_line, unknown_col;
 };
 
@@ -174,8 +174,7 @@ milestone_tag(const char *s, size_t len, size_t at, char n[17])
 	if (!starts(s + at, len - at, "ms"))
 		return 0;
 	d = digits(s + at + 2, len - at - 2);
-	if (d == 0 || d > 16 ||
-	    (at + 2 + d < len && !is_space(s[at + 2 + d])))
+	if (d == 0 || d > 16 || (at + 2 + d < len && !is_space(s[at + 2 + d])))
 		return 0;
 	memcpy(n, s + at + 2, d);
 	n[d] = '\0';
@@ -229,7 +228,8 @@ inlines(struct reader *r, const char *s, size_t len, size_t col)
 			wq_node_set_page(wq_node_last_child(r->inlines), a, b);
 		} else if ((n = milestone_tag(s, len, i, b)) > 0) {
 			put_text(r, s + from, i - from);
-			wq_node_set_milestone(leaf(r, WQ_NODE_MILESTONE), "ms", b);
+			wq_node_set_milestone(
+			    leaf(r, WQ_NODE_MILESTONE), "ms", b);
 		} else if (starts(s + i, len - i, "%~%") &&
 		    wq_node_type_of(r->block) == WQ_NODE_VERSE_LINE) {
 			/* The caesura is the space between hemistichs. */
@@ -299,8 +299,9 @@ attach_pending(struct reader *r, wq_node *block)
 			wq_node_insert_before(first, pb);
 		else
 			wq_node_append(block, pb);
-		r->pending = next && wq_node_type_of(next) ==
-			    WQ_NODE_PAGE_BREAK ? next : NULL;
+		r->pending = next && wq_node_type_of(next) == WQ_NODE_PAGE_BREAK
+		    ? next
+		    : NULL;
 	}
 }
 
@@ -334,8 +335,8 @@ add_block(struct reader *r, wq_node *b)
 
 /* The text of a line once its tag is cut off, and what it adds. */
 static void
-line_content(struct reader *r, wq_node *b, const char *s, size_t len,
-    size_t col)
+line_content(
+    struct reader *r, wq_node *b, const char *s, size_t len, size_t col)
 {
 	size_t i = 0;
 
@@ -393,7 +394,8 @@ paragraph_line(struct reader *r, const char *s, size_t len)
 	} else {
 		int verse = find(s, len, "%~%") != NULL;
 
-		p = new_block(r, verse ? WQ_NODE_VERSE_LINE : WQ_NODE_PARAGRAPH, 0);
+		p = new_block(
+		    r, verse ? WQ_NODE_VERSE_LINE : WQ_NODE_PARAGRAPH, 0);
 		add_block(r, p);
 	}
 	line_content(r, p, s + i, len - i, i);
@@ -408,7 +410,8 @@ continuation_line(struct reader *r, const char *s, size_t len)
 	if (r->block == NULL) /* nothing to continue: a paragraph */
 		add_block(r, new_block(r, WQ_NODE_PARAGRAPH, 0));
 	else if (wq_node_first_child(r->block)) {
-		wq_node_append(r->inlines, wq_node_new(r->doc, WQ_NODE_SOFTBREAK));
+		wq_node_append(
+		    r->inlines, wq_node_new(r->doc, WQ_NODE_SOFTBREAK));
 	}
 	line_content(r, r->block, s + i, len - i, i);
 }
@@ -519,7 +522,8 @@ meta_line(struct reader *r, const char *s, size_t len)
 		(nlen == 10 && memcmp(name, "AuthorBORN", 10) == 0)))
 		snprintf(val + vlen, sizeof(val) - vlen, " \xD9\x87\xD9\x80");
 	for (f = fields; f->name; f++)
-		if (strlen(f->name) == nlen && memcmp(f->name, name, nlen) == 0 &&
+		if (strlen(f->name) == nlen &&
+		    memcmp(f->name, name, nlen) == 0 &&
 		    wq_meta_get(m, f->key) == NULL)
 			wq_meta_set(m, f->key, val);
 }
@@ -543,8 +547,8 @@ shift_pages(struct reader *r)
 		if (wq_node_type_of(first) != WQ_NODE_PAGE_BREAK)
 			break;
 	pb = wq_node_new(r->doc, WQ_NODE_PAGE_BREAK);
-	wq_node_set_page(pb, wq_node_page_volume(r->pages[0]),
-	    wq_node_page(r->pages[0]));
+	wq_node_set_page(
+	    pb, wq_node_page_volume(r->pages[0]), wq_node_page(r->pages[0]));
 	/* Into the first block that holds inlines, else before it. */
 	while (first && wq_node_type_of(first) == WQ_NODE_VERSE)
 		first = wq_node_first_child(first);
@@ -555,7 +559,8 @@ shift_pages(struct reader *r)
 	else
 		wq_node_append(r->section, pb);
 	for (i = 0; i + 1 < r->npages; i++)
-		wq_node_set_page(r->pages[i], wq_node_page_volume(r->pages[i + 1]),
+		wq_node_set_page(r->pages[i],
+		    wq_node_page_volume(r->pages[i + 1]),
 		    wq_node_page(r->pages[i + 1]));
 	wq_node_unlink(r->pages[r->npages - 1]);
 }

@@ -70,7 +70,8 @@ divisions(struct tei *t, size_t *cap, const wq_node *sec, const char *prefix)
 
 		if (wq_node_type_of(c) != WQ_NODE_HEADING)
 			continue;
-		while (depth > 0 && levels[depth - 1] >= wq_node_heading_level(c))
+		while (
+		    depth > 0 && levels[depth - 1] >= wq_node_heading_level(c))
 			depth--;
 		count[depth]++;
 		if (depth + 1 < 8)
@@ -121,8 +122,8 @@ tei_ids(struct tei *t)
 	/* A page the source numbers twice: "-2", "-3" after the first. */
 	qsort(t->ids, t->nids, sizeof(*t->ids), by_id);
 	for (i = 0; i < t->nids; i = j)
-		for (j = i + 1; j < t->nids &&
-		     strcmp(t->ids[j].id, t->ids[i].id) == 0;
+		for (j = i + 1;
+		     j < t->nids && strcmp(t->ids[j].id, t->ids[i].id) == 0;
 		     j++) {
 			char *id = malloc(strlen(t->ids[i].id) + 24);
 
@@ -168,7 +169,8 @@ div_depth(const wq_node *sec)
 	for (c = wq_node_first_child(sec); c; c = wq_node_next(c)) {
 		if (wq_node_type_of(c) != WQ_NODE_HEADING)
 			continue;
-		while (depth > 0 && levels[depth - 1] >= wq_node_heading_level(c))
+		while (
+		    depth > 0 && levels[depth - 1] >= wq_node_heading_level(c))
 			depth--;
 		if (depth < 7)
 			levels[depth++] = wq_node_heading_level(c);
@@ -210,7 +212,8 @@ tei_refs_decl(struct tei *t, const wq_node *sec)
 		start(t, "citeStructure");
 		attr(t, "unit", "division");
 		if (k == 0) {
-			snprintf(match, sizeof(match), "%s/text/body/div", root);
+			snprintf(
+			    match, sizeof(match), "%s/text/body/div", root);
 			attr(t, "match", match);
 		} else {
 			attr(t, "match", "div");

@@ -184,11 +184,12 @@ title_stmt(struct tei *t, const wq_node *sec, wq_dir dir)
 		m = wq_section_meta(sec);
 	each(t, m, "author", "author", dir);
 	each(t, ed, "editor", "editor", dir);
-	resp(t, "Conversion to TEI", "name", "warraq " WQ_VERSION, WQ_DIR_UNSET);
+	resp(
+	    t, "Conversion to TEI", "name", "warraq " WQ_VERSION, WQ_DIR_UNSET);
 	at = wq_meta_find(ed, "encoder"); /* -M encoder: people */
 	for (j = 0; at >= 0 && j < wq_meta_nvalues(ed, (size_t)at); j++)
-		resp(t, "Encoding", "persName", wq_meta_value(ed, (size_t)at, j),
-		    dir);
+		resp(t, "Encoding", "persName",
+		    wq_meta_value(ed, (size_t)at, j), dir);
 	end(t);
 }
 
@@ -598,7 +599,8 @@ encoding(struct tei *t, const wq_node *sec)
 	end(t);
 	/* T3: direction as CSS, for TEI tools that do not read it from
 	 * xml:lang (CETEIcean): declared once, in the outermost header. */
-	if (t->rendition && (sec == NULL || wq_doc_section_count(t->doc) == 1)) {
+	if (t->rendition &&
+	    (sec == NULL || wq_doc_section_count(t->doc) == 1)) {
 		start(t, "tagsDecl");
 		start(t, "rendition");
 		attr(t, "xml:id", "rtl");
@@ -680,7 +682,6 @@ lang_usage(
 	return n;
 }
 
-
 /* A term once, however many of the lists it is in. */
 static int
 seen_before(const wq_meta *const *m, size_t mi, long at, size_t j,
@@ -690,7 +691,9 @@ seen_before(const wq_meta *const *m, size_t mi, long at, size_t j,
 
 	for (i = 0; i <= mi; i++) {
 		long a = i == mi ? at : wq_meta_find(m[i], key);
-		size_t end = i == mi ? j : (a >= 0 ? wq_meta_nvalues(m[i], (size_t)a) : 0);
+		size_t end = i == mi
+		    ? j
+		    : (a >= 0 ? wq_meta_nvalues(m[i], (size_t)a) : 0);
 
 		for (k = 0; a >= 0 && k < end; k++)
 			if (strcmp(wq_meta_value(m[i], (size_t)a, k), v) == 0)
@@ -714,10 +717,12 @@ keywords(struct tei *t, const wq_node *sec, wq_dir dir)
 
 		for (i = 0; i < nm; i++) {
 			long at = wq_meta_find(m[i], s->key);
-			size_t j, n = at >= 0 ? wq_meta_nvalues(m[i], (size_t)at) : 0;
+			size_t j,
+			    n = at >= 0 ? wq_meta_nvalues(m[i], (size_t)at) : 0;
 
 			for (j = 0; j < n; j++) {
-				const char *v = wq_meta_value(m[i], (size_t)at, j);
+				const char *v =
+				    wq_meta_value(m[i], (size_t)at, j);
 
 				if (seen_before(m, i, at, j, s->key, v))
 					continue;

@@ -15,9 +15,6 @@
 #include <string.h>
 #include <time.h>
 
-
-
-
 /* ---- writer shorthands: libxml2 returns -1 on failure, remembered ---- */
 
 void
@@ -95,8 +92,9 @@ text(struct tei *t, const char *s, size_t len)
 		default: wq_buf_putc(&t->esc, s[i]);
 		}
 	if (t->esc.len)
-		chk(t, xmlTextWriterWriteRawLen(
-			   t->w, (const xmlChar *)t->esc.data, (int)t->esc.len));
+		chk(t,
+		    xmlTextWriterWriteRawLen(
+			t->w, (const xmlChar *)t->esc.data, (int)t->esc.len));
 }
 
 void
@@ -253,9 +251,10 @@ inlines(struct tei *t, const wq_node *n)
 		case WQ_NODE_STRIKE:
 			start(t, "hi");
 			attr(t, "rend",
-			    wq_node_type_of(c) == WQ_NODE_EMPH	   ? "italic"
-				: wq_node_type_of(c) == WQ_NODE_STRONG ? "bold"
-								       : "strikethrough");
+			    wq_node_type_of(c) == WQ_NODE_EMPH ? "italic"
+				: wq_node_type_of(c) == WQ_NODE_STRONG
+				? "bold"
+				: "strikethrough");
 			lang_attr(t, c);
 			inlines(t, c);
 			end(t);
@@ -415,7 +414,8 @@ table(struct tei *t, const wq_node *n)
 		     cell = wq_node_next(cell)) {
 			start(t, "cell");
 			if (wq_node_cell_align(cell))
-				attr(t, "rend", align[wq_node_cell_align(cell)]);
+				attr(
+				    t, "rend", align[wq_node_cell_align(cell)]);
 			block_lang(t, cell);
 			start_mixed(t);
 			inlines(t, cell);
@@ -474,9 +474,9 @@ block(struct tei *t, const wq_node *c)
 				attr(t, "n", num);
 			}
 			if (wq_node_task(k)) /* a task list's box */
-				attr(t, "rend", wq_node_task(k) == 2
-					? "task-done"
-					: "task-open");
+				attr(t, "rend",
+				    wq_node_task(k) == 2 ? "task-done"
+							 : "task-open");
 			block_lang(t, k);
 			/* An item of one paragraph holds its text directly. */
 			if (wq_node_first_child(k) &&

@@ -101,8 +101,8 @@ tighten_lists(wq_node *n)
 }
 
 static int
-text_read(wq_node *parent, const char *data, size_t len,
-    enum wq_read_mode mode, wq_read_ctx *ctx, struct wq_err *err)
+text_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
+    wq_read_ctx *ctx, struct wq_err *err)
 {
 	struct wq_buf md;
 	int rc;

@@ -137,9 +137,9 @@ tree_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			break;
 		case WQ_NODE_ITEM:
 			if (wq_node_task(n))
-				wq_buf_puts(&b, wq_node_task(n) == 2
-					? " task=done"
-					: " task=open");
+				wq_buf_puts(&b,
+				    wq_node_task(n) == 2 ? " task=done"
+							 : " task=open");
 			break;
 		case WQ_NODE_FOOTNOTE:
 		case WQ_NODE_FOOTNOTE_REF:
@@ -174,14 +174,16 @@ tree_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			break;
 		case WQ_NODE_PAGE_BREAK:
 			if (wq_node_page_volume(n))
-				wq_buf_printf(&b, " volume=%s",
-				    wq_node_page_volume(n));
+				wq_buf_printf(
+				    &b, " volume=%s", wq_node_page_volume(n));
 			wq_buf_printf(&b, " page=%s", wq_node_page(n));
 			break;
 		case WQ_NODE_MILESTONE:
-			wq_buf_printf(&b, " unit=%s", wq_node_milestone_unit(n));
+			wq_buf_printf(
+			    &b, " unit=%s", wq_node_milestone_unit(n));
 			if (*wq_node_milestone_n(n))
-				wq_buf_printf(&b, " n=%s", wq_node_milestone_n(n));
+				wq_buf_printf(
+				    &b, " n=%s", wq_node_milestone_n(n));
 			break;
 		default: break;
 		}

@@ -33,8 +33,8 @@ struct cli {
 	size_t ninputs;
 	const char *dirs[64];
 	size_t ndirs;
-	wq_meta *cli_meta; /* -M, --title, --author */
-	wq_meta *defaults; /* -d FILE, kept: its strings are used */
+	wq_meta *cli_meta;	/* -M, --title, --author */
+	wq_meta *defaults;	/* -d FILE, kept: its strings are used */
 	wq_plugin_set *plugins; /* every plugin of the search path */
 	wq_opts *wopts;
 	const char **extra_deps; /* files read besides the texts */

@@ -207,9 +207,11 @@ make_dirs(const char *dir, struct wq_err *err)
 			continue;
 		was = *p;
 		*p = '\0';
-		if (stat(path, &st) != 0 && mkdir(path, 0777) != 0 && errno != EEXIST)
+		if (stat(path, &st) != 0 && mkdir(path, 0777) != 0 &&
+		    errno != EEXIST)
 			return wq_err_set(err, WQ_EIO, path, 0, 0,
-			    "cannot create the output's directory: %s", strerror(errno));
+			    "cannot create the output's directory: %s",
+			    strerror(errno));
 		if ((*p = was) == '\0')
 			break;
 	}
@@ -301,7 +303,8 @@ input_ids(const struct cli *c, size_t *n)
 	if (ids == NULL)
 		abort();
 	for (*n = 0, i = 0; i < c->ninputs; i++)
-		if (strcmp(c->inputs[i], "-") != 0 && stat(c->inputs[i], &st) == 0) {
+		if (strcmp(c->inputs[i], "-") != 0 &&
+		    stat(c->inputs[i], &st) == 0) {
 			ids[*n].dev = st.st_dev;
 			ids[*n].ino = st.st_ino;
 			ids[(*n)++].input = i;
@@ -312,8 +315,8 @@ input_ids(const struct cli *c, size_t *n)
 
 /* Whether 'out' is one of the inputs; reports it (exit 2) if so. */
 static int
-output_is_input(const struct cli *c, const struct file_id *ids, size_t n,
-    const char *out)
+output_is_input(
+    const struct cli *c, const struct file_id *ids, size_t n, const char *out)
 {
 	struct file_id key, *hit;
 	struct stat st;
@@ -470,7 +473,8 @@ clashes(const struct cli *c, const struct wq_plugin *p)
 	if (second != SIZE_MAX) {
 		char a[PATH_MAX], msg[PATH_MAX * 2 + 64];
 
-		out_path(c, c->inputs[second], p->writer->extensions, a, sizeof(a));
+		out_path(
+		    c, c->inputs[second], p->writer->extensions, a, sizeof(a));
 		snprintf(msg, sizeof(msg), "%s and %s would both write %s",
 		    c->inputs[first], c->inputs[second], a);
 		message(c, "error", NULL, 0, 0, "usage", msg);
@@ -536,8 +540,7 @@ convert_batch(struct cli *c, const struct wq_plugin *p)
 		}
 	}
 	if (stat(c->outdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		message(c, "error", c->outdir, 0, 0, "io",
-		    "not a directory");
+		message(c, "error", c->outdir, 0, 0, "io", "not a directory");
 		return EXIT_IO;
 	}
 	if (clashes(c, p))

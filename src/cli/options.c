@@ -273,7 +273,8 @@ apply(struct cli *c, int ch, const char *arg)
 			    c, "expected KEY=VALUE, not '%s'", arg);
 		if (ch == 'V') {
 			wq_opts_add(c->wopts, key, value);
-			if (c->nvkeys < sizeof(c->vkeys) / sizeof(c->vkeys[0])) {
+			if (c->nvkeys <
+			    sizeof(c->vkeys) / sizeof(c->vkeys[0])) {
 				c->vkeys[c->nvkeys++] = key;
 				key = NULL; /* kept; main() frees it */
 			}
@@ -314,8 +315,10 @@ apply(struct cli *c, int ch, const char *arg)
 		if (arg[0] < '1' || arg[0] > '6' || arg[1] != '\0')
 			return bad_usage(c,
 			    ch == OPT_SPLIT_LEVEL
-				? "--split-level takes a heading level, 1 to 6, not '%s'"
-				: "--toc-depth takes a heading level, 1 to 6, not '%s'",
+				? "--split-level takes a heading level, 1 to "
+				  "6, not '%s'"
+				: "--toc-depth takes a heading level, 1 to 6, "
+				  "not '%s'",
 			    arg);
 		wq_opts_add(c->wopts,
 		    ch == OPT_SPLIT_LEVEL ? "split-level" : "toc-depth", arg);

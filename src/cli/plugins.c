@@ -68,7 +68,8 @@ check_variables(const struct cli *c, const struct wq_plugin *p)
 	size_t i;
 
 	/* A writer older than the field says nothing: nothing to check. */
-	if (w->size < offsetof(struct wq_writer, variables) + sizeof(w->variables) ||
+	if (w->size <
+		offsetof(struct wq_writer, variables) + sizeof(w->variables) ||
 	    w->variables == NULL)
 		return EXIT_OK;
 	for (i = 0; i < c->nvkeys; i++) {
@@ -78,7 +79,8 @@ check_variables(const struct cli *c, const struct wq_plugin *p)
 			continue;
 		snprintf(msg, sizeof(msg),
 		    "-V %s: the %s writer has no such variable (it reads: %s)",
-		    c->vkeys[i], p->name, *w->variables ? w->variables : "none");
+		    c->vkeys[i], p->name,
+		    *w->variables ? w->variables : "none");
 		return bad_usage(c, "%s", msg);
 	}
 	return EXIT_OK;
