@@ -65,14 +65,24 @@ text_dir(const char *text)
 	return real;
 }
 
+/* Whether canonical path 'real' lies in the tree of directory 'dir'. */
+static int
+inside(const char *real, const char *dir)
+{
+	size_t n = dir ? strlen(dir) : 0;
+
+	return dir && strncmp(real, dir, n) == 0 &&
+	    (real[n] == '/' || strcmp(dir, "/") == 0);
+}
+
 int
-wq_resource_allowed(
-    const char *text, const char *path, size_t max, const char **why)
+wq_resource_allowed_in(const char *text, const char *const *roots,
+    const char *path, size_t max, const char **why)
 {
 	char *dir = text_dir(text), *real = realpath(path, NULL);
 	struct stat st;
-	size_t n;
-	int rc = -1;
+	size_t i;
+	int rc = -1, in = 0;
 
 	*why = NULL;
 	if (real == NULL) { /* missing: the caller says so */
@@ -81,10 +91,17 @@ wq_resource_allowed(
 			*why = strerror(errno);
 		goto out;
 	}
-	n = dir ? strlen(dir) : 0;
-	if (dir == NULL || strncmp(real, dir, n) != 0 ||
-	    (real[n] != '/' && strcmp(dir, "/") != 0))
-		*why = "outside the text's folder";
+	in = inside(real, dir);
+	for (i = 0; !in && roots && roots[i]; i++) {
+		char *root = realpath(roots[i], NULL);
+
+		in = inside(real, root);
+		free(root);
+	}
+	if (!in)
+		*why = roots && roots[0] ? "outside the text's folder and the "
+					   "--resource-path folders"
+					 : "outside the text's folder";
 	else if (stat(real, &st) != 0)
 		*why = strerror(errno);
 	else if (!S_ISREG(st.st_mode))
@@ -97,4 +114,11 @@ out:
 	free(dir);
 	free(real);
 	return rc;
+}
+
+int
+wq_resource_allowed(
+    const char *text, const char *path, size_t max, const char **why)
+{
+	return wq_resource_allowed_in(text, NULL, path, max, why);
 }

@@ -527,6 +527,10 @@ WQ_API int wq_image_path(const wq_node *image, struct wq_buf *out);
  * returns 0, for the caller's own message. */
 WQ_API int wq_resource_allowed(
     const char *text, const char *path, size_t max, const char **why);
+/* The same, the file also allowed in the trees of the NULL-ended
+ * directories 'roots' (--resource-path); 'roots' may be NULL. */
+WQ_API int wq_resource_allowed_in(const char *text, const char *const *roots,
+    const char *path, size_t max, const char **why);
 
 #ifdef __cplusplus
 }

@@ -247,6 +247,20 @@ add_resource(struct book *bk, const char *path, const char *dir,
 	return r;
 }
 
+/* wq_resource_allowed_in() with the --resource-path folders. */
+static int
+resource_allowed(
+    const struct book *bk, const char *text, const char *path, const char **why)
+{
+	size_t i, n = wq_opts_count(bk->opts, "resource-path");
+	const char *roots[33];
+
+	for (i = 0; i < n && i < 32; i++)
+		roots[i] = wq_opts_nth(bk->opts, "resource-path", i);
+	roots[i] = NULL;
+	return wq_resource_allowed_in(text, roots, path, MAX_RESOURCE, why);
+}
+
 /* The image callback of the renderer: local images are embedded and
  * point into the container; remote ones stay links (the renderer warns). */
 static const char *
@@ -267,10 +281,15 @@ image_src(void *arg, const wq_node *img)
 		return NULL;
 	}
 	saved = *bk->err;
-	/* A text may pull in only files of its own folder: an untrusted
-	 * text must not put the build's secrets into a book. */
-	if (wq_resource_allowed(
-		file, path.data ? path.data : "", MAX_RESOURCE, &why) != 0) {
+	/* A text may pull in only files of its own folder (and of the
+	 * --resource-path folders): an untrusted text must not put the
+	 * build's secrets into a book. --sandbox: not even those. */
+	if (wq_opts_flag(bk->opts, "sandbox")) {
+		why = "--sandbox: only files named on the command line";
+		wq_err_set(bk->err, WQ_EINPUT, path.data, 0, 0, "%s", why);
+		r = NULL;
+	} else if (resource_allowed(bk, file, path.data ? path.data : "",
+		       &why) != 0) {
 		wq_err_set(bk->err, WQ_EINPUT, path.data, 0, 0, "%s", why);
 		r = NULL;
 	} else {
@@ -1058,7 +1077,7 @@ static const struct wq_writer writer = {
 	"application/epub+zip",
 	WQ_WRITER_BINARY,
 	epub_write,
-	"cover embed-font lenient css split-level toc-depth",
+	"cover embed-font lenient css split-level toc-depth resource-path sandbox",
 };
 
 static const struct wq_plugin epub = {

@@ -46,6 +46,10 @@ usage(FILE *f)
 	    "(repeatable)\n"
 	    "      --css=FILE        html, epub: add a stylesheet "
 	    "(repeatable)\n"
+	    "      --resource-path=DIR  epub: images may also come from DIR "
+	    "(repeatable)\n"
+	    "      --sandbox         epub: no file a text names, only those "
+	    "given here\n"
 	    "      --split-level=N   epub: a content document per heading "
 	    "of level N\n"
 	    "      --toc-depth=N     epub: heading levels in the table of "
@@ -196,6 +200,8 @@ enum {
 	OPT_SPLIT_LEVEL,
 	OPT_TOC_DEPTH,
 	OPT_NO_PROGRESS,
+	OPT_RESOURCE_PATH,
+	OPT_SANDBOX,
 };
 
 static const struct option long_opts[] = {
@@ -228,6 +234,8 @@ static const struct option long_opts[] = {
 	{ "split-level", required_argument, NULL, OPT_SPLIT_LEVEL },
 	{ "toc-depth", required_argument, NULL, OPT_TOC_DEPTH },
 	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+	{ "resource-path", required_argument, NULL, OPT_RESOURCE_PATH },
+	{ "sandbox", no_argument, NULL, OPT_SANDBOX },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -327,6 +335,8 @@ apply(struct cli *c, int ch, const char *arg)
 	case OPT_METAFILE: c->metafile = arg; break;
 	case 'q': c->quiet = 1; break;
 	case OPT_NO_PROGRESS: c->no_progress = 1; break;
+	case OPT_RESOURCE_PATH: wq_opts_add(c->wopts, "resource-path", arg); break;
+	case OPT_SANDBOX: wq_opts_add(c->wopts, "sandbox", "1"); break;
 	case 'h': usage(stdout); exit(EXIT_OK);
 	case OPT_VERSION: c->version = 1; break;
 	case 'd': return load_defaults(c, arg);
@@ -391,11 +401,58 @@ static const struct {
 	{ "css", OPT_CSS },
 	{ "split-level", OPT_SPLIT_LEVEL },
 	{ "toc-depth", OPT_TOC_DEPTH },
+	{ "resource-path", OPT_RESOURCE_PATH },
 	{ "metadata-file", OPT_METAFILE },
 	{ "depfile", OPT_DEPFILE },
 	{ "columns", OPT_COLUMNS },
 	{ NULL, 0 },
 };
+
+/* The keys of a defaults file that name files: a committed defaults file
+ * is as untrusted as a text, so each must lie in its own folder's tree. */
+static int
+names_a_file(int opt)
+{
+	return opt == 'o' || opt == 'O' || opt == OPT_COVER || opt == OPT_FONT ||
+	    opt == OPT_CSS || opt == OPT_PLUGIN_DIR || opt == OPT_METAFILE ||
+	    opt == OPT_DEPFILE || opt == OPT_RESOURCE_PATH;
+}
+
+/* Whether 'value' (as the command would open it) lies in the tree of the
+ * folder of defaults file 'path'. A file not made yet (an output, and the
+ * folders -o makes for it) is judged by its nearest existing folder. */
+static int
+in_defaults_tree(const char *path, const char *value)
+{
+	char dir[4096], parent[4096], *root, *real, *cut;
+	const char *slash = strrchr(path, '/');
+	size_t n;
+	int in;
+
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) : 1,
+	    slash ? path : ".");
+	if ((root = realpath(dir, NULL)) == NULL)
+		return 0;
+	snprintf(parent, sizeof(parent), "%s", value);
+	while ((real = realpath(parent, NULL)) == NULL) {
+		if (strcmp(parent, ".") == 0)
+			break; /* not even the current folder */
+		if ((cut = strrchr(parent, '/')) == NULL) {
+			snprintf(parent, sizeof(parent), ".");
+			continue;
+		}
+		if (cut == parent)
+			cut[1] = '\0';
+		else
+			*cut = '\0';
+	}
+	n = strlen(root);
+	in = real && strncmp(real, root, n) == 0 &&
+	    (real[n] == '/' || real[n] == '\0' || strcmp(root, "/") == 0);
+	free(root);
+	free(real);
+	return in;
+}
 
 static int
 is_true(const char *v)
@@ -461,9 +518,24 @@ load_defaults(struct cli *c, const char *path)
 				message(c, "error", path, 0, 0, "usage", msg);
 				return EXIT_USAGE;
 			}
-			for (j = 0; rc == EXIT_OK && j < nv; j++)
-				rc = apply(c, defaults_keys[k].opt,
-				    wq_meta_value(m, i, j));
+			for (j = 0; rc == EXIT_OK && j < nv; j++) {
+				const char *val = wq_meta_value(m, i, j);
+
+				if (names_a_file(defaults_keys[k].opt) &&
+				    !in_defaults_tree(path, val)) {
+					char msg[600];
+
+					snprintf(msg, sizeof(msg),
+					    "%s: '%.400s' is outside the defaults "
+					    "file's folder (a defaults file names "
+					    "only files of its own folder; give "
+					    "others on the command line)",
+					    key, val);
+					message(c, "error", path, 0, 0, "input", msg);
+					return EXIT_INPUT;
+				}
+				rc = apply(c, defaults_keys[k].opt, val);
+			}
 		}
 	}
 	return rc;

@@ -65,3 +65,21 @@ for fe in tree:tree html:html tei:xml markdown:md epub:epub; do
 done
 unset SOURCE_DATE_EPOCH
 
+# A committed defaults file is as untrusted as a text: every file it names
+# (cover, fonts, stylesheets, outputs, plugin folders...) lies in its own
+# folder's tree, or the run stops before reading anything.
+mkdir -p "$P/trust/sub"
+printf 'to: epub\noutput-file: %s/trust/sub/ok.epub\ninput-files: [%s/seeds/000_41e35b5545bce590.txt]\ncover: /etc/passwd\n' "$P" "$ROOT" > "$P/trust/sub/cover.yaml"
+expect "defaults: a cover outside its folder is refused (exit 3)" bash -c \
+	"'$BIN' -d '$P/trust/sub/cover.yaml' 2>'$P/trust/cover.err'; test \$? = 3 && grep -q \"cover: '/etc/passwd' is outside the defaults file's folder\" '$P/trust/cover.err' && test ! -e '$P/trust/sub/ok.epub'"
+printf 'to: html\noutput-file: ../../escaped.html\n' > "$P/trust/sub/out.yaml"
+expect "defaults: an output outside its folder is refused" bash -c \
+	"cd '$P/trust/sub' && '$BIN' -d out.yaml '$ROOT/seeds/000_41e35b5545bce590.txt' 2>/dev/null; test \$? = 3 && test ! -e '$P/escaped.html'"
+# --resource-path widens what a text may use; --sandbox narrows it to
+# what the command line names.
+mkdir -p "$P/rp/texts" "$P/rp/shared" && cp tests/cases/img/pixel.png "$P/rp/shared/p.png"
+printf '![نقطة](../shared/p.png)\n' > "$P/rp/texts/a.md"
+expect "an image outside the text's folder is refused" bash -c "'$BIN' -q -t epub -o '$P/rp/a.epub' '$P/rp/texts/a.md' 2>/dev/null; test \$? = 3"
+expect "--resource-path lets it in" "$BIN" -q -t epub --resource-path "$P/rp/shared" -o "$P/rp/a.epub" "$P/rp/texts/a.md"
+expect "--sandbox refuses even the text's own images" bash -c \
+	"'$BIN' -q -t epub --sandbox -o '$P/rp/b.epub' tests/cases/local-image.md 2>'$P/rp/b.err'; test \$? = 3 && grep -q -- '--sandbox: only files named on the command line' '$P/rp/b.err'"
