@@ -5,6 +5,8 @@
  */
 #include "internal.h"
 
+#include <stddef.h>
+
 #include <dirent.h>
 #include <dlfcn.h>
 #include <stdio.h>
@@ -58,9 +60,12 @@ wq_plugin_open_path(
 		    "not a warraq plugin (abi %d, this warraq needs %d)", abi,
 		    WQ_PLUGIN_ABI);
 	}
+	/* Fields added at a struct's end (a writer's 'variables') may be
+	 * missing from an older plugin: what abi 2 began with may not. */
 	if (p->size < sizeof(struct wq_plugin) ||
 	    (p->reader && p->reader->size < sizeof(struct wq_reader)) ||
-	    (p->writer && p->writer->size < sizeof(struct wq_writer))) {
+	    (p->writer &&
+		p->writer->size < offsetof(struct wq_writer, variables))) {
 		dlclose(h);
 		return wq_err_set(err, WQ_EPLUGIN, path, 0, 0,
 		    "broken warraq plugin (a struct is smaller than abi %d's)",

@@ -1,7 +1,7 @@
 # tests/parts/80-plugins.sh - sourced by tests/run; see its helpers.
 # ---- the plugin host ------------------------------------------------------------
 mkdir -p "$TMP/plugins" "$TMP/cwd"
-for p in badabi nosym wrongname nullfield failing; do
+for p in badabi nosym wrongname nullfield failing oldwriter; do
 	cc $CFLAGS_T -shared -fPIC -o "$TMP/plugins/$p.so" tests/plugins/$p.c || not_ok "build $p"
 done
 cc $CFLAGS_T -shared -fPIC -o "$TMP/cwd/html.so" tests/plugins/evil.c
@@ -14,6 +14,8 @@ plug badabi >/dev/null; [ $? -ne 0 ] && ok || not_ok "refusal exits non-zero"
 echo GOOD > "$TMP/plug.out"
 plug failing >/dev/null
 expect "failing writer leaves the old file" grep -qx GOOD "$TMP/plug.out"
+expect "a writer older than struct wq_writer's 'variables' still loads, -V unchecked" bash -c \
+	"'$BIN' --plugin-dir '$TMP/plugins' -t oldwriter -V any=1 -o - seeds/001_c22fc553b2c93000.txt | grep -qx old"
 (cd "$TMP/cwd" && "$BIN" -t html "$ROOT/seeds/001_c22fc553b2c93000.txt" 2>/dev/null | head -c 4) > "$TMP/cwd.out"
 expect "current directory never searched" bash -c "! grep -q EVIL '$TMP/cwd.out'"
 (cd "$TMP/cwd" && WARRAQ_PLUGIN_PATH=":" "$BIN" -t html "$ROOT/seeds/001_c22fc553b2c93000.txt" 2>/dev/null | head -c 4) > "$TMP/cwd.out"
