@@ -174,6 +174,35 @@ has_name(const wq_plugin_set *set, const char *file)
 wq_plugin_set *
 wq_plugin_set_open(const char *const *dirs)
 {
+	return wq_plugin_set_open_checked(dirs, 0);
+}
+
+/* Whether anyone may write to 'path' (a folder or a plugin file). */
+static int
+writable_by_all(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && (st.st_mode & S_IWOTH);
+}
+
+static struct set_entry *
+add_entry(wq_plugin_set *set, size_t *cap)
+{
+	struct set_entry *e;
+
+	if (set->n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		set->e = wq_xrealloc(set->e, *cap * sizeof(*set->e));
+	}
+	e = &set->e[set->n++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+wq_plugin_set *
+wq_plugin_set_open_checked(const char *const *dirs, int allow_unsafe)
+{
 	wq_plugin_set *set = wq_xcalloc(1, sizeof(*set));
 	size_t cap = 0, i, nr = 0;
 
@@ -183,6 +212,16 @@ wq_plugin_set_open(const char *const *dirs)
 
 		if (dirs[i][0] == '\0' || (d = opendir(dirs[i])) == NULL)
 			continue;
+		if (!allow_unsafe && writable_by_all(dirs[i])) {
+			struct set_entry *e = add_entry(set, &cap);
+
+			snprintf(e->lp.path, sizeof(e->lp.path), "%s", dirs[i]);
+			wq_err_set(&e->err, WQ_EPLUGIN, dirs[i], 0, 0,
+			    "a plugin folder anyone may write to is not searched "
+			    "(--allow-unsafe-plugins to use it)");
+			closedir(d);
+			continue;
+		}
 		while ((de = readdir(d)) != NULL) {
 			size_t len = strlen(de->d_name);
 			struct set_entry *e;
@@ -191,16 +230,15 @@ wq_plugin_set_open(const char *const *dirs)
 			if (len <= 3 || strcmp(de->d_name + len - 3, ".so") ||
 			    de->d_name[0] == '.' || has_name(set, de->d_name))
 				continue;
-			if (set->n == cap) {
-				cap = cap ? 2 * cap : 16;
-				set->e =
-				    wq_xrealloc(set->e, cap * sizeof(*set->e));
-			}
-			e = &set->e[set->n++];
-			memset(e, 0, sizeof(*e));
+			e = add_entry(set, &cap);
 			snprintf(
 			    path, sizeof(path), "%s/%s", dirs[i], de->d_name);
-			if (wq_plugin_open_path(path, &e->lp, &e->err) != 0)
+			if (!allow_unsafe && writable_by_all(path)) {
+				snprintf(e->lp.path, sizeof(e->lp.path), "%s", path);
+				wq_err_set(&e->err, WQ_EPLUGIN, path, 0, 0,
+				    "a plugin anyone may write to is not loaded "
+				    "(--allow-unsafe-plugins to load it)");
+			} else if (wq_plugin_open_path(path, &e->lp, &e->err) != 0)
 				snprintf(
 				    e->lp.path, sizeof(e->lp.path), "%s", path);
 		}

@@ -41,7 +41,12 @@ WQ_API void wq_plugin_close(struct wq_loaded_plugin *lp);
 typedef struct wq_plugin_set wq_plugin_set;
 
 /* Loads every "*.so" of 'dirs' (NULL-ended). Never NULL; free it with
- * wq_plugin_set_free(), which unloads them. */
+ * wq_plugin_set_free(), which unloads them. A folder or plugin file that
+ * anyone may write to is refused (kept as an error: code from there
+ * would run as the user) unless 'allow_unsafe'. */
+WQ_API wq_plugin_set *wq_plugin_set_open_checked(
+    const char *const *dirs, int allow_unsafe);
+/* wq_plugin_set_open_checked(dirs, 0). */
 WQ_API wq_plugin_set *wq_plugin_set_open(const char *const *dirs);
 WQ_API void wq_plugin_set_free(wq_plugin_set *set);
 /* Number of files, and file i: its path, and its plugin (NULL for one

@@ -56,7 +56,7 @@ main(int argc, char **argv)
 		rc = print_version(&c);
 		goto out;
 	}
-	c.plugins = wq_plugin_set_open(c.dirs);
+	c.plugins = wq_plugin_set_open_checked(c.dirs, c.unsafe_plugins);
 	if (c.metafile && (rc = load_metafile(&c)) != EXIT_OK)
 		goto out;
 	if (c.list) {

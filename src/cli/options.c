@@ -62,6 +62,8 @@ usage(FILE *f)
 	    "[text]{dir=ltr lang=en}\n"
 	    "      --plugin-dir=DIR  look for plugins in DIR first "
 	    "(repeatable)\n"
+	    "      --allow-unsafe-plugins  load plugins from folders anyone "
+	    "may write to\n"
 	    "      --list-formats    list the plugins that would load, and "
 	    "from where\n"
 	    "      --log=json        diagnostics as JSON lines on standard "
@@ -202,6 +204,7 @@ enum {
 	OPT_NO_PROGRESS,
 	OPT_RESOURCE_PATH,
 	OPT_SANDBOX,
+	OPT_UNSAFE_PLUGINS,
 };
 
 static const struct option long_opts[] = {
@@ -236,6 +239,7 @@ static const struct option long_opts[] = {
 	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
 	{ "resource-path", required_argument, NULL, OPT_RESOURCE_PATH },
 	{ "sandbox", no_argument, NULL, OPT_SANDBOX },
+	{ "allow-unsafe-plugins", no_argument, NULL, OPT_UNSAFE_PLUGINS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -337,6 +341,7 @@ apply(struct cli *c, int ch, const char *arg)
 	case OPT_NO_PROGRESS: c->no_progress = 1; break;
 	case OPT_RESOURCE_PATH: wq_opts_add(c->wopts, "resource-path", arg); break;
 	case OPT_SANDBOX: wq_opts_add(c->wopts, "sandbox", "1"); break;
+	case OPT_UNSAFE_PLUGINS: c->unsafe_plugins = 1; break;
 	case 'h': usage(stdout); exit(EXIT_OK);
 	case OPT_VERSION: c->version = 1; break;
 	case 'd': return load_defaults(c, arg);

@@ -36,8 +36,17 @@ default_dirs(struct cli *c)
 
 		snprintf(copy, sizeof(copy), "%s", env);
 		for (p = strtok_r(copy, ":", &save); p;
-		     p = strtok_r(NULL, ":", &save))
+		     p = strtok_r(NULL, ":", &save)) {
+			/* A relative entry would mean wherever warraq is run
+			 * from: refused, said once. */
+			if (p[0] != '/') {
+				message(c, "warning", NULL, 0, 0, "plugin-path",
+				    "WARRAQ_PLUGIN_PATH: a relative folder is not "
+				    "searched (give it from /)");
+				continue;
+			}
 			add_dir(c, p);
+		}
 	}
 	/* Beside the binary (the build tree), and where an install puts
 	 * them relative to it (PREFIX/bin and PREFIX/lib/warraq/plugins),

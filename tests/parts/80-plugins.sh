@@ -23,3 +23,15 @@ expect "empty path entries are not the current directory" bash -c "! grep -q EVI
 "$BIN" --plugin-dir "$TMP/plugins" --list-formats > "$TMP/list.out" 2> "$TMP/list.err"
 expect "list shows broken plugins as errors" grep -q 'badabi.so: not a warraq plugin' "$TMP/list.err"
 
+# A plugin folder or file anyone may write to is not loaded: code from
+# there would run as the user (issue 16); --allow-unsafe-plugins insists.
+mkdir -p "$TMP/ww" && cp "$TMP/plugins/failing.so" "$TMP/ww/" && chmod 777 "$TMP/ww"
+expect "a world-writable plugin folder is refused" bash -c \
+	"'$BIN' --plugin-dir '$TMP/ww' --list-formats 2>&1 | grep -q 'a plugin folder anyone may write to is not searched'"
+chmod 755 "$TMP/ww" && chmod 666 "$TMP/ww/failing.so"
+expect "a world-writable plugin file is refused" bash -c \
+	"'$BIN' --plugin-dir '$TMP/ww' -t failing -o '$TMP/ww.out' seeds/001_c22fc553b2c93000.txt 2>&1 | grep -q 'a plugin anyone may write to is not loaded'"
+expect "--allow-unsafe-plugins loads it" bash -c \
+	"! '$BIN' --allow-unsafe-plugins --plugin-dir '$TMP/ww' --list-formats 2>&1 | grep -q 'anyone may write'"
+(cd "$TMP/cwd" && WARRAQ_PLUGIN_PATH=. "$BIN" -t html "$ROOT/seeds/001_c22fc553b2c93000.txt" 2> "$TMP/rel.err" | head -c 4) > "$TMP/cwd.out"
+expect "WARRAQ_PLUGIN_PATH=. is refused, with a word" bash -c "! grep -q EVIL '$TMP/cwd.out' && grep -q 'a relative folder is not searched' '$TMP/rel.err'"
