@@ -152,7 +152,8 @@ regen: all
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig \
 		$(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(PREFIX)/include/warraq \
-		$(DESTDIR)$(PREFIX)/share/man/man1
+		$(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(LIB) $(DESTDIR)$(LIBDIR)/libwarraq.so.$(VERSION)
 	ln -sf libwarraq.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libwarraq.so.0
 	ln -sf libwarraq.so.0 $(DESTDIR)$(LIBDIR)/libwarraq.so
@@ -162,6 +163,8 @@ install: all
 	install -m 755 $(PLUGIN_SO) $(DESTDIR)$(PLUGINDIR)/
 	install -m 644 include/warraq/*.h $(DESTDIR)$(PREFIX)/include/warraq/
 	install -m 644 docs/warraq.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 scripts/warraq.bash \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/warraq
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 		-e 's|@PLUGINDIR@|$(PLUGINDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 		warraq.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/warraq.pc
@@ -169,7 +172,8 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/warraq $(DESTDIR)$(LIBDIR)/libwarraq.so* \
 		$(DESTDIR)$(LIBDIR)/pkgconfig/warraq.pc \
-		$(DESTDIR)$(PREFIX)/share/man/man1/warraq.1
+		$(DESTDIR)$(PREFIX)/share/man/man1/warraq.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/warraq
 	rm -rf $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(PREFIX)/include/warraq
 
 # warraq against pandoc, cmark and cat; writes bench/results.md.

@@ -4,6 +4,9 @@ if [ "$SAN" != 1 ]; then
 	D=$TMP/inst
 	if make -s --no-print-directory install DESTDIR="$D" PREFIX=/usr > "$TMP/install.log" 2>&1; then
 		ok
+		# The completion completes formats from --list-formats.
+		expect "bash completion: -t completes formats" bash -c \
+			"PATH='$D/usr/bin':\$PATH; source '$D/usr/share/bash-completion/completions/warraq'; COMP_WORDS=(warraq -t ep); COMP_CWORD=2; _warraq; test \"\${COMPREPLY[*]}\" = epub"
 		flags=$(PKG_CONFIG_SYSROOT_DIR="$D" PKG_CONFIG_PATH="$D/usr/lib/pkgconfig" pkg-config --cflags warraq)
 		X=$TMP/outside && mkdir -p "$X"
 		tests/tools/doc-code docs/plugins.md gemini.c > "$X/gemini.c"
