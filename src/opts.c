@@ -120,3 +120,24 @@ wq_opts_warn(const wq_opts *o, const char *file, unsigned long line,
 	va_end(ap);
 	o->warn(o->warn_arg, file, line, col, code, msg);
 }
+
+void
+wq_opts_warn_unused_meta(
+    const wq_opts *o, const wq_doc *doc, const char *writer, const char *used)
+{
+	const wq_meta *m = wq_doc_meta(doc);
+	size_t i, n = wq_meta_count(m);
+
+	for (i = 0; i < n; i++) {
+		const char *key = wq_meta_key(m, i);
+		size_t len = strcspn(key, ".");
+
+		if (wq_word_in("title lang dir", key, len) ||
+		    wq_word_in(used, key, len))
+			continue;
+		wq_opts_warn(o, NULL, 0, 0, "metadata-unused",
+		    "-M %s: the %s writer has no place for it (tei and "
+		    "markdown keep every key)",
+		    key, writer);
+	}
+}

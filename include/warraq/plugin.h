@@ -187,6 +187,12 @@ struct wq_plugin {
 
 typedef const struct wq_plugin *(*wq_plugin_entry_fn)(void);
 
+/* Warns once for each key of the book's metadata (-M, --metadata-file)
+ * that is not in 'used' (space-separated; a key "a.b" counts as "a") nor
+ * one the core itself reads (title, lang, dir): "-M colour: the epub
+ * writer has no place for it". */
+WQ_API void wq_opts_warn_unused_meta(
+    const wq_opts *o, const wq_doc *doc, const char *writer, const char *used);
 /* Whether 'word' is one of the space-separated words of 'list'. */
 WQ_API int wq_word_in(const char *list, const char *word, size_t len);
 

@@ -746,7 +746,9 @@ package(
 	}
 	if ((v = meta_get(bk, "publisher")) != NULL)
 		put_dc(&b, "publisher", NULL, v, bk->dir);
-	if ((v = meta_get(bk, "rights")) != NULL)
+	if ((v = meta_get(bk, "rights")) != NULL ||
+	    (v = meta_get(bk, "license")) != NULL ||
+	    (v = meta_get(bk, "licence")) != NULL)
 		put_dc(&b, "rights", NULL, v, bk->dir);
 	if ((v = meta_get(bk, "description")) != NULL)
 		put_dc(&b, "description", NULL, v, bk->dir);
@@ -1006,6 +1008,13 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			goto out;
 		}
 	}
+	wq_opts_warn_unused_meta(opts, doc, "epub",
+	    "author authors translator editor illustrator identifier date "
+	    "publisher rights license licence description source keywords "
+	    "tags subject "
+	    "page-source edition-date accessMode accessModeSufficient "
+	    "accessibilityFeature accessibilityHazard accessibilitySummary "
+	    "conformsTo certifiedBy");
 	if (rc == 0)
 		rc = epub_split(&bk);
 	for (i = 0; i < bk.npieces && rc == 0; i++)

@@ -122,6 +122,8 @@ html_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	struct wq_buf b;
 	int rc = 0;
 
+	wq_opts_warn_unused_meta(
+	    opts, doc, "html", "author authors description keywords");
 	wq_buf_init(&b);
 	wq_buf_puts(&b, "<!DOCTYPE html>\n<html");
 	wq_html_put_lang_dir(&b, root, 0, 1);

@@ -70,3 +70,9 @@ expect "--version names the libraries and the plugin directories" bash -c \
 n=$(printf 'a%.0s' $(seq 250))
 expect "an output name of 255 bytes (the temporary name is cut short)" bash -c \
 	"'$BIN' -q -t html -o '$TMP/$n.html' seeds/000_41e35b5545bce590.txt && test -s '$TMP/$n.html'"
+# A -M key a writer has no place for draws one warning (tei and markdown
+# keep every key).
+expect "-M: a key the epub writer cannot use is named" bash -c \
+	"'$BIN' -t epub -M colour=blue -o '$TMP/m.epub' seeds/000_41e35b5545bce590.txt 2>&1 | grep -q -- '-M colour: the epub writer has no place for it'"
+expect "-M: the tei writer keeps it, without a word" bash -c \
+	"test -z \"\$('$BIN' -t tei -M colour=blue -o '$TMP/m.xml' seeds/000_41e35b5545bce590.txt 2>&1)\" && grep -q 'n=\"colour\"' '$TMP/m.xml'"
