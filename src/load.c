@@ -392,13 +392,15 @@ read_all(int fd, const char *name, size_t max, char **out, size_t *outlen,
 
 	for (;;) {
 		if (len == cap) {
-			if (cap > max) {
+			/* A pipe or a device (/dev/zero) is bounded as a
+			 * file is: one byte past the limit says enough. */
+			if (len > max) {
 				free(buf);
 				return wq_err_set(err, WQ_EINPUT, name, 0, 0,
 				    "input exceeds the limit of %zu bytes",
 				    max);
 			}
-			cap *= 2;
+			cap = cap > max / 2 ? max + 1 : cap * 2;
 			buf = wq_xrealloc(buf, cap);
 		}
 		r = read(fd, buf + len, cap - len);
