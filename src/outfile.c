@@ -73,7 +73,23 @@ wq_outfile_open(const char *path, struct wq_sink *out, struct wq_err *err)
 	f->own_fd = 0;
 	f->tmp = NULL;
 	f->len = 0;
-	f->path = wq_xstrdup(path);
+	/* A symlink is written through: its target is replaced, the link
+	 * stays (it was replaced by a regular file before). */
+	if (strcmp(path, "-") != 0 && lstat(path, &st) == 0 &&
+	    S_ISLNK(st.st_mode)) {
+		char *real = realpath(path, NULL);
+
+		if (real == NULL) {
+			wq_err_set(err, WQ_EIO, path, 0, 0,
+			    "a symlink to nothing: not written");
+			f->path = NULL;
+			goto fail;
+		}
+		f->path = real;
+		path = f->path;
+	} else {
+		f->path = wq_xstrdup(path);
+	}
 	if (strcmp(path, "-") == 0) {
 		f->fd = STDOUT_FILENO;
 	} else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {

@@ -76,3 +76,12 @@ expect "-M: a key the epub writer cannot use is named" bash -c \
 	"'$BIN' -t epub -M colour=blue -o '$TMP/m.epub' seeds/000_41e35b5545bce590.txt 2>&1 | grep -q -- '-M colour: the epub writer has no place for it'"
 expect "-M: the tei writer keeps it, without a word" bash -c \
 	"test -z \"\$('$BIN' -t tei -M colour=blue -o '$TMP/m.xml' seeds/000_41e35b5545bce590.txt 2>&1)\" && grep -q 'n=\"colour\"' '$TMP/m.xml'"
+# -o on a symlink writes through it: the target is replaced, the link
+# stays; a symlink to nothing is refused.
+mkdir -p "$TMP/sl" && echo old > "$TMP/sl/target.md" && ln -sf target.md "$TMP/sl/link.md"
+"$BIN" -q -t md -o "$TMP/sl/link.md" seeds/000_41e35b5545bce590.txt
+expect "-o on a symlink: written through, the link kept" bash -c \
+	"test -L '$TMP/sl/link.md' && grep -q '^lang: ar' '$TMP/sl/target.md'"
+ln -sf nowhere.md "$TMP/sl/dangling.md"
+expect "-o on a dangling symlink: refused (exit 4)" bash -c \
+	"'$BIN' -q -t md -o '$TMP/sl/dangling.md' seeds/000_41e35b5545bce590.txt 2>/dev/null; test \$? = 4 -a ! -e '$TMP/sl/nowhere.md'"
