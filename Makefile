@@ -193,9 +193,9 @@ fuzz-build:
 		LDFLAGS="-fsanitize=address,undefined" all
 	@$(FUZZ_CC) tests/fuzz/fuzz_load.c -o $(FUZZ)/fuzz_load \
 		-L$(FUZZ) -lwarraq -Wl,-rpath,'$$ORIGIN'
-	@$(FUZZ_CC) $(shell $(PKG_CONFIG) --cflags libxml-2.0) tests/fuzz/fuzz_write.c \
+	@$(FUZZ_CC) $(shell $(PKG_CONFIG) --cflags libxml-2.0 libzip) tests/fuzz/fuzz_write.c \
 		-o $(FUZZ)/fuzz_write -L$(FUZZ) -lwarraq -Wl,-rpath,'$$ORIGIN' \
-		$(shell $(PKG_CONFIG) --libs libxml-2.0)
+		$(shell $(PKG_CONFIG) --libs libxml-2.0 libzip)
 
 fuzz: fuzz-build
 	@tests/fuzz/run $(FUZZ) $(FUZZ_SECONDS)

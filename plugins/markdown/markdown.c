@@ -658,10 +658,59 @@ value(yaml_emitter_t *e, const wq_meta *m, size_t i)
 	return rc ? rc : emit(e, &ev);
 }
 
-/* Writes the keys of 'm' that start with 'prefix', in their order; dotted
- * keys ("series.name", from a nested map) become nested maps again. */
+/* Whether dotted key 'key' can be written as nested maps that read back
+ * as it: no empty part ("a..b", "a."), and not deeper than the reader
+ * takes (8 parts here, 32 there). Others are written as one key. */
 static int
-mapping(yaml_emitter_t *e, const wq_meta *m, const char *prefix)
+nestable(const char *key)
+{
+	size_t n = strlen(key), dots = 0, i;
+
+	for (i = 0; i < n; i++)
+		dots += key[i] == '.';
+	return dots <= 8 && key[0] != '.' && strstr(key, "..") == NULL &&
+	    n > 0 && key[n - 1] != '.';
+}
+
+static int mapping(
+    yaml_emitter_t *e, const wq_meta *m, const char *prefix, int depth);
+
+/* The number of maps of a list that keys under 'prefix' ("author.")
+ * hold ("author.1.name", "author.2.role": 2), or 0 if they are not a
+ * list of maps, numbered from 1 (as the reader stores one). */
+static size_t
+list_of_maps(const wq_meta *m, const char *prefix)
+{
+	size_t i, plen = strlen(prefix), most = 0, n = wq_meta_count(m);
+	unsigned char seen[65] = { 0 };
+
+	for (i = 0; i < n; i++) {
+		const char *key = wq_meta_key(m, i), *rest;
+		size_t d, k;
+
+		if (strncmp(key, prefix, plen) != 0)
+			continue;
+		rest = key + plen;
+		d = strspn(rest, "0123456789");
+		if (d == 0 || d > 2 || rest[d] != '.' || rest[0] == '0')
+			return 0;
+		k = (size_t)atoi(rest);
+		if (k > 64)
+			return 0;
+		seen[k] = 1;
+		most = k > most ? k : most;
+	}
+	for (i = 1; i <= most; i++)
+		if (!seen[i])
+			return 0;
+	return most;
+}
+
+/* Writes the keys of 'm' that start with 'prefix', in their order; dotted
+ * keys ("series.name", from a nested map) become nested maps again, or
+ * stay one key where nesting would not read back the same. */
+static int
+mapping(yaml_emitter_t *e, const wq_meta *m, const char *prefix, int depth)
 {
 	size_t i, k, plen = strlen(prefix), n = wq_meta_count(m);
 	yaml_event_t ev;
@@ -677,6 +726,11 @@ mapping(yaml_emitter_t *e, const wq_meta *m, const char *prefix)
 		if (strncmp(key, prefix, plen) != 0)
 			continue;
 		rest = key + plen;
+		if (!nestable(key)) { /* one key, at the top only */
+			if (depth == 0 && (rc = scalar(e, rest)) == 0)
+				rc = value(e, m, i);
+			continue;
+		}
 		if ((dot = strchr(rest, '.')) == NULL) {
 			if ((rc = scalar(e, rest)) == 0)
 				rc = value(e, m, i);
@@ -685,7 +739,8 @@ mapping(yaml_emitter_t *e, const wq_meta *m, const char *prefix)
 		/* A nested map: written once, where its first key stands. */
 		for (k = 0; k < i; k++)
 			if (strncmp(wq_meta_key(m, k), key,
-				(size_t)(dot - key) + 1) == 0)
+				(size_t)(dot - key) + 1) == 0 &&
+			    nestable(wq_meta_key(m, k)))
 				break;
 		if (k < i)
 			continue;
@@ -695,9 +750,26 @@ mapping(yaml_emitter_t *e, const wq_meta *m, const char *prefix)
 
 			if (sub == NULL || subprefix == NULL)
 				abort();
+			size_t items = list_of_maps(m, subprefix), j;
+
 			rc = scalar(e, sub);
-			if (rc == 0)
-				rc = mapping(e, m, subprefix);
+			if (rc == 0 && items) { /* author: [{name, role}, …] */
+				yaml_sequence_start_event_initialize(&ev, NULL,
+				    NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+				rc = emit(e, &ev);
+				for (j = 1; rc == 0 && j <= items; j++) {
+					char item[300];
+
+					snprintf(item, sizeof(item), "%s%zu.",
+					    subprefix, j);
+					rc = mapping(e, m, item, depth + 2);
+				}
+				yaml_sequence_end_event_initialize(&ev);
+				if (rc == 0)
+					rc = emit(e, &ev);
+			} else if (rc == 0) {
+				rc = mapping(e, m, subprefix, depth + 1);
+			}
 			free(sub);
 			free(subprefix);
 		}
@@ -753,7 +825,7 @@ front_matter(const wq_doc *doc, struct wq_buf *out)
 		rc = emit(&e, &ev);
 	}
 	if (rc == 0)
-		rc = mapping(&e, m, "");
+		rc = mapping(&e, m, "", 0);
 	if (rc == 0) {
 		yaml_document_end_event_initialize(&ev, 1);
 		rc = emit(&e, &ev);

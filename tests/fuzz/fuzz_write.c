@@ -1,13 +1,16 @@
 /*
  * fuzz_write.c - libFuzzer harness for the writers: bytes -> model ->
  * every plugin found in $WARRAQ_FUZZ_PLUGINS (default build-fuzz/plugins),
- * or only $WARRAQ_FUZZ_FORMAT, into a memory sink. An XML writer's output
- * must also be well-formed, checked with libxml2.
+ * or only $WARRAQ_FUZZ_FORMAT, into a memory sink. Each output is checked,
+ * not only for crashes: TEI, and every XML document inside an EPUB (its
+ * chapters, nav, NCX, package), must parse with libxml2; HTML must be
+ * UTF-8 without NUL or C0 controls; Markdown must read back.
  */
 #include <warraq/host.h>
 
 #include <libxml/parser.h>
 #include <stdint.h>
+#include <zip.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +46,80 @@ setup(void)
 	wq_opts_add(opts, "lenient", "1");
 }
 
+static int
+is_xml(const char *s, size_t len)
+{
+	xmlDocPtr x = xmlReadMemory(s, (int)len, "fuzz.xml", NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+	xmlFreeDoc(x);
+	return x != NULL;
+}
+
+/* Every XML document of an EPUB parses. */
+static int
+epub_is_xml(const char *s, size_t len)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *z;
+	zip_int64_t i, n;
+	int good = 1;
+
+	zip_error_init(&ze);
+	if ((src = zip_source_buffer_create(s, len, 0, &ze)) == NULL ||
+	    (z = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return 0; /* not even a zip */
+	}
+	n = zip_get_num_entries(z, 0);
+	for (i = 0; i < n && good; i++) {
+		const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+		size_t l = name ? strlen(name) : 0;
+		zip_stat_t st;
+		zip_file_t *f;
+		char *buf;
+
+		if (l < 4 || (strcmp(name + l - 6, ".xhtml") != 0 &&
+				 strcmp(name + l - 4, ".opf") != 0 &&
+				 strcmp(name + l - 4, ".ncx") != 0 &&
+				 strcmp(name + l - 4, ".xml") != 0))
+			continue;
+		if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 ||
+		    (f = zip_fopen_index(z, (zip_uint64_t)i, 0)) == NULL)
+			return 0;
+		buf = malloc(st.size + 1);
+		good = buf && zip_fread(f, buf, st.size) == (zip_int64_t)st.size &&
+		    is_xml(buf, st.size);
+		free(buf);
+		zip_fclose(f);
+	}
+	zip_discard(z);
+	zip_error_fini(&ze);
+	return good;
+}
+
+/* UTF-8 with no NUL and no C0 control but tab, LF and CR. */
+static int
+is_clean_text(const char *s, size_t len)
+{
+	char *z = malloc(len + 1);
+	size_t i;
+	int good = z != NULL;
+
+	for (i = 0; good && i < len; i++)
+		good = (unsigned char)s[i] >= 0x20 || s[i] == '\t' ||
+		    s[i] == '\n' || s[i] == '\r';
+	if (good) {
+		memcpy(z, s, len);
+		z[len] = '\0';
+		good = xmlCheckUTF8((const xmlChar *)z);
+	}
+	free(z);
+	return good;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -67,15 +144,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		wq_buf_init(&b);
 		wq_sink_to_buf(&sink, &b);
 		memset(&err, 0, sizeof(err));
-		if (p->writer->write(doc, opts, &sink, &err) == 0 &&
-		    strcmp(p->name, "tei") == 0) {
-			xmlDocPtr x = xmlReadMemory(b.data, (int)b.len, "fuzz.xml",
-			    NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-			    XML_PARSE_NOWARNING);
-
-			if (x == NULL)
+		if (p->writer->write(doc, opts, &sink, &err) == 0 && b.len) {
+			if (strcmp(p->name, "tei") == 0 && !is_xml(b.data, b.len))
 				__builtin_trap(); /* TEI that is not XML */
-			xmlFreeDoc(x);
+			if (strcmp(p->name, "epub") == 0 &&
+			    !epub_is_xml(b.data, b.len))
+				__builtin_trap(); /* a book with a broken page */
+			if ((strcmp(p->name, "html") == 0 ||
+				strcmp(p->name, "markdown") == 0) &&
+			    !is_clean_text(b.data, b.len))
+				__builtin_trap(); /* bytes no text may hold */
+			if (strcmp(p->name, "markdown") == 0) {
+				struct wq_load_opts mo = o;
+				wq_doc *again;
+
+				mo.reader = "markdown";
+				again = wq_load_buffer(
+				    "again.md", b.data, b.len, &mo, &err);
+				if (again == NULL)
+					__builtin_trap(); /* its Markdown refused */
+				wq_doc_free(again);
+			}
 		}
 		wq_buf_free(&b);
 	}

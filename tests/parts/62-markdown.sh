@@ -72,3 +72,10 @@ if [ "$SAN" != 1 ]; then
 	fi
 fi
 
+# Front matter the writer must not nest past what reads back (the write
+# fuzzer's Markdown oracle found "lan....: ar" written 40 maps deep), and
+# a list of maps written as a list again.
+printf -- '---\nlan........................................: ar\nauthor:\n  - name: أحمد\n    role: aut\n  - name: Sara\n    role: trl\nseries:\n  name: x\n---\n\nنص.\n' > "$TMP/fm-deep.md"
+roundtrip "front matter: dotted keys and a list of maps" "$TMP/fm-deep.md"
+W -t md -o "$TMP/fm-deep.out.md" "$TMP/fm-deep.md"
+expect "front matter: a list of maps stays a list" grep -qx -- '- name: أحمد' "$TMP/fm-deep.out.md"
