@@ -808,8 +808,8 @@ front_matter(const wq_doc *doc, struct wq_buf *out)
 	from[1] = wq_doc_meta(doc);
 	for (f = 0; f < 2; f++)
 		wq_meta_merge(m, from[f], 1);
-	if (wq_meta_find(m, "title") < 0 && !only)
-		wq_meta_set(m, "title", wq_doc_title(doc));
+	/* Several texts with no title of their own get none: their neutral
+	 * one (wq_doc_title) would read back as given. */
 	if (lang)
 		wq_meta_set(m, "lang", lang);
 	wq_meta_set(m, "dir", wq_dir_name(dir));
