@@ -576,18 +576,27 @@ notes(struct render *r, const wq_node *sec)
 /* With a sink, output goes to it in pieces of about this size. */
 #define FLUSH_AT 65536
 
+/* The blocks from 'first' up to 'end' (NULL: to the last), sent to the
+ * sink as the buffer fills. */
 static void
-blocks(struct render *r, const wq_node *n, int tight)
+blocks_from(
+    struct render *r, const wq_node *first, const wq_node *end, int tight)
 {
 	const wq_node *c;
 
-	for (c = n->first; c && r->rc == 0; c = c->next) {
+	for (c = first; c != end && r->rc == 0; c = c->next) {
 		block(r, c, tight);
 		if (r->o->sink && r->out->len >= FLUSH_AT) {
 			r->rc = wq_sink_put_buf(r->o->sink, r->out, r->o->err);
 			r->out->len = 0;
 		}
 	}
+}
+
+static void
+blocks(struct render *r, const wq_node *n, int tight)
+{
+	blocks_from(r, n->first, NULL, tight);
 }
 
 static int render(const wq_node *n, const wq_node *first, const wq_node *end,
@@ -614,7 +623,6 @@ render(const wq_node *n, const wq_node *first, const wq_node *end,
     const struct wq_html_opts *o, struct wq_buf *out)
 {
 	struct render r = { o->flags, o, out, 0, 0, 0, NULL, 0, 0 };
-	const wq_node *c;
 
 	if (o->flags & WQ_HTML_AFTER_TITLE)
 		r.last_level = 1;
@@ -624,13 +632,7 @@ render(const wq_node *n, const wq_node *first, const wq_node *end,
 		out->cap = FLUSH_AT + 16384;
 		out->data = wq_xrealloc(out->data, out->cap);
 	}
-	for (c = first; c != end && r.rc == 0; c = c->next) {
-		block(&r, c, 0);
-		if (o->sink && out->len >= FLUSH_AT) {
-			r.rc = wq_sink_put_buf(o->sink, out, o->err);
-			out->len = 0;
-		}
-	}
+	blocks_from(&r, first, end, 0);
 	if (end == NULL)
 		notes(&r, n);
 	if (r.unlinked && o->warn) {
