@@ -613,22 +613,49 @@ any_rtl(const wq_doc *doc)
 	return 0;
 }
 
+/* libxml2 writes the edition straight to the sink as it goes, so a
+ * large one never sits whole in memory (the host's temporary file keeps
+ * a failed one from appearing). */
+struct sink_io {
+	struct wq_sink *out;
+	struct wq_err *err;
+	int failed;
+};
+
+static int
+io_write(void *ctx, const char *buf, int len)
+{
+	struct sink_io *io = ctx;
+
+	if (io->failed || wq_sink_write(io->out, buf, (size_t)len, io->err) != 0) {
+		io->failed = 1;
+		return -1;
+	}
+	return len;
+}
+
+static int
+io_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
 static int
 tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
     struct wq_err *err)
 {
 	struct tei t;
-	xmlBufferPtr buf = xmlBufferCreate();
+	struct sink_io io = { out, err, 0 };
+	xmlOutputBufferPtr ob;
 	size_t i, n = wq_doc_section_count(doc);
 	const char *spans = wq_opts_get(opts, "tei-spans");
 	int rc = 0;
 
 	if (spans && strcmp(spans, "seg") != 0 && strcmp(spans, "name") != 0 &&
-	    strcmp(spans, "foreign") != 0) {
-		xmlBufferFree(buf);
+	    strcmp(spans, "foreign") != 0)
 		return wq_err_set(err, WQ_EUSAGE, NULL, 0, 0,
 		    "tei-spans takes foreign, seg or name, not '%s'", spans);
-	}
 	memset(&t, 0, sizeof(t));
 	t.doc = doc;
 	t.opts = opts;
@@ -641,8 +668,10 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	    spans && (strcmp(spans, "seg") == 0 || strcmp(spans, "name") == 0)
 	    ? spans
 	    : "foreign";
-	if (buf == NULL || (t.w = xmlNewTextWriterMemory(buf, 0)) == NULL) {
-		xmlBufferFree(buf);
+	ob = xmlOutputBufferCreateIO(io_write, io_close, &io, NULL);
+	if (ob == NULL || (t.w = xmlNewTextWriter(ob)) == NULL) {
+		if (ob)
+			xmlOutputBufferClose(ob);
 		return wq_err_set(
 		    err, WQ_EPLUGIN, "tei", 0, 0, "libxml2: no writer");
 	}
@@ -667,16 +696,15 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		end(&t);
 	}
 	chk(&t, xmlTextWriterEndDocument(t.w));
-	xmlFreeTextWriter(t.w);
+	chk(&t, xmlTextWriterFlush(t.w));
+	xmlFreeTextWriter(t.w); /* and the output buffer */
 	wq_buf_free(&t.esc);
 	tei_ids_free(&t);
-	if (t.rc != 0)
+	if (io.failed) /* the sink said why */
+		rc = err->code ? -err->code : -WQ_EIO;
+	else if (t.rc != 0)
 		rc = wq_err_set(err, WQ_EPLUGIN, "tei", 0, 0,
 		    "libxml2 could not write the edition");
-	else
-		rc = wq_sink_write(out, xmlBufferContent(buf),
-		    (size_t)xmlBufferLength(buf), err);
-	xmlBufferFree(buf);
 	return rc;
 }
 
