@@ -217,7 +217,8 @@ wq_plugin_set_open_checked(const char *const *dirs, int allow_unsafe)
 
 			snprintf(e->lp.path, sizeof(e->lp.path), "%s", dirs[i]);
 			wq_err_set(&e->err, WQ_EPLUGIN, dirs[i], 0, 0,
-			    "a plugin folder anyone may write to is not searched "
+			    "a plugin folder anyone may write to is not "
+			    "searched "
 			    "(--allow-unsafe-plugins to use it)");
 			closedir(d);
 			continue;
@@ -234,11 +235,14 @@ wq_plugin_set_open_checked(const char *const *dirs, int allow_unsafe)
 			snprintf(
 			    path, sizeof(path), "%s/%s", dirs[i], de->d_name);
 			if (!allow_unsafe && writable_by_all(path)) {
-				snprintf(e->lp.path, sizeof(e->lp.path), "%s", path);
+				snprintf(
+				    e->lp.path, sizeof(e->lp.path), "%s", path);
 				wq_err_set(&e->err, WQ_EPLUGIN, path, 0, 0,
-				    "a plugin anyone may write to is not loaded "
+				    "a plugin anyone may write to is not "
+				    "loaded "
 				    "(--allow-unsafe-plugins to load it)");
-			} else if (wq_plugin_open_path(path, &e->lp, &e->err) != 0)
+			} else if (wq_plugin_open_path(path, &e->lp, &e->err) !=
+			    0)
 				snprintf(
 				    e->lp.path, sizeof(e->lp.path), "%s", path);
 		}

@@ -288,8 +288,8 @@ image_src(void *arg, const wq_node *img)
 		why = "--sandbox: only files named on the command line";
 		wq_err_set(bk->err, WQ_EINPUT, path.data, 0, 0, "%s", why);
 		r = NULL;
-	} else if (resource_allowed(bk, file, path.data ? path.data : "",
-		       &why) != 0) {
+	} else if (resource_allowed(
+		       bk, file, path.data ? path.data : "", &why) != 0) {
 		wq_err_set(bk->err, WQ_EINPUT, path.data, 0, 0, "%s", why);
 		r = NULL;
 	} else {
@@ -1086,7 +1086,8 @@ static const struct wq_writer writer = {
 	"application/epub+zip",
 	WQ_WRITER_BINARY,
 	epub_write,
-	"cover embed-font lenient css split-level toc-depth resource-path sandbox",
+	"cover embed-font lenient css split-level toc-depth resource-path "
+	"sandbox",
 };
 
 static const struct wq_plugin epub = {

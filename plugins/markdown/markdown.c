@@ -331,6 +331,8 @@ fence(struct md *m, const char *classes)
 
 static void add_children(
     struct md *m, cmark_node *to, const wq_node *from, int seam);
+static int add_child(struct md *m, cmark_node *to, const wq_node *from,
+    const wq_node *k, int seam);
 
 /* Verse as warraq's reader reads it back: a "::: verse" div whose
  * paragraphs are its lines. */
@@ -553,55 +555,59 @@ add_children(struct md *m, cmark_node *to, const wq_node *from, int seam)
 {
 	const wq_node *k;
 
-	for (k = wq_node_first_child(from); k; k = wq_node_next(k)) {
-		cmark_node *c;
-		int typed;
+	for (k = wq_node_first_child(from); k; k = wq_node_next(k))
+		seam = add_child(m, to, from, k, seam);
+}
 
-		if (wq_node_type_of(k) == WQ_NODE_TEXT) {
-			append_text(
-			    to, wq_node_literal(k), wq_node_literal_len(k));
-			seam = 0;
-			continue;
-		}
-		if (wq_node_type_of(k) == WQ_NODE_VERSE) {
-			verse(m, to, k);
-			seam = 0;
-			continue;
-		}
-		c = convert(m, k);
-		if (c == NULL) {
-			if (wq_node_type_of(k) == WQ_NODE_SPAN) {
-				add_children(m, to, k, 1);
-				seam = 1;
-			}
-			continue;
-		}
-		typed =
-		    wq_node_type_of(k) == WQ_NODE_PARAGRAPH && wq_node_kind(k);
-		if (typed) { /* a typed paragraph: "::: {.riwaya}" around it */
-			struct wq_buf cls;
+/* Appends child 'k' of 'from' to 'to'; returns the seam for the next
+ * (whether an element split at a span's edge may need joining). */
+static int
+add_child(struct md *m, cmark_node *to, const wq_node *from, const wq_node *k,
+    int seam)
+{
+	cmark_node *c;
+	int typed;
 
-			wq_buf_init(&cls);
-			wq_buf_putc(&cls, '{');
-			put_kind(&cls, k);
-			wq_buf_putc(&cls, '}');
-			append_joined(to, fence(m, cls.data), 0);
-			wq_buf_free(&cls);
-		}
-		if (wq_node_is_block(k) && wq_node_dir_stated(k) &&
-		    wq_node_type_of(from) != WQ_NODE_LIST) {
-			/* The direction the source stated, as raw HTML around
-			 * the block: read back, and kept by renderers. */
-			append_joined(to, stated_div(m, k), 0);
-			append_joined(to, c, 0);
-			c = cmark_node_new(CMARK_NODE_HTML_BLOCK);
-			cmark_node_set_literal(c, "</div>");
-		}
-		append_joined(to, c, seam);
-		if (typed)
-			append_joined(to, fence(m, NULL), 0);
-		seam = 0;
+	if (wq_node_type_of(k) == WQ_NODE_TEXT) {
+		append_text(to, wq_node_literal(k), wq_node_literal_len(k));
+		return 0;
 	}
+	if (wq_node_type_of(k) == WQ_NODE_VERSE) {
+		verse(m, to, k);
+		return 0;
+	}
+	c = convert(m, k);
+	if (c == NULL) {
+		if (wq_node_type_of(k) == WQ_NODE_SPAN) {
+			add_children(m, to, k, 1);
+			return 1;
+		}
+		return seam;
+	}
+	typed = wq_node_type_of(k) == WQ_NODE_PARAGRAPH && wq_node_kind(k);
+	if (typed) { /* a typed paragraph: "::: {.riwaya}" around it */
+		struct wq_buf cls;
+
+		wq_buf_init(&cls);
+		wq_buf_putc(&cls, '{');
+		put_kind(&cls, k);
+		wq_buf_putc(&cls, '}');
+		append_joined(to, fence(m, cls.data), 0);
+		wq_buf_free(&cls);
+	}
+	if (wq_node_is_block(k) && wq_node_dir_stated(k) &&
+	    wq_node_type_of(from) != WQ_NODE_LIST) {
+		/* The direction the source stated, as raw HTML around
+		 * the block: read back, and kept by renderers. */
+		append_joined(to, stated_div(m, k), 0);
+		append_joined(to, c, 0);
+		c = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+		cmark_node_set_literal(c, "</div>");
+	}
+	append_joined(to, c, seam);
+	if (typed)
+		append_joined(to, fence(m, NULL), 0);
+	return 0;
 }
 
 /* ---- the front matter: metadata to YAML ---- */
@@ -839,6 +845,44 @@ front_matter(const wq_doc *doc, struct wq_buf *out)
 	return rc;
 }
 
+/* Whether the text may be cut after block 'k' and go on in a piece
+ * rendered on its own: the blocks on both sides read back the same. */
+static int
+cuttable(const wq_node *k)
+{
+	const wq_node *next = wq_node_next(k);
+	wq_node_type t = wq_node_type_of(k);
+
+	return next && (t == WQ_NODE_PARAGRAPH || t == WQ_NODE_HEADING) &&
+	    !wq_node_kind(k) && !wq_node_dir_stated(k) &&
+	    (wq_node_type_of(next) == WQ_NODE_PARAGRAPH ||
+		wq_node_type_of(next) == WQ_NODE_HEADING);
+}
+
+/* Renders what 'root' holds after 'b', sends it on and empties both;
+ * '*pieces' counts the pieces sent, which a blank line separates. */
+static int
+render(cmark_node *root, int width, struct wq_buf *b, struct wq_sink *out,
+    struct wq_err *err, int *pieces)
+{
+	cmark_node *c;
+	char *body;
+	int rc;
+
+	if (cmark_node_first_child(root) == NULL)
+		return 0;
+	body = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width);
+	if ((*pieces)++ > 0)
+		wq_buf_putc(b, '\n');
+	wq_buf_puts(b, body);
+	free(body);
+	while ((c = cmark_node_first_child(root)) != NULL)
+		cmark_node_free(c);
+	rc = wq_sink_put_buf(out, b, err);
+	b->len = 0;
+	return rc;
+}
+
 static int
 md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
     struct wq_err *err)
@@ -846,10 +890,10 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	struct md m;
 	struct wq_buf b;
 	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
-	size_t i, n = wq_doc_section_count(doc);
+	size_t i, n = wq_doc_section_count(doc), blocks = 0;
 	const char *cols = wq_opts_get(opts, "columns");
-	int width = cols ? atoi(cols) : 0, rc;
-	char *body;
+	int width = cols ? atoi(cols) : 0, rc = 0, seam = 0, pieces = 0;
+	const wq_node *k;
 
 	if (cols && (width < 1 || strspn(cols, "0123456789") != strlen(cols))) {
 		cmark_node_free(root);
@@ -886,14 +930,25 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 				strlen(wq_section_title(s))));
 			cmark_node_append_child(root, h);
 		}
-		add_children(&m, root, s, 0);
+		for (k = wq_node_first_child(s), rc = 0; k && rc == 0;
+		     k = wq_node_next(k)) {
+			seam = add_child(&m, root, s, k, seam);
+			/* A long text goes out in pieces, each rendered on its
+			 * own, so that neither its cmark tree nor its text
+			 * sits whole in memory: cut only between blocks that
+			 * read back the same apart (two lists side by side
+			 * would merge). */
+			if (++blocks >= 2000 && cuttable(k)) {
+				rc = render(root, width, &b, out, err, &pieces);
+				blocks = 0;
+			}
+		}
 	}
-	body = cmark_render_commonmark(
-	    root, CMARK_OPT_DEFAULT, width > 0 ? width : 0);
-	wq_buf_puts(&b, body);
-	free(body);
+	if (rc == 0)
+		rc = render(root, width, &b, out, err, &pieces);
+	if (rc == 0)
+		rc = wq_sink_put_buf(out, &b, err);
 	cmark_node_free(root);
-	rc = wq_sink_put_buf(out, &b, err);
 	wq_buf_free(&b);
 	wq_buf_free(&m.tmp);
 	return rc;

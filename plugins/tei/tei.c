@@ -627,7 +627,8 @@ io_write(void *ctx, const char *buf, int len)
 {
 	struct sink_io *io = ctx;
 
-	if (io->failed || wq_sink_write(io->out, buf, (size_t)len, io->err) != 0) {
+	if (io->failed ||
+	    wq_sink_write(io->out, buf, (size_t)len, io->err) != 0) {
 		io->failed = 1;
 		return -1;
 	}

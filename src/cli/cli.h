@@ -23,10 +23,10 @@ struct cli {
 	const char *lang, *latin_lang;
 	wq_dir dir;
 	int no_infer, quiet, list, jobs, json_log, check;
-	int no_progress; /* --no-progress: warnings, but no [3/20] line */
-	int version;	 /* --version */
+	int no_progress;    /* --no-progress: warnings, but no [3/20] line */
+	int version;	    /* --version */
 	int unsafe_plugins; /* --allow-unsafe-plugins */
-	char *vkeys[64]; /* the -V keys given, checked against the writer */
+	char *vkeys[64];    /* the -V keys given, checked against the writer */
 	size_t nvkeys;
 	const char *metafile; /* --metadata-file: under -M, over the texts' */
 	const char *depfile;  /* --depfile: a Make rule of what was read */

@@ -339,7 +339,9 @@ apply(struct cli *c, int ch, const char *arg)
 	case OPT_METAFILE: c->metafile = arg; break;
 	case 'q': c->quiet = 1; break;
 	case OPT_NO_PROGRESS: c->no_progress = 1; break;
-	case OPT_RESOURCE_PATH: wq_opts_add(c->wopts, "resource-path", arg); break;
+	case OPT_RESOURCE_PATH:
+		wq_opts_add(c->wopts, "resource-path", arg);
+		break;
 	case OPT_SANDBOX: wq_opts_add(c->wopts, "sandbox", "1"); break;
 	case OPT_UNSAFE_PLUGINS: c->unsafe_plugins = 1; break;
 	case 'h': usage(stdout); exit(EXIT_OK);
@@ -418,9 +420,10 @@ static const struct {
 static int
 names_a_file(int opt)
 {
-	return opt == 'o' || opt == 'O' || opt == OPT_COVER || opt == OPT_FONT ||
-	    opt == OPT_CSS || opt == OPT_PLUGIN_DIR || opt == OPT_METAFILE ||
-	    opt == OPT_DEPFILE || opt == OPT_RESOURCE_PATH;
+	return opt == 'o' || opt == 'O' || opt == OPT_COVER ||
+	    opt == OPT_FONT || opt == OPT_CSS || opt == OPT_PLUGIN_DIR ||
+	    opt == OPT_METAFILE || opt == OPT_DEPFILE ||
+	    opt == OPT_RESOURCE_PATH;
 }
 
 /* Whether 'value' (as the command would open it) lies in the tree of the
@@ -531,12 +534,16 @@ load_defaults(struct cli *c, const char *path)
 					char msg[600];
 
 					snprintf(msg, sizeof(msg),
-					    "%s: '%.400s' is outside the defaults "
-					    "file's folder (a defaults file names "
-					    "only files of its own folder; give "
+					    "%s: '%.400s' is outside the "
+					    "defaults "
+					    "file's folder (a defaults file "
+					    "names "
+					    "only files of its own folder; "
+					    "give "
 					    "others on the command line)",
 					    key, val);
-					message(c, "error", path, 0, 0, "input", msg);
+					message(c, "error", path, 0, 0, "input",
+					    msg);
 					return EXIT_INPUT;
 				}
 				rc = apply(c, defaults_keys[k].opt, val);

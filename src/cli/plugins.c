@@ -41,7 +41,8 @@ default_dirs(struct cli *c)
 			 * from: refused, said once. */
 			if (p[0] != '/') {
 				message(c, "warning", NULL, 0, 0, "plugin-path",
-				    "WARRAQ_PLUGIN_PATH: a relative folder is not "
+				    "WARRAQ_PLUGIN_PATH: a relative folder is "
+				    "not "
 				    "searched (give it from /)");
 				continue;
 			}
