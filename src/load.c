@@ -168,6 +168,71 @@ sanitize(wq_node *n, int *dropped, int *repaired)
 	}
 }
 
+/* Whether string 's' holds a character the raw text could not hold. */
+static const char *
+refused_char(const char *s, size_t len)
+{
+	return wq_text_refused(s, len);
+}
+
+/* The first character of the model the loader would have refused raw,
+ * reached through a character reference ("&#x01;"), a YAML escape
+ * ("\x01") or an info string: refused the same way, with the block's
+ * line. */
+static int
+check_model(const wq_node *n, const char *name, struct wq_err *err)
+{
+	const wq_node *c;
+
+	for (c = wq_node_first_child(n); c; c = wq_node_next(c)) {
+		const char *why = NULL, *what = "text";
+
+		if ((why = refused_char(wq_node_literal(c), wq_node_literal_len(c))))
+			what = "text";
+		else if ((why = refused_char(wq_node_url(c),
+			      wq_node_url(c) ? strlen(wq_node_url(c)) : 0)))
+			what = "a link's address";
+		else if ((why = refused_char(wq_node_title(c),
+			      wq_node_title(c) ? strlen(wq_node_title(c)) : 0)))
+			what = "a link's title";
+		else if ((why = refused_char(wq_node_info(c),
+			      wq_node_info(c) ? strlen(wq_node_info(c)) : 0)))
+			what = "a code block's info string";
+		if (why) {
+			const wq_node *b = c;
+
+			while (b && wq_node_line(b) == 0)
+				b = wq_node_parent(b);
+			return wq_err_set(err, WQ_EINPUT, name,
+			    b ? wq_node_line(b) : 0, 0,
+			    "%s in %s (from a character reference or an "
+			    "escape)",
+			    why, what);
+		}
+		if (check_model(c, name, err) != 0)
+			return -err->code;
+	}
+	return 0;
+}
+
+/* The same for the text's metadata (front matter escapes). */
+static int
+check_meta(const wq_meta *m, const char *name, struct wq_err *err)
+{
+	size_t i, j;
+
+	for (i = 0; i < wq_meta_count(m); i++)
+		for (j = 0; j < wq_meta_nvalues(m, i); j++) {
+			const char *v = wq_meta_value(m, i, j), *why;
+
+			if ((why = refused_char(v, strlen(v))) != NULL)
+				return wq_err_set(err, WQ_EINPUT, name, 0, 0,
+				    "%s in front matter key '%s'", why,
+				    wq_meta_key(m, i));
+		}
+	return 0;
+}
+
 static int
 check_bytes(
     const char *name, const unsigned char *data, size_t len, struct wq_err *err)
@@ -342,6 +407,9 @@ load(const char *name, const void *data, size_t len,
 		    "markup the model cannot hold was left out (its text is "
 		    "kept)");
 	sanitize(sec, &dropped, &repaired);
+	if (check_model(sec, name, err) != 0 ||
+	    check_meta(wq_section_meta(sec), name, err) != 0)
+		goto fail;
 	merge_text(sec);
 	if (repaired && opts->warn)
 		opts->warn(opts->warn_arg, name, 0, 0, "bad-utf8",

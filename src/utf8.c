@@ -92,6 +92,16 @@ utf8_check(const unsigned char *s, size_t len, const char **why)
 	return -1;
 }
 
+const char *
+wq_text_refused(const char *s, size_t len)
+{
+	const char *why = NULL;
+
+	if (s && utf8_check((const unsigned char *)s, len, &why) >= 0)
+		return why;
+	return NULL;
+}
+
 void
 text_position(
     const char *data, size_t off, unsigned long *line, unsigned long *col)

@@ -449,6 +449,12 @@ WQ_API wq_doc *wq_load_file(
 WQ_API const struct wq_plugin *wq_load_pick_reader(const char *name,
     const void *data, size_t len, const struct wq_load_opts *opts);
 
+/* Why the loader would refuse text 's' (invalid UTF-8, a NUL, a C0
+ * control XML 1.0 cannot carry, a noncharacter), or NULL if it would
+ * not: the one rule for whatever enters the model (texts, character
+ * references, escapes, -M values). */
+WQ_API const char *wq_text_refused(const char *s, size_t len);
+
 /* ---- Lint ---------------------------------------------------------------------------- */
 
 /* Reports, through 'warn', what in a loaded document would display the

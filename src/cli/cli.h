@@ -67,6 +67,9 @@ void default_dirs(struct cli *c);
 /* Refuses a -V key the writer does not read (exit 2, its known keys
  * named). */
 int check_variables(const struct cli *c, const struct wq_plugin *writer);
+/* Refuses a -M (or --title, metadata file) value the loader would
+ * refuse in a text: exit 3, the key named. */
+int check_cli_meta(const struct cli *c);
 /* The out-of-memory handler: one line, temporary files removed, exit 4. */
 void on_out_of_memory(size_t bytes);
 /* --version: warraq's, its libraries', and where it looks for plugins. */

@@ -59,6 +59,8 @@ main(int argc, char **argv)
 	c.plugins = wq_plugin_set_open_checked(c.dirs, c.unsafe_plugins);
 	if (c.metafile && (rc = load_metafile(&c)) != EXIT_OK)
 		goto out;
+	if ((rc = check_cli_meta(&c)) != EXIT_OK)
+		goto out;
 	if (c.list) {
 		rc = list_formats(&c);
 		goto out;

@@ -462,6 +462,27 @@ in_defaults_tree(const char *path, const char *value)
 	return in;
 }
 
+int
+check_cli_meta(const struct cli *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < wq_meta_count(c->cli_meta); i++)
+		for (j = 0; j < wq_meta_nvalues(c->cli_meta, i); j++) {
+			const char *v = wq_meta_value(c->cli_meta, i, j);
+			const char *why = wq_text_refused(v, strlen(v));
+			char msg[400];
+
+			if (why == NULL)
+				continue;
+			snprintf(msg, sizeof(msg), "-M %.200s: %s",
+			    wq_meta_key(c->cli_meta, i), why);
+			message(c, "error", NULL, 0, 0, "input", msg);
+			return EXIT_INPUT;
+		}
+	return EXIT_OK;
+}
+
 static int
 is_true(const char *v)
 {

@@ -93,3 +93,18 @@ expect "unclosed <!--: the text after it kept" grep -q 'فقرة مهمة' "$TMP
 printf '```html\n<pre>\n```\n\nنص.\n' > "$TMP/code-pre.md"
 W -t tree -V positions=no -o "$TMP/code-pre.tree" "$TMP/code-pre.md"
 expect "an unclosed tag shown in code stays code" grep -qF 'code_block dir=ltr info=html "<pre>\n"' "$TMP/code-pre.tree"
+# One rule for every character that enters the model (issue 16): what
+# the loader refuses raw is refused when a character reference, a YAML
+# escape, an info string or -M brings it, with its place; exit 3.
+X=$TMP/chars && mkdir -p "$X"
+printf 'نص &#x01; و.\n' > "$X/ref.md"
+printf '```js&#x18;\ncode\n```\n' > "$X/info.md"
+printf -- '---\ntitle: "\\x01"\n---\n\nنص.\n' > "$X/yaml.md"
+for f in ref info yaml; do
+	for t in html tei epub md; do
+		"$BIN" -t $t -o "$X/out-$f.$t" "$X/$f.md" 2> "$X/$f.err"
+		expect "a control by $f refused for $t (exit 3, no output)" test $? -eq 3 -a ! -e "$X/out-$f.$t"
+	done
+done
+expect "the place and the way in are named" grep -q "ref.md:1: control character not allowed in XML 1.0 in text (from a character reference or an escape)" "$X/ref.err"
+expect "-M with a control: refused" bash -c "'$BIN' -q -t epub -M title=\$'\\x01' -o '$X/m.epub' seeds/000_41e35b5545bce590.txt 2>/dev/null; test \$? = 3 -a ! -e '$X/m.epub'"
