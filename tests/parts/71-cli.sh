@@ -85,3 +85,17 @@ expect "-o on a symlink: written through, the link kept" bash -c \
 ln -sf nowhere.md "$TMP/sl/dangling.md"
 expect "-o on a dangling symlink: refused (exit 4)" bash -c \
 	"'$BIN' -q -t md -o '$TMP/sl/dangling.md' seeds/000_41e35b5545bce590.txt 2>/dev/null; test \$? = 4 -a ! -e '$TMP/sl/nowhere.md'"
+# On a terminal, the [N/M] progress line is cleared before a diagnostic
+# (they shared a line), and --no-progress drops it (warnings stay).
+if command -v script > /dev/null; then
+	mkdir -p "$TMP/pg" && for i in 1 2 3; do cp tests/cases/openiti.mARkdown "$TMP/pg/t$i.mARkdown"; done
+	script -qec "'$BIN' -t html -j 1 -O '$TMP/pg/out' '$TMP'/pg/t*.mARkdown" /dev/null > "$TMP/pg/tty" 2>&1
+	expect "progress: never on a diagnostic's line" python3 -c "
+import re, sys
+s = open(sys.argv[1], encoding='utf-8', newline='').read()
+parts = s.split('\r\x1b[K')
+sys.exit(0 if any(re.match(r'\[\d+/\d+\] ', p) for p in parts) and
+         not any(re.match(r'\[\d+/\d+\] ', p) and 'warning:' in p for p in parts) else 1)" "$TMP/pg/tty"
+	script -qec "'$BIN' --no-progress -t html -j 1 -O '$TMP/pg/out2' '$TMP'/pg/t*.mARkdown" /dev/null > "$TMP/pg/tty2" 2>&1
+	expect "--no-progress: warnings, no progress line" bash -c "grep -q 'warning:' '$TMP/pg/tty2' && ! grep -q '\[1/3\]' '$TMP/pg/tty2'"
+fi
