@@ -30,6 +30,16 @@ if [ "$SAN" != 1 ]; then
 			expect "docs' reader: a page from a .gmi" bash -c "grep -q '<html lang=\"ar\" dir=\"rtl\">' '$X/notes.html' && grep -q '<li>أول</li>' '$X/notes.html' && grep -q '<a href=\"https://example.org/\">رابط</a>' '$X/notes.html' && grep -q '<pre dir=\"ltr\"><code>code()' '$X/notes.html'"
 			IW -q -o "$X/notes.txt" "$X/notes.gmi"
 			expect "-o out.txt picks the writer that declares txt" grep -qx 'فقرة عن Gemini.' "$X/notes.txt"
+			# docs/plugins.md's "Building one outside this tree", line by line
+			# as written, in the folder holding the sources and notes.gmi.
+			rm -f "$X/notes.txt" "$X/gemini.so" "$X/plain.so"
+			n=0
+			while IFS= read -r cmd; do
+				n=$((n + 1))
+				(cd "$X" && PATH="$D/usr/bin:$PATH" PKG_CONFIG_SYSROOT_DIR="$D" PKG_CONFIG_PATH="$D/usr/lib/pkgconfig" \
+					bash -c "$cmd" > "$X/doc.$n" 2>&1) && ok || not_ok "docs/plugins.md: $cmd" "$(head -2 "$X/doc.$n")"
+			done < <(sed -n '/^## Building one outside this tree/,/^## /s/^    \(\(cc\|warraq\) .*\)$/\1/p' docs/plugins.md)
+			expect "docs/plugins.md: four commands, the last writes notes.txt" bash -c "test $n = 4 && grep -qx 'فقرة عن Gemini.' '$X/notes.txt'"
 			"$D/usr/bin/warraq" --plugin-dir "$D/usr/lib/warraq/plugins" -t html seeds/001_c22fc553b2c93000.txt > "$TMP/inst.html"
 			expect "installed html plugin" grep -q '<html lang="ar" dir="rtl">' "$TMP/inst.html"
 			expect "installed man page" test -f "$D/usr/share/man/man1/warraq.1"
