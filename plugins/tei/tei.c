@@ -535,7 +535,7 @@ blocks(struct tei *t, const wq_node *n)
 {
 	const wq_node *c;
 
-	for (c = wq_node_first_child(n); c; c = wq_node_next(c))
+	for (c = wq_node_first_child(n); c && t->rc == 0; c = wq_node_next(c))
 		block(t, c);
 }
 
@@ -547,7 +547,8 @@ body(struct tei *t, const wq_node *sec)
 	const wq_node *c;
 
 	start(t, "body");
-	for (c = wq_node_first_child(sec); c; c = wq_node_next(c)) {
+	/* A failed write (a closed pipe) stops the walk at once. */
+	for (c = wq_node_first_child(sec); c && t->rc == 0; c = wq_node_next(c)) {
 		if (wq_node_type_of(c) != WQ_NODE_HEADING) {
 			block(t, c);
 			continue;
@@ -635,6 +636,18 @@ io_write(void *ctx, const char *buf, int len)
 	return len;
 }
 
+#if LIBXML_VERSION >= 21200
+static void
+quiet(void *ctx, const xmlError *e)
+#else
+static void
+quiet(void *ctx, xmlErrorPtr e)
+#endif
+{
+	(void)ctx;
+	(void)e;
+}
+
 static int
 io_close(void *ctx)
 {
@@ -649,6 +662,8 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	struct tei t;
 	struct sink_io io = { out, err, 0 };
 	xmlOutputBufferPtr ob;
+	xmlStructuredErrorFunc old_handler;
+	void *old_ctx;
 	size_t i, n = wq_doc_section_count(doc);
 	const char *spans = wq_opts_get(opts, "tei-spans");
 	int rc = 0;
@@ -669,10 +684,16 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	    spans && (strcmp(spans, "seg") == 0 || strcmp(spans, "name") == 0)
 	    ? spans
 	    : "foreign";
+	/* The sink reports a failed write (one line, its own words); libxml2
+	 * would print "I/O error" besides. Its handlers are per thread. */
+	old_handler = xmlStructuredError;
+	old_ctx = xmlStructuredErrorContext;
+	xmlSetStructuredErrorFunc(NULL, quiet);
 	ob = xmlOutputBufferCreateIO(io_write, io_close, &io, NULL);
 	if (ob == NULL || (t.w = xmlNewTextWriter(ob)) == NULL) {
 		if (ob)
 			xmlOutputBufferClose(ob);
+		xmlSetStructuredErrorFunc(old_ctx, old_handler);
 		return wq_err_set(
 		    err, WQ_EPLUGIN, "tei", 0, 0, "libxml2: no writer");
 	}
@@ -692,13 +713,14 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 		if (lang)
 			attr(&t, "xml:lang", lang);
 		tei_header(&t, NULL);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n && t.rc == 0; i++)
 			one_tei(&t, wq_doc_section(doc, i), i, 0);
 		end(&t);
 	}
 	chk(&t, xmlTextWriterEndDocument(t.w));
 	chk(&t, xmlTextWriterFlush(t.w));
 	xmlFreeTextWriter(t.w); /* and the output buffer */
+	xmlSetStructuredErrorFunc(old_ctx, old_handler);
 	wq_buf_free(&t.esc);
 	tei_ids_free(&t);
 	if (io.failed) /* the sink said why */

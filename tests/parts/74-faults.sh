@@ -65,3 +65,12 @@ if [ "$SAN" != 1 ]; then
 	expect "out of memory: exit 4, one line, nothing left behind" bash -c \
 		"test \$(cat '$F/oom.rc') = 4 && test \$(wc -l < '$F/oom.err') = 1 && grep -q 'warraq: out of memory' '$F/oom.err' && test -z \"\$(ls -A '$F/oom' | grep -v '^big.md\$')\""
 fi
+# A reader that goes away (EPIPE): the conversion stops at the first
+# failed write, with one line and exit 4, for every format that streams.
+for i in $(seq 1 40); do cat seeds/*.txt; done > "$F/big.md"
+for f in html tei md; do
+	"$BIN" -t $f "$F/big.md" 2> "$F/epipe.$f" | head -c 10 > /dev/null
+	rc=${PIPESTATUS[0]}
+	expect "EPIPE, -t $f: exit 4, one line naming the broken pipe" bash -c \
+		"test $rc = 4 && test \$(wc -l < '$F/epipe.$f') = 1 && grep -q 'Broken pipe' '$F/epipe.$f'"
+done
