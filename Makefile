@@ -37,7 +37,7 @@ HEADERS  := $(wildcard include/warraq/*.h) src/internal.h src/cli/cli.h
 LIB      := $(BUILD)/libwarraq.so
 BIN      := $(BUILD)/warraq
 
-.PHONY: all deps demo check check-asan check-valgrind check-readers check-fuzz test install \
+.PHONY: all deps demo check check-asan check-valgrind check-readers check-cluster check-fuzz test install \
 	uninstall clean format regen bench fuzz fuzz-build
 all: $(BIN) $(PLUGIN_SO)
 
@@ -143,6 +143,12 @@ check-valgrind: all
 # minutes, so not in `make check`. Run after it (Ace comes with it).
 check-readers: all
 	@SHARED=$(SHARED) tests/readers/run $(BIN)
+
+# docs/pipelines.md's multi-machine recipes on throwaway servers of this
+# machine: GNU parallel over two sshd, a Slurm array job (needs root).
+check-cluster: all
+	@scripts/install-deps cluster
+	@SHARED=$(SHARED) tests/cluster/run $(BIN)
 
 regen: all
 	@SHARED=$(SHARED) WQ_REGEN=1 tests/run $(BIN)
