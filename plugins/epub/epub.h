@@ -42,6 +42,8 @@ struct place {
 	size_t piece;
 };
 
+struct pack_entry;
+
 struct book {
 	const wq_doc *doc;
 	const wq_opts *opts;
@@ -68,7 +70,16 @@ struct book {
 		int depth; /* 1: a text */
 	} *toc;
 	size_t ntoc;
+	struct pack_entry *pack; /* the container's entries, in order */
+	size_t npack, cappack;
+	int level; /* deflate level, 0 (store) to 9 */
 };
+
+/* pack.c: entries are queued, then compressed on every core. */
+int pack_add(struct book *bk, const char *name, const void *data, size_t len,
+    int store);
+int pack_finish(struct book *bk);
+void pack_free(struct book *bk);
 
 /* epub.c */
 void put_esc(struct wq_buf *b, const char *s);

@@ -144,6 +144,22 @@ done
 W -t epub -o "$E/big.epub" "$A/big.mARkdown"
 expect "split: no content document over 300 KB in a $(($(stat -c %s "$A/big.mARkdown") / 1000)) KB book" bash -c \
 	"unzip -l '$E/big.epub' | awk '/EPUB\/text\/ch/ { n++; if (\$1 > 300000) big++ } END { exit !(n > 10 && big == 0) }'"
+# Compression: large entries are deflated on every core, each alone, so
+# the bytes are the same from run to run; level 4 unless -V says.
+W -t epub -o "$E/big2.epub" "$A/big.mARkdown"
+expect "compression: a large book, twice, the same bytes" cmp -s "$E/big.epub" "$E/big2.epub"
+expect "compression: the book reads back whole" unzip -tq "$E/big.epub"
+expect "compression: mimetype stored, documents deflated" bash -c \
+	"unzip -v '$E/big.epub' | awk '\$8 == \"mimetype\" && \$2 == \"Stored\" { m = 1 } \$8 ~ /^EPUB\/text\/ch/ && \$2 ~ /^Defl/ { d++ } END { exit !(m && d > 10) }'"
+expect "compression: a PNG is stored, not deflated again" bash -c \
+	"unzip -v '$E/local-image.epub' | awk '\$8 == \"EPUB/images/img1.png\" && \$2 == \"Stored\" { ok = 1 } END { exit !ok }'"
+W -t epub -V epub-compression=0 -o "$E/stored.epub" seeds/003_174733ba05b43fc1.txt
+expect "-V epub-compression=0: every entry stored" bash -c \
+	"unzip -v '$E/stored.epub' | awk '\$8 ~ /^(EPUB|META-INF)\// && \$2 != \"Stored\" { bad++ } END { exit bad > 0 }'"
+W -t epub -V epub-compression=9 -o "$E/l9.epub" "$A/big.mARkdown"
+expect "-V epub-compression=9: smaller than the default" test "$(stat -c %s "$E/l9.epub")" -lt "$(stat -c %s "$E/big.epub")"
+expect "-V epub-compression=x refused (exit 2)" bash -c \
+	"'$BIN' -q -t epub -V epub-compression=x -o '$A/x.epub' seeds/000_41e35b5545bce590.txt 2>/dev/null; test \$? = 2 -a ! -e '$A/x.epub'"
 W -t epub --split-level 2 --toc-depth 3 -o "$E/split2.epub" seeds/003_174733ba05b43fc1.txt
 expect "split: --split-level 2, a document per level-2 heading" test "$(unzip -l "$E/split2.epub" | grep -c 'EPUB/text/ch001')" = 12
 expect "split: nav points into the pieces" bash -c "unzip -p '$E/split2.epub' EPUB/nav.xhtml | grep -q 'href=\"text/ch001-2.xhtml#s1-deepseek\"'"

@@ -1,0 +1,211 @@
+/*
+ * pack.c - the container's entries, compressed on every core.
+ *
+ * libzip compresses one entry after another when the archive is closed,
+ * and deflate was 80% of a large book's time. So entries are queued as
+ * the book is made; at the end each large one is deflated on a worker
+ * thread into an archive of its own in memory, and libzip copies the
+ * compressed bytes into the book without touching them again
+ * (zip_source_zip() with the whole entry: "copied without decompressing
+ * it"). Each entry is compressed alone, so the bytes are the same
+ * whatever the number of threads.
+ */
+#include "epub.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Below this an entry is left to libzip: a thread costs more than it
+ * saves. A book with less than PARALLEL_MIN to compress uses none. */
+#define ENTRY_MIN (32 * 1024)
+#define PARALLEL_MIN (512 * 1024)
+#define THREADS_MAX 8
+
+struct pack_entry {
+	char *name;
+	void *data;
+	size_t len;
+	int store;
+	zip_t *packed; /* the entry alone, deflated; NULL: not (yet) */
+};
+
+struct pack_queue {
+	struct pack_entry *e;
+	size_t n;
+	int level;
+	pthread_mutex_t lock;
+	size_t next; /* the next entry a worker takes */
+};
+
+int
+pack_add(struct book *bk, const char *name, const void *data, size_t len,
+    int store)
+{
+	struct pack_entry *e;
+
+	if (bk->npack == bk->cappack) {
+		bk->cappack = bk->cappack ? 2 * bk->cappack : 64;
+		bk->pack = wq_xrealloc(bk->pack, bk->cappack * sizeof(*bk->pack));
+	}
+	e = &bk->pack[bk->npack++];
+	memset(e, 0, sizeof(*e));
+	e->name = wq_xmalloc(strlen(name) + 1);
+	memcpy(e->name, name, strlen(name) + 1);
+	e->data = wq_xmalloc(len ? len : 1);
+	memcpy(e->data, data, len);
+	e->len = len;
+	e->store = store;
+	return 0;
+}
+
+/* Deflates one entry into an archive of its own; NULL if libzip fails
+ * (the entry is then compressed by the book's own archive). */
+static zip_t *
+deflate_alone(const struct pack_entry *e, int level)
+{
+	zip_error_t ze;
+	zip_source_t *mem, *src;
+	zip_t *za, *done = NULL;
+
+	zip_error_init(&ze);
+	if ((mem = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL)
+		goto out;
+	if ((za = zip_open_from_source(mem, ZIP_TRUNCATE, &ze)) == NULL) {
+		zip_source_free(mem);
+		goto out;
+	}
+	zip_source_keep(mem);
+	if ((src = zip_source_buffer(za, e->data, e->len, 0)) == NULL ||
+	    zip_file_add(za, "e", src, 0) < 0) {
+		zip_source_free(src);
+		zip_discard(za);
+		zip_source_free(mem);
+		goto out;
+	}
+	zip_set_file_compression(za, 0, ZIP_CM_DEFLATE, (zip_uint32_t)level);
+	if (zip_close(za) != 0) {
+		zip_discard(za);
+		zip_source_free(mem);
+		goto out;
+	}
+	done = zip_open_from_source(mem, ZIP_RDONLY, &ze);
+	if (done == NULL)
+		zip_source_free(mem);
+out:
+	zip_error_fini(&ze);
+	return done;
+}
+
+static int
+worth_deflating_alone(const struct pack_entry *e)
+{
+	return !e->store && e->len >= ENTRY_MIN;
+}
+
+static void *
+worker(void *arg)
+{
+	struct pack_queue *q = arg;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&q->lock);
+		while (q->next < q->n && !worth_deflating_alone(&q->e[q->next]))
+			q->next++;
+		i = q->next++;
+		pthread_mutex_unlock(&q->lock);
+		if (i >= q->n)
+			return NULL;
+		q->e[i].packed = deflate_alone(&q->e[i], q->level);
+	}
+}
+
+static void
+deflate_in_parallel(struct book *bk)
+{
+	struct pack_queue q;
+	pthread_t tid[THREADS_MAX];
+	size_t i, bytes = 0, big = 0, nthreads, started = 0;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	for (i = 0; i < bk->npack; i++)
+		if (worth_deflating_alone(&bk->pack[i])) {
+			bytes += bk->pack[i].len;
+			big++;
+		}
+	if (bk->level == 0 || bytes < PARALLEL_MIN || cores < 2)
+		return;
+	nthreads = (size_t)cores < THREADS_MAX ? (size_t)cores : THREADS_MAX;
+	if (nthreads > big)
+		nthreads = big;
+	q.e = bk->pack;
+	q.n = bk->npack;
+	q.level = bk->level;
+	q.next = 0;
+	pthread_mutex_init(&q.lock, NULL);
+	/* This thread is one of the workers. */
+	for (i = 1; i < nthreads; i++)
+		if (pthread_create(&tid[started], NULL, worker, &q) == 0)
+			started++;
+	worker(&q);
+	for (i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	pthread_mutex_destroy(&q.lock);
+}
+
+int
+pack_finish(struct book *bk)
+{
+	size_t i;
+
+	deflate_in_parallel(bk);
+	for (i = 0; i < bk->npack; i++) {
+		struct pack_entry *e = &bk->pack[i];
+		zip_source_t *src;
+		zip_int64_t idx;
+
+		if (e->packed)
+			src = zip_source_zip(bk->za, e->packed, 0, 0, 0, -1);
+		else
+			src = zip_source_buffer(bk->za, e->data, e->len, 0);
+		if (src == NULL ||
+		    (idx = zip_file_add(bk->za, e->name, src,
+			 ZIP_FL_ENC_UTF_8)) < 0) {
+			zip_source_free(src);
+			return wq_err_set(bk->err, WQ_EPLUGIN, e->name, 0, 0,
+			    "zip: %s", zip_strerror(bk->za));
+		}
+		/* A deflated entry keeps its method: libzip copies it. */
+		if (e->packed)
+			;
+		else if (e->store || bk->level == 0)
+			zip_set_file_compression(
+			    bk->za, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
+		else
+			zip_set_file_compression(bk->za, (zip_uint64_t)idx,
+			    ZIP_CM_DEFLATE, (zip_uint32_t)bk->level);
+		zip_file_set_mtime(bk->za, (zip_uint64_t)idx, bk->mtime, 0);
+	}
+	return 0;
+}
+
+/* After the book's archive is closed or discarded: the entries' bytes
+ * and their own archives were in use until then. */
+void
+pack_free(struct book *bk)
+{
+	size_t i;
+
+	for (i = 0; i < bk->npack; i++) {
+		if (bk->pack[i].packed)
+			zip_discard(bk->pack[i].packed);
+		free(bk->pack[i].name);
+		free(bk->pack[i].data);
+	}
+	free(bk->pack);
+	bk->pack = NULL;
+	bk->npack = bk->cappack = 0;
+}
