@@ -233,6 +233,30 @@ const struct wq_plugin *read_find(
 /* The extension of a file name, after its last dot ("md"), or NULL. */
 const char *path_extension(const char *name);
 
+/* plugin_index.c: a folder's plugins without a reader, loaded when used. */
+#define PLUGIN_INDEX_FILE "plugins.index"
+struct plugin_index_entry {
+	char file[256]; /* "epub.so" */
+	long long size, sec, nsec;
+	int reader;
+	char aliases[128], extensions[128]; /* the writer's, space-separated */
+};
+struct plugin_index {
+	struct plugin_index_entry *e;
+	size_t n, cap;
+};
+struct stat;
+/* 0 with the index of 'dir'; -1 if it has none it can trust. */
+int plugin_index_read(const char *dir, struct plugin_index *idx);
+/* The entry of 'file' if, as 'st' finds it now, it is indexed as having
+ * no reader; else NULL. */
+const struct plugin_index_entry *plugin_index_writer_only(
+    const struct plugin_index *idx, const char *file, const struct stat *st);
+void plugin_index_free(struct plugin_index *idx);
+/* plugin.c: wq_plugin_set_open_checked(), with or without the indexes. */
+wq_plugin_set *plugin_set_open(
+    const char *const *dirs, int allow_unsafe, int use_index);
+
 /* The bidi-control part of wq_check(): the loader always warns of them. */
 void check_controls(const wq_doc *doc, wq_warn_fn warn, void *arg);
 

@@ -137,6 +137,8 @@ wq_plugin_close(struct wq_loaded_plugin *lp)
 struct set_entry {
 	struct wq_loaded_plugin lp; /* lp.plugin NULL: failed, see err */
 	struct wq_err err;
+	int deferred; /* indexed as writer-only: lp.path only, until used */
+	char *aliases, *extensions; /* a deferred one's, from the index */
 };
 
 struct wq_plugin_set {
@@ -203,10 +205,17 @@ add_entry(wq_plugin_set *set, size_t *cap)
 wq_plugin_set *
 wq_plugin_set_open_checked(const char *const *dirs, int allow_unsafe)
 {
+	return plugin_set_open(dirs, allow_unsafe, 1);
+}
+
+wq_plugin_set *
+plugin_set_open(const char *const *dirs, int allow_unsafe, int use_index)
+{
 	wq_plugin_set *set = wq_xcalloc(1, sizeof(*set));
 	size_t cap = 0, i, nr = 0;
 
 	for (i = 0; dirs && dirs[i]; i++) {
+		struct plugin_index idx = { NULL, 0, 0 };
 		DIR *d;
 		struct dirent *de;
 
@@ -223,10 +232,15 @@ wq_plugin_set_open_checked(const char *const *dirs, int allow_unsafe)
 			closedir(d);
 			continue;
 		}
+		if (use_index)
+			plugin_index_read(dirs[i], &idx);
 		while ((de = readdir(d)) != NULL) {
 			size_t len = strlen(de->d_name);
+			const struct plugin_index_entry *ie;
 			struct set_entry *e;
+			struct stat st;
 			char path[4096];
+			int found;
 
 			if (len <= 3 || strcmp(de->d_name + len - 3, ".so") ||
 			    de->d_name[0] == '.' || has_name(set, de->d_name))
@@ -234,18 +248,28 @@ wq_plugin_set_open_checked(const char *const *dirs, int allow_unsafe)
 			e = add_entry(set, &cap);
 			snprintf(
 			    path, sizeof(path), "%s/%s", dirs[i], de->d_name);
-			if (!allow_unsafe && writable_by_all(path)) {
+			found = stat(path, &st) == 0;
+			if (found && !allow_unsafe && (st.st_mode & S_IWOTH)) {
 				snprintf(
 				    e->lp.path, sizeof(e->lp.path), "%s", path);
 				wq_err_set(&e->err, WQ_EPLUGIN, path, 0, 0,
 				    "a plugin anyone may write to is not "
 				    "loaded "
 				    "(--allow-unsafe-plugins to load it)");
+			} else if (found && idx.n && S_ISREG(st.st_mode) &&
+			    (ie = plugin_index_writer_only(
+				 &idx, de->d_name, &st)) != NULL) {
+				snprintf(
+				    e->lp.path, sizeof(e->lp.path), "%s", path);
+				e->deferred = 1;
+				e->aliases = wq_xstrdup(ie->aliases);
+				e->extensions = wq_xstrdup(ie->extensions);
 			} else if (wq_plugin_open_path(path, &e->lp, &e->err) !=
 			    0)
 				snprintf(
 				    e->lp.path, sizeof(e->lp.path), "%s", path);
 		}
+		plugin_index_free(&idx);
 		closedir(d);
 	}
 	if (set->n)
@@ -257,6 +281,32 @@ wq_plugin_set_open_checked(const char *const *dirs, int allow_unsafe)
 	return set;
 }
 
+/* Loads entry i if it was deferred. The set is the caller's, const only
+ * to say that its plugins do not change: loading one does not. */
+static struct set_entry *
+loaded(const wq_plugin_set *cset, size_t i)
+{
+	struct set_entry *e = &((wq_plugin_set *)cset)->e[i];
+	char path[sizeof(e->lp.path)];
+
+	if (e->deferred) {
+		e->deferred = 0;
+		memcpy(path, e->lp.path, sizeof(path));
+		if (wq_plugin_open_path(path, &e->lp, &e->err) != 0)
+			memcpy(e->lp.path, path, sizeof(path));
+	}
+	return e;
+}
+
+static void
+load_all(const wq_plugin_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		loaded(set, i);
+}
+
 void
 wq_plugin_set_free(wq_plugin_set *set)
 {
@@ -264,8 +314,11 @@ wq_plugin_set_free(wq_plugin_set *set)
 
 	if (set == NULL)
 		return;
-	for (i = 0; i < set->n; i++)
+	for (i = 0; i < set->n; i++) {
 		wq_plugin_close(&set->e[i].lp);
+		free(set->e[i].aliases);
+		free(set->e[i].extensions);
+	}
 	free(set->e);
 	free(set->readers);
 	free(set);
@@ -283,6 +336,7 @@ wq_plugin_set_get(const wq_plugin_set *set, size_t i, const char **path,
 {
 	if (i >= set->n)
 		return NULL;
+	loaded(set, i);
 	if (path)
 		*path = set->e[i].lp.path;
 	if (err)
@@ -357,25 +411,32 @@ wq_plugin_set_find(
 	size_t i, len;
 
 	for (i = 0; i < set->n; i++) {
-		const struct wq_plugin *p = set->e[i].lp.plugin;
 		const char *b = base_name(set->e[i].lp.path, &len);
+		const struct wq_plugin *p;
 
-		if (len == strlen(name) && strncmp(b, name, len) == 0) {
-			if (p == NULL) {
-				*err = set->e[i].err;
-				return NULL;
-			}
-			if (writer ? p->writer != NULL : p->reader != NULL)
-				return p;
+		if (len != strlen(name) || strncmp(b, name, len) != 0)
+			continue;
+		p = loaded(set, i)->lp.plugin;
+		if (p == NULL) {
+			*err = set->e[i].err;
+			return NULL;
 		}
+		if (writer ? p->writer != NULL : p->reader != NULL)
+			return p;
 	}
 	for (i = 0; i < set->n; i++) {
-		const struct wq_plugin *p = set->e[i].lp.plugin;
+		const struct wq_plugin *p;
 
+		/* A deferred plugin's aliases are in the index. */
+		if (set->e[i].deferred &&
+		    !wq_word_in(set->e[i].aliases, name, strlen(name)))
+			continue;
+		p = loaded(set, i)->lp.plugin;
 		if (p && (writer ? p->writer != NULL : p->reader != NULL) &&
 		    wq_word_in(p->aliases, name, strlen(name)))
 			return p;
 	}
+	load_all(set);
 	closest = nearest(set, name, writer);
 	wq_err_set(err, WQ_EUSAGE, NULL, 0, 0,
 	    "no plugin %s '%s'%s%s%s (see warraq --list-formats)",
@@ -394,7 +455,12 @@ wq_plugin_set_writer_for(const wq_plugin_set *set, const char *path)
 	if (ext == NULL)
 		return NULL;
 	for (i = 0; i < set->n; i++) {
-		const struct wq_plugin *p = set->e[i].lp.plugin;
+		const struct wq_plugin *p;
+
+		if (set->e[i].deferred &&
+		    !wq_word_in(set->e[i].extensions, ext, strlen(ext)))
+			continue;
+		p = loaded(set, i)->lp.plugin;
 
 		if (p && p->writer &&
 		    wq_word_in(p->writer->extensions, ext, strlen(ext)))
@@ -414,6 +480,7 @@ wq_plugin_set_writer_exts(const wq_plugin_set *set, struct wq_buf *out)
 {
 	size_t i;
 
+	load_all(set);
 	for (i = 0; i < set->n; i++) {
 		const struct wq_plugin *p = set->e[i].lp.plugin;
 

@@ -40,10 +40,12 @@ WQ_API void wq_plugin_close(struct wq_loaded_plugin *lp);
  * their error, so that naming one reports why, and --list-formats can. */
 typedef struct wq_plugin_set wq_plugin_set;
 
-/* Loads every "*.so" of 'dirs' (NULL-ended). Never NULL; free it with
- * wq_plugin_set_free(), which unloads them. A folder or plugin file that
- * anyone may write to is refused (kept as an error: code from there
- * would run as the user) unless 'allow_unsafe'. */
+/* Loads every "*.so" of 'dirs' (NULL-ended), but those a folder's
+ * plugins.index says have no reader: they load when first used. Never
+ * NULL; free it with wq_plugin_set_free(), which unloads them. A folder
+ * or plugin file that anyone may write to is refused (kept as an error:
+ * code from there would run as the user) unless 'allow_unsafe'. Not for
+ * several threads until the writer is found. */
 WQ_API wq_plugin_set *wq_plugin_set_open_checked(
     const char *const *dirs, int allow_unsafe);
 /* wq_plugin_set_open_checked(dirs, 0). */
@@ -69,6 +71,12 @@ WQ_API const struct wq_plugin *const *wq_plugin_set_readers(
 /* Appends the extensions every writer declares, space-separated. */
 WQ_API void wq_plugin_set_writer_exts(
     const wq_plugin_set *set, struct wq_buf *out);
+/* Writes DIR/plugins.index: each plugin's size, modification time and
+ * roles. wq_plugin_set_open_checked() then maps a plugin without a reader
+ * only when it is used (found by name or extension, or listed), while
+ * its file is unchanged. Run it whenever DIR's plugins change, as
+ * `warraq --write-plugin-index DIR` (make install does). */
+WQ_API int wq_plugin_index_write(const char *dir, struct wq_err *err);
 
 /* ---- Options for plugins ----------------------------------------------------------- */
 

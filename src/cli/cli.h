@@ -26,6 +26,7 @@ struct cli {
 	int no_progress;    /* --no-progress: warnings, but no [3/20] line */
 	int version;	    /* --version */
 	int unsafe_plugins; /* --allow-unsafe-plugins */
+	const char *index_dir; /* --write-plugin-index */
 	char *vkeys[64];    /* the -V keys given, checked against the writer */
 	size_t nvkeys;
 	const char *metafile; /* --metadata-file: under -M, over the texts' */

@@ -56,6 +56,17 @@ main(int argc, char **argv)
 		rc = print_version(&c);
 		goto out;
 	}
+	if (c.index_dir) {
+		struct wq_err err;
+
+		memset(&err, 0, sizeof(err));
+		rc = EXIT_OK;
+		if (wq_plugin_index_write(c.index_dir, &err) != 0) {
+			report(&c, &err);
+			rc = EXIT_IO;
+		}
+		goto out;
+	}
 	c.plugins = wq_plugin_set_open_checked(c.dirs, c.unsafe_plugins);
 	if (c.metafile && (rc = load_metafile(&c)) != EXIT_OK)
 		goto out;

@@ -66,6 +66,8 @@ usage(FILE *f)
 	    "may write to\n"
 	    "      --list-formats    list the plugins that would load, and "
 	    "from where\n"
+	    "      --write-plugin-index=DIR  record which plugins of DIR have "
+	    "no reader\n"
 	    "      --log=json        diagnostics as JSON lines on standard "
 	    "error\n"
 	    "  -d, --defaults=FILE   options from a YAML file (pandoc's "
@@ -187,6 +189,7 @@ enum {
 	OPT_NO_INFER,
 	OPT_PLUGIN_DIR,
 	OPT_LIST,
+	OPT_INDEX,
 	OPT_VERSION,
 	OPT_LATIN_LANG,
 	OPT_LOG,
@@ -223,6 +226,7 @@ static const struct option long_opts[] = {
 	{ "no-infer", no_argument, NULL, OPT_NO_INFER },
 	{ "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
 	{ "list-formats", no_argument, NULL, OPT_LIST },
+	{ "write-plugin-index", required_argument, NULL, OPT_INDEX },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "cover", required_argument, NULL, OPT_COVER },
 	{ "embed-font", required_argument, NULL, OPT_FONT },
@@ -312,6 +316,7 @@ apply(struct cli *c, int ch, const char *arg)
 	case OPT_NO_INFER: c->no_infer = 1; break;
 	case OPT_PLUGIN_DIR: add_dir(c, arg); break;
 	case OPT_LIST: c->list = 1; break;
+	case OPT_INDEX: c->index_dir = optarg; break;
 	case OPT_LOG:
 		if (strcmp(arg, "json") == 0)
 			c->json_log = 1;

@@ -35,3 +35,27 @@ expect "--allow-unsafe-plugins loads it" bash -c \
 	"! '$BIN' --allow-unsafe-plugins --plugin-dir '$TMP/ww' --list-formats 2>&1 | grep -q 'anyone may write'"
 (cd "$TMP/cwd" && WARRAQ_PLUGIN_PATH=. "$BIN" -t html "$ROOT/seeds/001_c22fc553b2c93000.txt" 2> "$TMP/rel.err" | head -c 4) > "$TMP/cwd.out"
 expect "WARRAQ_PLUGIN_PATH=. is refused, with a word" bash -c "! grep -q EVIL '$TMP/cwd.out' && grep -q 'a relative folder is not searched' '$TMP/rel.err'"
+# plugins.index: a plugin without a reader is mapped only when it is used;
+# an entry counts only while its file is unchanged, and an index anyone
+# may write is not read.
+PD=$(dirname "$BIN")/plugins
+expect "plugins.index: built with the plugins, epub and tei writer-only" bash -c \
+	"grep -q '^epub.so	[0-9]*	[0-9.]*	writer	epub3	epub$' '$PD/plugins.index' && grep -q '^markdown.so	.*	reader,writer	' '$PD/plugins.index'"
+mapped() { LD_DEBUG=files "$BIN" "$@" -o "$TMP/idx.out" seeds/001_c22fc553b2c93000.txt 2>&1 | grep -c '/epub.so \[0\];  dynamically loaded'; }
+expect "plugins.index: -t html does not map the epub writer" test "$(mapped -q -t html)" = 0
+expect "plugins.index: -t md (an alias) does not map it" test "$(mapped -q -t md)" = 0
+expect "plugins.index: -t epub maps it when it writes" test "$(mapped -q -t epub)" = 1
+expect "plugins.index: -t epub3 (its alias, from the index) too" test "$(mapped -q -t epub3)" = 1
+expect "plugins.index: -o book.epub finds it by extension" bash -c \
+	"'$BIN' -q -o '$TMP/idx.epub' seeds/001_c22fc553b2c93000.txt && unzip -tq '$TMP/idx.epub'"
+expect "plugins.index: --list-formats lists the deferred ones" bash -c "'$BIN' --list-formats | grep -q '^epub '"
+rm -rf "$TMP/pidx" && mkdir -p "$TMP/pidx" && cp -p "$PD"/*.so "$TMP/pidx/"
+"$BIN" --write-plugin-index "$TMP/pidx"
+mappedin() { LD_DEBUG=files "$BIN" --plugin-dir "$TMP/pidx" -q -t html -o "$TMP/idx.out" seeds/001_c22fc553b2c93000.txt 2>&1 | grep -c "file=$TMP/pidx/epub.so \[0\];  dynamically loaded"; }
+expect "plugins.index: written for any folder" test "$(mappedin)" = 0
+touch "$TMP/pidx/epub.so"
+expect "plugins.index: a changed plugin is loaded at start again" test "$(mappedin)" = 1
+"$BIN" --write-plugin-index "$TMP/pidx" && chmod o+w "$TMP/pidx/plugins.index"
+expect "plugins.index: one anyone may write is not read" test "$(mappedin)" = 1
+expect "--write-plugin-index: an unwritable place, exit 4" bash -c \
+	"'$BIN' --write-plugin-index /nonexistent 2>/dev/null; test \$? = 4"
