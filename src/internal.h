@@ -81,6 +81,7 @@ struct wq_node {
 	unsigned dir : 2;	  /* wq_dir */
 	unsigned tight : 1;	  /* list */
 	unsigned from_source : 1; /* span: written in the text, not found */
+	unsigned checked : 1;	  /* literal: valid, no refused character */
 	unsigned char level;	  /* heading level; list: whether ordered */
 	unsigned char kind;	  /* index in doc->kinds; 0 for none */
 	/* Nodes are half of a document's memory. Fields only some types have

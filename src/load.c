@@ -124,8 +124,10 @@ repair_utf8(wq_node *t)
 	const char *why;
 	struct wq_buf b;
 
-	if (len == 0 || utf8_check(s, len, &why) < 0)
+	if (len == 0 || utf8_check(s, len, &why) < 0) {
+		t->checked = 1; /* check_model() need not read it again */
 		return 0;
+	}
 	wq_buf_init(&b);
 	while (i < len) {
 		at = i;
@@ -187,7 +189,8 @@ check_model(const wq_node *n, const char *name, struct wq_err *err)
 	for (c = wq_node_first_child(n); c; c = wq_node_next(c)) {
 		const char *why = NULL, *what = "text";
 
-		if ((why = refused_char(wq_node_literal(c), wq_node_literal_len(c))))
+		if (!c->checked && (why = refused_char(wq_node_literal(c),
+					wq_node_literal_len(c))))
 			what = "text";
 		else if ((why = refused_char(wq_node_url(c),
 			      wq_node_url(c) ? strlen(wq_node_url(c)) : 0)))

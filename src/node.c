@@ -408,6 +408,7 @@ wq_node_set_literal(wq_node *n, const char *s, size_t len)
 		return -WQ_EUSAGE;
 	n->literal = arena_strndup(&n->doc->arena, s, len);
 	n->literal_len = (uint32_t)len;
+	n->checked = 0;
 	return 0;
 }
 
