@@ -189,8 +189,9 @@ check_model(const wq_node *n, const char *name, struct wq_err *err)
 	for (c = wq_node_first_child(n); c; c = wq_node_next(c)) {
 		const char *why = NULL, *what = "text";
 
-		if (!c->checked && (why = refused_char(wq_node_literal(c),
-					wq_node_literal_len(c))))
+		if (!c->checked &&
+		    (why = refused_char(
+			 wq_node_literal(c), wq_node_literal_len(c))))
 			what = "text";
 		else if ((why = refused_char(wq_node_url(c),
 			      wq_node_url(c) ? strlen(wq_node_url(c)) : 0)))

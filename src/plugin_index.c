@@ -69,7 +69,8 @@ plugin_index_read(const char *dir, struct plugin_index *idx)
 		strcpy(e.extensions, field[5]);
 		if (idx->n == idx->cap) {
 			idx->cap = idx->cap ? 2 * idx->cap : 16;
-			idx->e = wq_xrealloc(idx->e, idx->cap * sizeof(*idx->e));
+			idx->e =
+			    wq_xrealloc(idx->e, idx->cap * sizeof(*idx->e));
 		}
 		idx->e[idx->n++] = e;
 	}
@@ -87,7 +88,8 @@ plugin_index_writer_only(
 		const struct plugin_index_entry *e = &idx->e[i];
 
 		if (strcmp(e->file, file) == 0)
-			return !e->reader && e->size == (long long)st->st_size &&
+			return !e->reader &&
+				e->size == (long long)st->st_size &&
 				e->sec == (long long)st->st_mtim.tv_sec &&
 				e->nsec == (long long)st->st_mtim.tv_nsec
 			    ? e
@@ -125,7 +127,8 @@ wq_plugin_index_write(const char *dir, struct wq_err *err)
 	fputs(INDEX_MAGIC "\n", f);
 	for (i = 0; i < n; i++) {
 		const char *file, *base;
-		const struct wq_plugin *p = wq_plugin_set_get(set, i, &file, NULL);
+		const struct wq_plugin *p =
+		    wq_plugin_set_get(set, i, &file, NULL);
 		struct stat st;
 
 		/* Broken files are left out: loaded at start, they say why. */
@@ -137,8 +140,8 @@ wq_plugin_index_write(const char *dir, struct wq_err *err)
 		    (long long)st.st_size, (long long)st.st_mtim.tv_sec,
 		    (long long)st.st_mtim.tv_nsec,
 		    p->reader && p->writer ? "reader,writer"
-		    : p->reader	       ? "reader"
-				       : "writer",
+			: p->reader	   ? "reader"
+					   : "writer",
 		    p->aliases ? p->aliases : "",
 		    p->writer && p->writer->extensions ? p->writer->extensions
 						       : "");

@@ -40,14 +40,15 @@ struct pack_queue {
 };
 
 int
-pack_add(struct book *bk, const char *name, const void *data, size_t len,
-    int store)
+pack_add(
+    struct book *bk, const char *name, const void *data, size_t len, int store)
 {
 	struct pack_entry *e;
 
 	if (bk->npack == bk->cappack) {
 		bk->cappack = bk->cappack ? 2 * bk->cappack : 64;
-		bk->pack = wq_xrealloc(bk->pack, bk->cappack * sizeof(*bk->pack));
+		bk->pack =
+		    wq_xrealloc(bk->pack, bk->cappack * sizeof(*bk->pack));
 	}
 	e = &bk->pack[bk->npack++];
 	memset(e, 0, sizeof(*e));
@@ -172,8 +173,8 @@ pack_finish(struct book *bk)
 		else
 			src = zip_source_buffer(bk->za, e->data, e->len, 0);
 		if (src == NULL ||
-		    (idx = zip_file_add(bk->za, e->name, src,
-			 ZIP_FL_ENC_UTF_8)) < 0) {
+		    (idx = zip_file_add(
+			 bk->za, e->name, src, ZIP_FL_ENC_UTF_8)) < 0) {
 			zip_source_free(src);
 			return wq_err_set(bk->err, WQ_EPLUGIN, e->name, 0, 0,
 			    "zip: %s", zip_strerror(bk->za));

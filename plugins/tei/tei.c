@@ -548,7 +548,8 @@ body(struct tei *t, const wq_node *sec)
 
 	start(t, "body");
 	/* A failed write (a closed pipe) stops the walk at once. */
-	for (c = wq_node_first_child(sec); c && t->rc == 0; c = wq_node_next(c)) {
+	for (c = wq_node_first_child(sec); c && t->rc == 0;
+	     c = wq_node_next(c)) {
 		if (wq_node_type_of(c) != WQ_NODE_HEADING) {
 			block(t, c);
 			continue;
