@@ -66,6 +66,11 @@ int md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
  * md_stated_block() pairs like "<div>" and "</div>". Fences inside fenced
  * code stay. Returns 1, the text rewritten into 'out', if it has any. */
 int md_fenced_divs(const char *s, size_t len, struct wq_buf *out);
+/* pieces.c: whether a text may be parsed in pieces (no reference or
+ * footnote definitions), and the first place at or after 'want' bytes
+ * past 'from' (a line start) where it may be cut; 'len' if none. */
+int md_cuttable(const char *s, size_t len);
+size_t md_next_cut(const char *s, size_t len, size_t from, size_t want);
 /* At the end of the text: what is still open ends there. */
 void md_stated_end(struct md_stated *st, wq_node *parent);
 

@@ -23,20 +23,24 @@
 
 struct md_ctx {
 	wq_read_ctx *read;
-	struct wq_buf text; /* neighbouring text nodes, joined */
-	int notes;	    /* footnote definitions met */
+	struct wq_buf text;	    /* neighbouring text nodes, joined */
+	int notes;		    /* footnote definitions met */
+	unsigned long lines_before; /* the piece's first line, less one */
 };
 
+/* A node's line in the text (cmark counts from its piece). */
 static unsigned long
-line_of(cmark_node *c)
+line_of(cmark_node *c, const struct md_ctx *ctx)
 {
-	return (unsigned long)cmark_node_get_start_line(c);
+	unsigned long line = (unsigned long)cmark_node_get_start_line(c);
+
+	return line ? line + ctx->lines_before : 0;
 }
 
 static void
 set_pos(wq_node *n, cmark_node *c, const struct md_ctx *ctx)
 {
-	unsigned long line = line_of(c);
+	unsigned long line = line_of(c, ctx);
 
 	if (line == 0)
 		return;
@@ -47,7 +51,7 @@ set_pos(wq_node *n, cmark_node *c, const struct md_ctx *ctx)
 static void
 warn_html(struct md_ctx *ctx, cmark_node *c)
 {
-	wq_read_warn(ctx->read, line_of(c),
+	wq_read_warn(ctx->read, line_of(c, ctx),
 	    (unsigned long)cmark_node_get_start_column(c), "raw-html",
 	    "raw HTML is not passed through: its text is kept, tags are "
 	    "mapped or dropped");
@@ -64,7 +68,7 @@ map_html(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int block,
 	if (lit == NULL)
 		return 0;
 	rc = wq_read_with(ctx->read, "html", parent, lit, strlen(lit),
-	    block ? WQ_READ_BLOCKS : WQ_READ_INLINES, line_of(c), 1, err);
+	    block ? WQ_READ_BLOCKS : WQ_READ_INLINES, line_of(c, ctx), 1, err);
 	if (rc > 0)
 		warn_html(ctx, c);
 	return rc < 0 ? rc : 0;
@@ -281,7 +285,7 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 	if (cmark_node_first_child(c) == NULL)
 		return 0;
 	if (depth >= MAX_NESTING)
-		return wq_read_error(ctx->read, err, WQ_EINPUT, line_of(c),
+		return wq_read_error(ctx->read, err, WQ_EINPUT, line_of(c, ctx),
 		    (unsigned long)cmark_node_get_start_column(c),
 		    "nesting deeper than %d levels", MAX_NESTING);
 	rc = map_children(n, c, ctx, depth + 1, err);
@@ -684,38 +688,15 @@ parse(const char *data, size_t len, const char *format)
 	return root;
 }
 
-/* The reader: a whole text, or a fragment of blocks or inlines (a
- * paragraph's content goes straight below 'parent'). */
-int
-md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
-    wq_read_ctx *read, struct wq_err *err)
+/* Maps a parsed piece into 'parent' and frees it, one top-level block at
+ * a time: the cmark tree shrinks as the model grows, and the memory it
+ * gives back is reused. */
+static int
+map_piece(wq_node *parent, cmark_node *root, enum wq_read_mode mode,
+    struct md_ctx *ctx, struct md_stated *stated, struct wq_err *err)
 {
-	struct md_ctx ctx;
-	struct md_stated stated;
-	struct wq_buf divs, raw; /* the text with fenced divs marked, and
-				    unclosed raw HTML escaped */
-	cmark_node *root;
 	int rc = 0;
 
-	wq_buf_init(&divs);
-	wq_buf_init(&raw);
-	if (strcmp(wq_read_format(read), "commonmark") != 0 &&
-	    md_fenced_divs(data, len, &divs))
-		data = divs.data, len = divs.len;
-	if (md_unclosed_html(data, len, &raw, read))
-		data = raw.data, len = raw.len;
-	root = parse(data, len, wq_read_format(read));
-	wq_buf_free(&divs);
-	wq_buf_free(&raw);
-	if (root == NULL)
-		return wq_read_error(read, err, WQ_EINPUT, 0, 0,
-		    "cmark could not parse the text");
-	ctx.read = read;
-	ctx.notes = 0;
-	wq_buf_init(&ctx.text);
-	stated.depth = 0;
-	/* Map and free one top-level block at a time: the cmark tree shrinks
-	 * as the model grows, and the memory it gives back is reused. */
 	while (rc == 0 && cmark_node_first_child(root)) {
 		cmark_node *c = cmark_node_first_child(root);
 		wq_node *before = wq_node_last_child(parent);
@@ -724,17 +705,77 @@ md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
 		if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK &&
 		    cmark_node_get_literal(c) &&
 		    md_stated_block(
-			&stated, parent, cmark_node_get_literal(c), before))
+			stated, parent, cmark_node_get_literal(c), before))
 			; /* a "<div dir=rtl>" or "</div>" alone */
 		else if (mode == WQ_READ_INLINES &&
 		    cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH)
-			rc = map_children(parent, c, &ctx, 0, err);
+			rc = map_children(parent, c, ctx, 0, err);
 		else
-			rc = map_node(parent, c, &ctx, 0, err);
+			rc = map_node(parent, c, ctx, 0, err);
 		cmark_node_free(c);
 	}
-	md_stated_end(&stated, parent);
 	cmark_node_free(root);
+	return rc;
+}
+
+/* How much of a long text cmark parses at once. */
+#define PIECE (512 * 1024)
+
+static unsigned long
+count_lines(const char *s, size_t len)
+{
+	unsigned long n = 0;
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
+		n++, p++;
+	return n;
+}
+
+/* The reader: a whole text, or a fragment of blocks or inlines (a
+ * paragraph's content goes straight below 'parent'). A long text is
+ * parsed in pieces cut between top-level blocks (pieces.c). */
+int
+md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
+    wq_read_ctx *read, struct wq_err *err)
+{
+	struct md_ctx ctx;
+	struct md_stated stated;
+	struct wq_buf divs, raw; /* the text with fenced divs marked, and
+				    unclosed raw HTML escaped */
+	size_t at = 0;
+	int rc = 0, cut;
+
+	wq_buf_init(&divs);
+	wq_buf_init(&raw);
+	if (strcmp(wq_read_format(read), "commonmark") != 0 &&
+	    md_fenced_divs(data, len, &divs))
+		data = divs.data, len = divs.len;
+	if (md_unclosed_html(data, len, &raw, read))
+		data = raw.data, len = raw.len;
+	cut = mode == WQ_READ_TEXT && len > 2 * PIECE && md_cuttable(data, len);
+	ctx.read = read;
+	ctx.notes = 0;
+	ctx.lines_before = 0;
+	wq_buf_init(&ctx.text);
+	stated.depth = 0;
+	do {
+		size_t end = cut ? md_next_cut(data, len, at, PIECE) : len;
+		cmark_node *root =
+		    parse(data + at, end - at, wq_read_format(read));
+
+		if (root == NULL) {
+			rc = wq_read_error(read, err, WQ_EINPUT, 0, 0,
+			    "cmark could not parse the text");
+			break;
+		}
+		rc = map_piece(parent, root, mode, &ctx, &stated, err);
+		ctx.lines_before += count_lines(data + at, end - at);
+		at = end;
+	} while (rc == 0 && at < len);
+	wq_buf_free(&divs);
+	wq_buf_free(&raw);
+	md_stated_end(&stated, parent);
 	wq_buf_free(&ctx.text);
 	if (rc == 0) {
 		table_captions(parent);

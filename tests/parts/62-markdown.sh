@@ -79,3 +79,32 @@ printf -- '---\nlan........................................: ar\nauthor:\n  - na
 roundtrip "front matter: dotted keys and a list of maps" "$TMP/fm-deep.md"
 W -t md -o "$TMP/fm-deep.out.md" "$TMP/fm-deep.md"
 expect "front matter: a list of maps stays a list" grep -qx -- '- name: أحمد' "$TMP/fm-deep.out.md"
+# A long text is parsed in pieces cut between top-level blocks
+# (plugins/markdown/pieces.c): nothing may change. 1.3 MB of paragraphs
+# around the blocks a cut must not enter (fenced code and <pre> holding
+# blank lines and lines that look like paragraphs), with their lines.
+P=$TMP/pieces && mkdir -p "$P"
+python3 - "$P/long.md" <<'PY'
+import sys
+ar = ['كلمة', 'نص', 'عربي', 'مكتبة', 'كتاب']
+out, n, i = [], 0, 0
+while n < 1_300_000:
+    i += 1
+    # Where a cut is allowed comes after where it is not, in every
+    # block, so a splitter blind to either would cut inside one.
+    b = '```\ncode %d\n\nنص في الشيفرة %d\n\n# not a heading\n```\n\n<pre>\npre %d\n\nسطر %d\n</pre>\n\n%s %s %d.\n\n' % (i, i, i, i, ar[i % 5], ar[(i * 7) % 5], i)
+    out.append(b); n += len(b.encode())
+out.append('الأخير.\n')
+open(sys.argv[1], 'w', encoding='utf-8').write(''.join(out))
+PY
+W -t tree -o "$P/long.tree" "$P/long.md"
+expect "pieces: every fenced block whole (code, blank line, text, '#' line)" bash -c \
+	"test \$(grep -c 'code_block' '$P/long.tree') = \$(( \$(grep -c '^code ' '$P/long.md') + \$(grep -c '^<pre>' '$P/long.md') )) && ! grep -q '^    heading' '$P/long.tree' && ! grep -q 'text \"نص في الشيفرة' '$P/long.tree'"
+W -t html -o "$P/long.html" "$P/long.md"
+expect "pieces: every <pre> block whole" bash -c \
+	"test \$(grep -c '<pre' '$P/long.html') = \$(( 2 * \$(grep -c '^<pre>' '$P/long.md') ))"
+expect "pieces: the last paragraph at its own line" grep -q "paragraph @$(wc -l < "$P/long.md"):1" "$P/long.tree"
+# A reference defined at the end reaches back to the start: not cut.
+{ printf '[أول][r]\n\n'; cat "$P/long.md"; printf '\n[r]: https://example.org/r\n'; } > "$P/refs.md"
+W -t html -o "$P/refs.html" "$P/refs.md"
+expect "pieces: a text with reference definitions is parsed whole" grep -q '<a href="https://example.org/r">أول</a>' "$P/refs.html"
