@@ -36,10 +36,14 @@ wq_slug(const char *text, size_t len, char *out, size_t size)
 }
 
 /* Ids and link anchors to headings: a hash map from string to node,
- * which also keeps ids unique across a whole book. */
+ * which also keeps ids unique across a whole book. Open addressing, up
+ * to three quarters full: a book of 100,000 headings holds 200,000
+ * keys, and the map is most of the memory ids take. */
 struct anchor_map {
-	const char **keys;
-	void **vals;   /* nodes, or counters (see next_free) */
+	struct anchor_entry {
+		const char *key;
+		void *val; /* a node, or a counter (see next_free) */
+	} * slots;
 	size_t n, cap; /* cap is a power of two */
 };
 
@@ -58,7 +62,7 @@ slot(const struct anchor_map *m, const char *key)
 {
 	size_t i = hash(key) & (m->cap - 1);
 
-	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+	while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -66,7 +70,27 @@ slot(const struct anchor_map *m, const char *key)
 static void *
 map_get(const struct anchor_map *m, const char *key)
 {
-	return m && m->cap ? m->vals[slot(m, key)] : NULL;
+	return m && m->cap ? m->slots[slot(m, key)].val : NULL;
+}
+
+/* Makes room for 'more' keys beyond those 'm' holds. */
+static void
+map_reserve(struct anchor_map *m, size_t more)
+{
+	struct anchor_map big = { NULL, 0, m->cap ? m->cap : 64 };
+	size_t i;
+
+	while (4 * (m->n + more) > 3 * big.cap)
+		big.cap *= 2;
+	if (big.cap == m->cap)
+		return;
+	big.slots = wq_xcalloc(big.cap, sizeof(*big.slots));
+	for (i = 0; i < m->cap; i++)
+		if (m->slots[i].key)
+			big.slots[slot(&big, m->slots[i].key)] = m->slots[i];
+	big.n = m->n;
+	free(m->slots);
+	*m = big;
 }
 
 static void
@@ -74,30 +98,13 @@ map_put(struct anchor_map *m, const char *key, void *n)
 {
 	size_t i;
 
-	if (2 * (m->n + 1) > m->cap) {
-		struct anchor_map big = { NULL, NULL, 0,
-			m->cap ? m->cap * 2 : 64 };
-
-		big.keys = wq_xcalloc(big.cap, sizeof(char *));
-		big.vals = wq_xcalloc(big.cap, sizeof(void *));
-		for (i = 0; i < m->cap; i++)
-			if (m->keys[i]) {
-				size_t k = slot(&big, m->keys[i]);
-
-				big.keys[k] = m->keys[i];
-				big.vals[k] = m->vals[i];
-			}
-		big.n = m->n;
-		free(m->keys);
-		free(m->vals);
-		*m = big;
-	}
+	map_reserve(m, 1);
 	i = slot(m, key);
-	if (m->keys[i] == NULL) { /* an existing entry keeps its key */
+	if (m->slots[i].key == NULL) { /* an existing entry keeps its key */
 		m->n++;
-		m->keys[i] = key;
+		m->slots[i].key = key;
 	}
-	m->vals[i] = n;
+	m->slots[i].val = n;
 }
 
 void
@@ -105,29 +112,26 @@ anchor_map_free(struct anchor_map *m)
 {
 	if (m == NULL)
 		return;
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	free(m);
 }
 
 /* The first free key among 'base', then base + sep + first, first + 1...
- * 'counters' remembers, per base, the next suffix to try, so a heading
- * repeated a thousand times costs a thousand lookups, not half a million.
- * Returns the key, copied into the document's arena. */
+ * 'counters' remembers, per base already taken, the next suffix to try,
+ * so a heading repeated a thousand times costs a thousand lookups, not
+ * half a million; a base used once (nearly all) is not in it. Returns
+ * the key, copied into the document's arena. */
 static char *
 next_free(wq_doc *doc, const struct anchor_map *used,
     struct anchor_map *counters, const char *base, const char *sep, int first)
 {
-	uintptr_t next = (uintptr_t)map_get(counters, base);
+	uintptr_t next;
 	unsigned long k;
 	char key[160];
 
-	if (next == 0 && !map_get(used, base)) {
-		char *stored = arena_strdup(&doc->arena, base);
-
-		map_put(counters, stored, (void *)(uintptr_t)first);
-		return stored;
-	}
+	if (!map_get(used, base))
+		return arena_strdup(&doc->arena, base);
+	next = (uintptr_t)map_get(counters, base);
 	for (k = next ? (unsigned long)next : (unsigned long)first;; k++) {
 		snprintf(key, sizeof(key), "%s%s%lu", base, sep, k);
 		if (!map_get(used, key))
@@ -231,10 +235,16 @@ assign_headings(wq_node *n, const char *prefix, int *count,
 	}
 }
 
-static void
+/* Clears the ids under 'n' and returns how many keys they took: one per
+ * section and page break, two per heading (its id and its anchor). */
+static size_t
 clear_ids(wq_node *n)
 {
 	wq_node *c;
+	size_t keys = n->type == WQ_NODE_HEADING ? 2
+	    : n->type == WQ_NODE_SECTION || n->type == WQ_NODE_PAGE_BREAK
+	    ? 1
+	    : 0;
 
 	if (n->type == WQ_NODE_SECTION)
 		n->id = NULL; /* its 'anchor' is its section data */
@@ -245,22 +255,25 @@ clear_ids(wq_node *n)
 	for (c = n->first; c; c = c->next)
 		if (wq_node_type_is_container(c->type) ||
 		    c->type == WQ_NODE_PAGE_BREAK)
-			clear_ids(c);
+			keys += clear_ids(c);
+	return keys;
 }
 
 void
 wq_doc_assign_ids(wq_doc *doc)
 {
-	struct anchor_map counters = { NULL, NULL, 0, 0 };
+	struct anchor_map counters = { NULL, 0, 0 };
 	struct wq_buf tmp;
 	wq_node *s;
-	size_t i = 0;
+	size_t i = 0, keys = 0;
 
 	anchor_map_free(doc->anchors);
 	doc->anchors = wq_xcalloc(1, sizeof(*doc->anchors));
 	wq_buf_init(&tmp);
 	for (s = doc->root->first; s; s = s->next)
-		clear_ids(s);
+		keys += clear_ids(s);
+	/* Sized once: growing would hold the old and new slots at once. */
+	map_reserve(doc->anchors, keys);
 	for (s = doc->root->first; s; s = s->next) {
 		char prefix[32];
 		int count = 0;
@@ -272,8 +285,7 @@ wq_doc_assign_ids(wq_doc *doc)
 		assign_headings(
 		    s, s->id, &count, doc->anchors, &counters, &tmp);
 	}
-	free(counters.keys);
-	free(counters.vals);
+	free(counters.slots);
 	wq_buf_free(&tmp);
 }
 
