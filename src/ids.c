@@ -241,10 +241,12 @@ static size_t
 clear_ids(wq_node *n)
 {
 	wq_node *c;
-	size_t keys = n->type == WQ_NODE_HEADING ? 2
-	    : n->type == WQ_NODE_SECTION || n->type == WQ_NODE_PAGE_BREAK
-	    ? 1
-	    : 0;
+	size_t keys = 0;
+
+	if (n->type == WQ_NODE_HEADING)
+		keys = 2;
+	else if (n->type == WQ_NODE_SECTION || n->type == WQ_NODE_PAGE_BREAK)
+		keys = 1;
 
 	if (n->type == WQ_NODE_SECTION)
 		n->id = NULL; /* its 'anchor' is its section data */
