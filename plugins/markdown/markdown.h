@@ -67,10 +67,21 @@ int md_stated_block(struct md_stated *st, wq_node *parent, const char *html,
  * code stay. Returns 1, the text rewritten into 'out', if it has any. */
 int md_fenced_divs(const char *s, size_t len, struct wq_buf *out);
 /* pieces.c: whether a text may be parsed in pieces (no reference or
- * footnote definitions), and the first place at or after 'want' bytes
- * past 'from' (a line start) where it may be cut; 'len' if none. */
+ * footnote definitions). */
 int md_cuttable(const char *s, size_t len);
-size_t md_next_cut(const char *s, size_t len, size_t from, size_t want);
+/* A place a text is cut, and the head of the table it falls in (its
+ * header and delimiter rows; head_len 0 if none): the piece it begins
+ * is parsed with that head before it, and its rows join the table. */
+struct md_cut {
+	size_t at, head, head_len;
+};
+/* Whether s[0, len) (two lines) is a table's head to the reader. */
+typedef int (*md_table_head_fn)(const char *s, size_t len, void *arg);
+/* Moves 'cut' from where it is to the first place at least 'want' bytes
+ * further where the text may be cut ('len' if none); with 'is_head'
+ * NULL, never inside a table. */
+void md_next_cut(const char *s, size_t len, size_t want, struct md_cut *cut,
+    md_table_head_fn is_head, void *arg);
 /* At the end of the text: what is still open ends there. */
 void md_stated_end(struct md_stated *st, wq_node *parent);
 

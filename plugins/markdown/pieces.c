@@ -12,6 +12,13 @@
  * <style>, <textarea>, comments, <?...?>, <!...>, CDATA) there is no
  * cut. Where the scan is unsure it does not cut. A text with reference
  * or footnote definitions is never cut: their names reach across it.
+ *
+ * A table is one block however long it is, so it may also be cut before
+ * a row: the piece that follows is parsed with the table's head (header
+ * and delimiter rows) before it, and its rows join the table. Only a
+ * table that begins a top-level block and whose rows all begin with '|'
+ * in the first column is cut (such a line can only be its next row),
+ * and only once cmark-gfm has said its head is one (md_table_head_fn).
  */
 #include "markdown.h"
 
@@ -102,27 +109,67 @@ contains(const char *s, size_t n, const char *close)
 	return 0;
 }
 
-size_t
-md_next_cut(const char *s, size_t len, size_t from, size_t want)
+/* Whether a line could be a table's delimiter row: pipes, dashes,
+ * colons and spaces, a dash at least. */
+static int
+delimiter_row(const char *s, size_t n)
 {
-	size_t i = from;
+	size_t i;
+	int dash = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-')
+			dash = 1;
+		else if (!strchr("|: \t\r", s[i]))
+			return 0;
+	}
+	return dash;
+}
+
+void
+md_next_cut(const char *s, size_t len, size_t want, struct md_cut *cut,
+    md_table_head_fn is_head, void *arg)
+{
+	size_t from = cut->at, i = from;
 	char fence = 0; /* '`' or '~' while in fenced code */
 	size_t fence_len = 0;
 	const char *html = NULL; /* the end of the raw HTML block we are in */
-	int after_blank = 0;
+	int in_table = is_head && cut->head_len > 0;
+	int after_blank = !in_table; /* else 'from' begins a top-level block */
 
 	while (i < len) {
 		const char *nl = memchr(s + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - s) : len, n = end - i;
 		const char *line = s + i;
 		size_t k = indent(line, n), run = 0;
+		int cut_here = i - from >= want && n > 0;
 
-		if (fence == 0 && html == NULL && after_blank &&
-		    i - from >= want && n > 0 &&
+		if (in_table && line[0] != '|' &&
+		    i >= cut->head + cut->head_len)
+			in_table = 0; /* or its rows stop beginning with '|' */
+		if (in_table && cut_here && i >= cut->head + cut->head_len) {
+			cut->at = i;
+			return;
+		}
+		if (fence == 0 && html == NULL && after_blank && cut_here &&
 		    (line[0] == '#' || (unsigned char)line[0] >= 0x80 ||
 			(line[0] >= 'A' && line[0] <= 'Z') ||
-			(line[0] >= 'a' && line[0] <= 'z')))
-			return i;
+			(line[0] >= 'a' && line[0] <= 'z'))) {
+			cut->at = i, cut->head_len = 0;
+			return;
+		}
+		if (is_head && fence == 0 && html == NULL && after_blank &&
+		    n > 0 && line[0] == '|' && end < len) {
+			const char *nl2 =
+			    memchr(s + end + 1, '\n', len - end - 1);
+			size_t end2 = nl2 ? (size_t)(nl2 - s) : len;
+
+			if (delimiter_row(s + end + 1, end2 - end - 1) &&
+			    is_head(line, end2 - i, arg)) {
+				in_table = 1;
+				cut->head = i, cut->head_len = end2 + 1 - i;
+			}
+		}
 		after_blank = is_blank(line, n);
 		if (html) {
 			if (contains(line, n, html))
@@ -151,5 +198,5 @@ md_next_cut(const char *s, size_t len, size_t from, size_t want)
 		}
 		i = end + 1;
 	}
-	return len;
+	cut->at = len, cut->head_len = 0;
 }

@@ -688,15 +688,38 @@ parse(const char *data, size_t len, const char *format)
 	return root;
 }
 
+static int
+is_table(cmark_node *c)
+{
+	return strcmp(cmark_node_get_type_string(c), "table") == 0;
+}
+
 /* Maps a parsed piece into 'parent' and frees it, one top-level block at
  * a time: the cmark tree shrinks as the model grows, and the memory it
  * gives back is reused. */
 static int
 map_piece(wq_node *parent, cmark_node *root, enum wq_read_mode mode,
-    struct md_ctx *ctx, struct md_stated *stated, struct wq_err *err)
+    struct md_ctx *ctx, struct md_stated *stated, int table_goes_on,
+    struct wq_err *err)
 {
+	cmark_node *c = cmark_node_first_child(root);
+	wq_node *table = wq_node_last_child(parent);
 	int rc = 0;
 
+	/* The piece began inside a table, with its head before it: the rows
+	 * below that head are the table's next. */
+	if (table_goes_on && c && is_table(c) && table &&
+	    wq_node_type_of(table) == WQ_NODE_TABLE) {
+		cmark_node *row, *next;
+
+		for (row = cmark_node_first_child(c); rc == 0 && row;
+		     row = next) {
+			next = cmark_node_next(row);
+			if (!cmark_gfm_extensions_get_table_row_is_header(row))
+				rc = map_node(table, row, ctx, 1, err);
+		}
+		cmark_node_free(c);
+	}
 	while (rc == 0 && cmark_node_first_child(root)) {
 		cmark_node *c = cmark_node_first_child(root);
 		wq_node *before = wq_node_last_child(parent);
@@ -732,9 +755,61 @@ count_lines(const char *s, size_t len)
 	return n;
 }
 
+/* md_table_head_fn: whether cmark-gfm reads the two lines as a table. */
+static int
+table_head(const char *s, size_t len, void *format)
+{
+	cmark_node *root = parse(s, len, (const char *)format), *c;
+	int yes;
+
+	if (root == NULL)
+		return 0;
+	c = cmark_node_first_child(root);
+	yes = c && is_table(c) && cmark_node_next(c) == NULL;
+	cmark_node_free(root);
+	return yes;
+}
+
+/* The text from 'from' to 'to', with the head of the table 'from' is in
+ * before it; NULL if cmark fails. */
+static cmark_node *
+parse_piece(const char *data, const struct md_cut *from, size_t to,
+    const char *format, struct wq_buf *tmp)
+{
+	if (from->head_len == 0)
+		return parse(data + from->at, to - from->at, format);
+	tmp->len = 0;
+	wq_buf_put(tmp, data + from->head, from->head_len);
+	wq_buf_put(tmp, data + from->at, to - from->at);
+	return parse(tmp->data, tmp->len, format);
+}
+
+/* Whether the piece from 'from' to 'to' ends inside the table whose head
+ * 'to' names, as cmark-gfm read it: that table is its last block, from
+ * the head's line to the piece's last line. The scan that cut it does
+ * not know every way a row may end a table; cmark-gfm does. */
+static int
+ends_in_table(cmark_node *root, const char *data, const struct md_cut *from,
+    const struct md_cut *to)
+{
+	cmark_node *t = cmark_node_last_child(root);
+	unsigned long before =
+	    from->head_len ? count_lines(data + from->head, from->head_len) : 0;
+	unsigned long start = 1; /* the table 'from' is in goes on */
+
+	if (to->head >= from->at) /* a table that begins in this piece */
+		start = before +
+		    count_lines(data + from->at, to->head - from->at) + 1;
+	return t && is_table(t) &&
+	    (unsigned long)cmark_node_get_start_line(t) == start &&
+	    (unsigned long)cmark_node_get_end_line(t) ==
+	    before + count_lines(data + from->at, to->at - from->at);
+}
+
 /* The reader: a whole text, or a fragment of blocks or inlines (a
  * paragraph's content goes straight below 'parent'). A long text is
- * parsed in pieces cut between top-level blocks (pieces.c). */
+ * parsed in pieces cut between top-level blocks or a table's rows
+ * (pieces.c). */
 int
 md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
     wq_read_ctx *read, struct wq_err *err)
@@ -743,12 +818,15 @@ md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
 	struct md_stated stated;
 	struct wq_buf divs, raw; /* the text with fenced divs marked, and
 				    unclosed raw HTML escaped */
-	size_t at = 0;
+	struct wq_buf piece;	 /* a piece with its table's head */
+	struct md_cut at = { 0, 0, 0 };
+	const char *format = wq_read_format(read);
 	int rc = 0, cut;
 
 	wq_buf_init(&divs);
 	wq_buf_init(&raw);
-	if (strcmp(wq_read_format(read), "commonmark") != 0 &&
+	wq_buf_init(&piece);
+	if (strcmp(format, "commonmark") != 0 &&
 	    md_fenced_divs(data, len, &divs))
 		data = divs.data, len = divs.len;
 	if (md_unclosed_html(data, len, &raw, read))
@@ -760,19 +838,41 @@ md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
 	wq_buf_init(&ctx.text);
 	stated.depth = 0;
 	do {
-		size_t end = cut ? md_next_cut(data, len, at, PIECE) : len;
-		cmark_node *root =
-		    parse(data + at, end - at, wq_read_format(read));
+		struct md_cut to = at;
+		unsigned long head_lines =
+		    count_lines(data + at.head, at.head_len);
+		cmark_node *root;
 
+		if (cut)
+			md_next_cut(data, len, PIECE, &to,
+			    strcmp(format, "commonmark") != 0 ? table_head
+							      : NULL,
+			    (void *)format);
+		else
+			to.at = len, to.head_len = 0;
+		root = parse_piece(data, &at, to.at, format, &piece);
+		if (root && to.head_len &&
+		    !ends_in_table(root, data, &at, &to)) {
+			/* Cut where no table is: cut again between blocks. */
+			cmark_node_free(root);
+			to = at;
+			md_next_cut(data, len, PIECE, &to, NULL, NULL);
+			root = parse_piece(data, &at, to.at, format, &piece);
+		}
 		if (root == NULL) {
 			rc = wq_read_error(read, err, WQ_EINPUT, 0, 0,
 			    "cmark could not parse the text");
 			break;
 		}
-		rc = map_piece(parent, root, mode, &ctx, &stated, err);
-		ctx.lines_before += count_lines(data + at, end - at);
-		at = end;
-	} while (rc == 0 && at < len);
+		/* Rows after a head keep their own line numbers. */
+		ctx.lines_before -= head_lines;
+		rc = map_piece(
+		    parent, root, mode, &ctx, &stated, at.head_len > 0, err);
+		ctx.lines_before +=
+		    head_lines + count_lines(data + at.at, to.at - at.at);
+		at = to;
+	} while (rc == 0 && at.at < len);
+	wq_buf_free(&piece);
 	wq_buf_free(&divs);
 	wq_buf_free(&raw);
 	md_stated_end(&stated, parent);
