@@ -92,8 +92,8 @@ struct arena_chunk {
 #define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
 #endif
 
-static void *
-alloc_aligned(struct arena *a, size_t n, size_t align)
+void *
+arena_alloc_aligned(struct arena *a, size_t n, size_t align)
 {
 	struct arena_chunk *c = a->head;
 	size_t pad = c ? (align - c->used % align) % align : 0;
@@ -121,13 +121,13 @@ alloc_aligned(struct arena *a, size_t n, size_t align)
 void *
 arena_alloc(struct arena *a, size_t n)
 {
-	return alloc_aligned(a, n, _Alignof(max_align_t));
+	return arena_alloc_aligned(a, n, _Alignof(max_align_t));
 }
 
 void *
 arena_alloc_bytes(struct arena *a, size_t n)
 {
-	return alloc_aligned(a, n, 1);
+	return arena_alloc_aligned(a, n, 1);
 }
 
 char *

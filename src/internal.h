@@ -23,9 +23,11 @@ struct arena_chunk;
 struct arena {
 	struct arena_chunk *head;
 };
-/* Memory aligned for any object, or (arena_alloc_bytes) unaligned, for
- * strings: most of a document is short strings. */
+/* Memory aligned for any object, for 'align' (a power of two), or
+ * (arena_alloc_bytes) unaligned, for strings: most of a document is
+ * short strings. */
 void *arena_alloc(struct arena *a, size_t n);
+void *arena_alloc_aligned(struct arena *a, size_t n, size_t align);
 void *arena_alloc_bytes(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 char *arena_strdup(struct arena *a, const char *s);
