@@ -66,10 +66,11 @@ add_entry(
 	return pack_add(bk, name, data, len, store);
 }
 
+/* Adds the buffer's bytes as an entry, and leaves it empty. */
 int
-add_buf(struct book *bk, const char *name, const struct wq_buf *b)
+add_buf(struct book *bk, const char *name, struct wq_buf *b)
 {
-	return add_entry(bk, name, b->data ? b->data : "", b->len, 0);
+	return pack_add_buf(bk, name, b);
 }
 
 /* libzip writes DOS times as local time: hand it the instant whose local

@@ -72,12 +72,16 @@ struct book {
 	size_t ntoc;
 	struct pack_entry *pack; /* the container's entries, in order */
 	size_t npack, cappack;
+	size_t pending; /* bytes queued for deflating, not yet deflated */
 	int level; /* deflate level, 0 (store) to 9 */
 };
 
-/* pack.c: entries are queued, then compressed on every core. */
+/* pack.c: entries are queued, then compressed on every core, a batch at a
+ * time as the book is made. pack_add() copies the bytes, pack_add_buf()
+ * takes the buffer's and leaves it empty. */
 int pack_add(struct book *bk, const char *name, const void *data, size_t len,
     int store);
+int pack_add_buf(struct book *bk, const char *name, struct wq_buf *b);
 int pack_finish(struct book *bk);
 void pack_free(struct book *bk);
 
@@ -85,7 +89,7 @@ void pack_free(struct book *bk);
 void put_esc(struct wq_buf *b, const char *s);
 void put_text_dir(struct wq_buf *b, const char *text, wq_dir context);
 /* Adds 'b' to the container as entry 'name'. */
-int add_buf(struct book *bk, const char *name, const struct wq_buf *b);
+int add_buf(struct book *bk, const char *name, struct wq_buf *b);
 /* The metadata that holds 'key': the book's (-M), else its one text's. */
 const wq_meta *meta_with(const struct book *bk, const char *key);
 const char *meta_get(const struct book *bk, const char *key);
