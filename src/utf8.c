@@ -44,6 +44,16 @@ is_noncharacter(int32_t c)
 	return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
 }
 
+/* Whether none of the 8 bytes of 'w' is past ASCII or below ' ' (DEL is
+ * allowed): such a word needs no closer look. */
+static int
+printable_ascii8(uint64_t w)
+{
+	const uint64_t high = 0x8080808080808080u, spaces = 0x2020202020202020u;
+
+	return ((w | (w - spaces)) & high) == 0;
+}
+
 long
 utf8_check(const unsigned char *s, size_t len, const char **why)
 {
@@ -54,18 +64,22 @@ utf8_check(const unsigned char *s, size_t len, const char **why)
 		int32_t c;
 
 		/* Most text is ASCII or two-byte Arabic: skip it quickly. */
-		if (s[i] >= 0x20 && s[i] < 0x7F) {
-			i++;
-			continue;
-		}
-		if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
-			i++;
-			continue;
-		}
-		/* Two bytes, U+00A0-07FF: valid, and never a control. */
-		if (s[i] >= 0xC2 && s[i] <= 0xDF && len - i >= 2 &&
-		    (s[i + 1] & 0xC0) == 0x80 &&
-		    (s[i] > 0xC2 || s[i + 1] >= 0xA0)) {
+		if (s[i] < 0x80) {
+			uint64_t w;
+
+			if (len - i >= 8 &&
+			    (memcpy(&w, s + i, 8), printable_ascii8(w))) {
+				i += 8;
+				continue;
+			}
+			if (s[i] >= 0x20 || s[i] == '\n' || s[i] == '\t' ||
+			    s[i] == '\r') {
+				i++;
+				continue;
+			}
+		} else if (s[i] >= 0xC2 && s[i] <= 0xDF && len - i >= 2 &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			/* Two bytes, U+0080-07FF: valid, and no C0 control. */
 			i += 2;
 			continue;
 		}

@@ -554,6 +554,19 @@ pandoc_spans(wq_node *n)
 	}
 }
 
+/* Whether the text has a "]{" at all: a span needs one, and most texts
+ * have none, so their every letter need not be looked at again. */
+static int
+has_span_close(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, ']', (size_t)(end - p))) != NULL)
+		if (++p < end && *p == '{')
+			return 1;
+	return 0;
+}
+
 /* The length of a caption's prefix at the start of paragraph 'p'
  * ("Table: ", "table: ", ": "), or 0. */
 static size_t
@@ -821,7 +834,7 @@ md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
 	struct wq_buf piece;	 /* a piece with its table's head */
 	struct md_cut at = { 0, 0, 0 };
 	const char *format = wq_read_format(read);
-	int rc = 0, cut;
+	int rc = 0, cut, spans = has_span_close(data, len);
 
 	wq_buf_init(&divs);
 	wq_buf_init(&raw);
@@ -879,7 +892,8 @@ md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
 	wq_buf_free(&ctx.text);
 	if (rc == 0) {
 		table_captions(parent);
-		pandoc_spans(parent);
+		if (spans)
+			pandoc_spans(parent);
 	}
 	return rc;
 }
