@@ -114,10 +114,12 @@ count_node(wq_node *n, struct counts *k)
 	if (n->type == WQ_NODE_TEXT)
 		count_text(&mine, n->literal, n->literal_len);
 	else if (n->type != WQ_NODE_CODE && n->type != WQ_NODE_CODE_BLOCK)
-		for (c = n->first; c; c = c->next)
+		for (c = node_first(n); c; c = c->next)
 			count_node(c, &mine);
-	n->nl = mine.l;
-	n->nr = mine.r;
+	if (!NODE_IS_LEAF(n->type)) {
+		n->nl = mine.l;
+		n->nr = mine.r;
+	}
 	add_counts(k, &mine);
 }
 
@@ -205,7 +207,7 @@ blocks(struct ctx *x, wq_node *n, wq_dir dir)
 {
 	wq_node *c;
 
-	for (c = n->first; c; c = c->next) {
+	for (c = node_first(n); c; c = c->next) {
 		wq_dir d = dir;
 
 		if (c->type == WQ_NODE_CODE_BLOCK) {

@@ -91,7 +91,7 @@ scan(const wq_node *n, size_t *controls, int32_t *first_control, size_t *forms)
 		scan_text(n, controls, first_control, forms);
 		return;
 	}
-	for (c = n->first; c; c = c->next)
+	for (c = node_first(n); c; c = c->next)
 		scan(c, controls, first_control, forms);
 }
 
@@ -100,7 +100,7 @@ blocks(struct lint *l, const wq_node *n, int controls_only)
 {
 	const wq_node *c;
 
-	for (c = n->first; c; c = c->next) {
+	for (c = node_first(n); c; c = c->next) {
 		size_t controls = 0, forms = 0;
 		int32_t first = 0;
 
@@ -152,7 +152,7 @@ check(const wq_doc *doc, wq_warn_fn warn, void *arg, int controls_only)
 	struct lint l = { warn, arg, 0, "" };
 	const wq_node *s;
 
-	for (s = doc->root->first; s; s = s->next) {
+	for (s = node_first(doc->root); s; s = s->next) {
 		const char *lang = wq_node_effective_lang(s);
 		wq_dir dir = wq_node_effective_dir(s);
 

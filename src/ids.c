@@ -193,7 +193,7 @@ assign_headings(wq_node *n, const char *prefix, int *count,
 {
 	wq_node *c;
 
-	for (c = n->first; c; c = c->next) {
+	for (c = node_first(n); c; c = c->next) {
 		if (c->type == WQ_NODE_HEADING) {
 			char slug[64], base[96];
 
@@ -254,7 +254,7 @@ clear_ids(wq_node *n)
 		n->id = n->anchor = NULL;
 	else if (n->type == WQ_NODE_PAGE_BREAK)
 		n->anchor = NULL;
-	for (c = n->first; c; c = c->next)
+	for (c = node_first(n); c; c = c->next)
 		if (wq_node_type_is_container(c->type) ||
 		    c->type == WQ_NODE_PAGE_BREAK)
 			keys += clear_ids(c);
@@ -272,11 +272,11 @@ wq_doc_assign_ids(wq_doc *doc)
 	anchor_map_free(doc->anchors);
 	doc->anchors = wq_xcalloc(1, sizeof(*doc->anchors));
 	wq_buf_init(&tmp);
-	for (s = doc->root->first; s; s = s->next)
+	for (s = node_first(doc->root); s; s = s->next)
 		keys += clear_ids(s);
 	/* Sized once: growing would hold the old and new slots at once. */
 	map_reserve(doc->anchors, keys);
-	for (s = doc->root->first; s; s = s->next) {
+	for (s = node_first(doc->root); s; s = s->next) {
 		char prefix[32];
 		int count = 0;
 

@@ -213,7 +213,7 @@ make_heading(wq_node *b, int level)
 	wq_node_set_heading_level(h, level);
 	h->line = b->line, h->col = b->col;
 	h->lang = b->lang, h->dir = b->dir;
-	while ((c = b->first) != NULL)
+	while ((c = node_first(b)) != NULL)
 		wq_node_append(h, c);
 	wq_node_insert_after(b, h);
 	wq_node_unlink(b);
@@ -280,7 +280,7 @@ section_incipit(wq_node *s)
 	size_t i, words = 0;
 	int space = 1;
 
-	for (b = s->first; b; b = b->next)
+	for (b = node_first(s); b; b = b->next)
 		if ((b->type == WQ_NODE_PARAGRAPH ||
 			b->type == WQ_NODE_HEADING) &&
 		    !is_labelled(b))

@@ -65,12 +65,18 @@ struct section_info {
 	size_t nusage;
 };
 
-/* A node: 128 bytes. A text splits into many (a span per Latin word), so
- * its size decides the model's memory; inputs are at most 1 GiB, so
- * lengths, positions and letter counts fit 32 bits. */
+/* A node. A text splits into many (a span per Latin word), so its size
+ * decides the model's memory; inputs are at most 1 GiB, so lengths,
+ * positions and letter counts fit 32 bits. Nodes are half of a
+ * document's memory, so a node is allocated only as far as its type has
+ * fields: an inline leaf (text, code, breaks: nearly half of all nodes)
+ * up to 'first', 64 bytes; other types up to 'title', 88 bytes; the few
+ * with names and ids whole, 104. Read a field only for the types that
+ * have it: node_first() and node_last() are NULL for a leaf, and the
+ * accessors in node.c check. */
 struct wq_node {
 	wq_doc *doc;
-	wq_node *parent, *first, *last, *next, *prev;
+	wq_node *parent, *next, *prev;
 	char *lang;
 	char *literal; /* text, code: the content; link/image: the url */
 	union {
@@ -78,7 +84,6 @@ struct wq_node {
 		int32_t start;	      /* list: ordered list start */
 	};
 	uint32_t line, col;
-	uint32_t nl, nr;	  /* strong left/right letters below (bidi.c) */
 	unsigned char type;	  /* wq_node_type */
 	unsigned dir : 2;	  /* wq_dir */
 	unsigned tight : 1;	  /* list */
@@ -86,11 +91,10 @@ struct wq_node {
 	unsigned checked : 1;	  /* literal: valid, no refused character */
 	unsigned char level;	  /* heading level; list: whether ordered */
 	unsigned char kind;	  /* index in doc->kinds; 0 for none */
-	/* Nodes are half of a document's memory. Fields only some types have
-	 * share space, and come last: the other types (text, spans,
-	 * paragraphs: nearly all nodes) are allocated without them, 88 bytes
-	 * instead of 104 (128 with a field each). Read them only for their
-	 * types; the accessors in node.c check. */
+	/* Not in an inline leaf: */
+	wq_node *first, *last;
+	uint32_t nl, nr; /* strong left/right letters below (bidi.c) */
+	/* Only in the types NODE_HAS_TAIL names: */
 	union {
 		char *title; /* link/image title; code block info string */
 		char *id;    /* section/heading id, from wq_doc_assign_ids() */
@@ -108,6 +112,24 @@ struct wq_node {
 	    (type) == WQ_NODE_HEADING || (type) == WQ_NODE_LINK ||             \
 	    (type) == WQ_NODE_IMAGE || (type) == WQ_NODE_CODE_BLOCK ||         \
 	    (type) == WQ_NODE_PAGE_BREAK || (type) == WQ_NODE_MILESTONE)
+
+/* Whether nodes of 'type' end before 'first': the inline leaves. */
+#define NODE_IS_LEAF(type)                                                     \
+	((type) == WQ_NODE_TEXT || (type) == WQ_NODE_CODE ||                   \
+	    (type) == WQ_NODE_SOFTBREAK || (type) == WQ_NODE_LINEBREAK ||      \
+	    (type) == WQ_NODE_CAESURA || (type) == WQ_NODE_FOOTNOTE_REF)
+
+static inline wq_node *
+node_first(const wq_node *n)
+{
+	return NODE_IS_LEAF(n->type) ? NULL : n->first;
+}
+
+static inline wq_node *
+node_last(const wq_node *n)
+{
+	return NODE_IS_LEAF(n->type) ? NULL : n->last;
+}
 
 struct anchor_map; /* ids.c: heading slugs and ids to headings */
 

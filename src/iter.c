@@ -83,8 +83,8 @@ wq_iter_next(wq_iter *it)
 		return WQ_EVENT_DONE;
 	container = wq_node_type_is_container(cur->type);
 	if (it->ev == WQ_EVENT_ENTER && container) {
-		if (cur->first && !it->skip) {
-			it->cur = cur->first;
+		if (node_first(cur) && !it->skip) {
+			it->cur = node_first(cur);
 			return it->ev = WQ_EVENT_ENTER;
 		}
 		it->skip = 0;

@@ -76,7 +76,7 @@ wq_doc_free(wq_doc *doc)
 
 	if (doc == NULL)
 		return;
-	for (s = doc->root->first; s; s = s->next)
+	for (s = node_first(doc->root); s; s = s->next)
 		if (SI(s))
 			meta_release(&SI(s)->meta);
 	meta_release(&doc->meta);
@@ -165,7 +165,7 @@ adopt(wq_node *n, wq_doc *doc)
 		n->kind = intern_kind(doc, k->kind, k->sub);
 	}
 	n->doc = doc;
-	for (c = n->first; c; c = c->next)
+	for (c = node_first(n); c; c = c->next)
 		adopt(c, doc);
 }
 
@@ -186,7 +186,7 @@ wq_doc_append(wq_doc *dst, wq_doc *src)
 	*tail = dst->arena.head;
 	dst->arena.head = src->arena.head;
 	src->arena.head = NULL;
-	while ((s = src->root->first) != NULL) {
+	while ((s = node_first(src->root)) != NULL) {
 		wq_node_unlink(s);
 		adopt(s, dst);
 		if (SI(s))
@@ -211,7 +211,7 @@ settle(wq_doc *doc)
 	size_t nseen = 0, i, best = 0;
 	wq_node *s;
 
-	for (s = doc->root->first; s; s = s->next) {
+	for (s = node_first(doc->root); s; s = s->next) {
 		for (i = 0; i < nseen; i++)
 			if (seen[i].dir == s->dir && s->lang &&
 			    strcmp(seen[i].lang, s->lang) == 0)
@@ -242,11 +242,15 @@ wq_doc_finish(wq_doc *doc)
 wq_node *
 wq_node_new(wq_doc *doc, wq_node_type type)
 {
-	size_t size = NODE_HAS_TAIL(type) ? sizeof(struct wq_node)
-					  : offsetof(struct wq_node, title);
+	size_t size = offsetof(struct wq_node, title);
+	wq_node *n;
+
+	if (NODE_HAS_TAIL(type))
+		size = sizeof(struct wq_node);
+	else if (NODE_IS_LEAF(type))
+		size = offsetof(struct wq_node, first);
 	/* Aligned for a node, not for any object: 88 bytes of 96 else. */
-	wq_node *n = arena_alloc_aligned(
-	    &doc->arena, size, _Alignof(struct wq_node));
+	n = arena_alloc_aligned(&doc->arena, size, _Alignof(struct wq_node));
 
 	memset(n, 0, size);
 	n->type = type;
@@ -291,9 +295,11 @@ wq_node_unlink(wq_node *n)
 	n->parent = n->next = n->prev = NULL;
 }
 
-void
+int
 wq_node_append(wq_node *parent, wq_node *child)
 {
+	if (NODE_IS_LEAF(parent->type))
+		return -1;
 	wq_node_unlink(child);
 	child->parent = parent;
 	child->prev = parent->last;
@@ -304,6 +310,7 @@ wq_node_append(wq_node *parent, wq_node *child)
 	parent->last = child;
 	if (parent->type == WQ_NODE_DOCUMENT && child->type == WQ_NODE_SECTION)
 		sections_add(parent->doc, child);
+	return 0;
 }
 
 void
@@ -358,12 +365,12 @@ wq_node_parent(const wq_node *n)
 wq_node *
 wq_node_first_child(const wq_node *n)
 {
-	return n->first;
+	return node_first(n);
 }
 wq_node *
 wq_node_last_child(const wq_node *n)
 {
-	return n->last;
+	return node_last(n);
 }
 wq_node *
 wq_node_next(const wq_node *n)
@@ -600,7 +607,8 @@ wq_section_footnote(const wq_node *section, int number)
 	const wq_node *c;
 
 	/* From the end: the notes are the last blocks. */
-	for (c = section->last; c && c->type == WQ_NODE_FOOTNOTE; c = c->prev)
+	for (c = node_last(section); c && c->type == WQ_NODE_FOOTNOTE;
+	     c = c->prev)
 		if (c->start == number)
 			return c;
 	return NULL;
@@ -793,7 +801,7 @@ wq_node_text(const wq_node *n, struct wq_buf *b)
 	case WQ_NODE_SOFTBREAK:
 	case WQ_NODE_LINEBREAK: wq_buf_putc(b, ' '); return;
 	default:
-		for (c = n->first; c; c = c->next)
+		for (c = node_first(n); c; c = c->next)
 			wq_node_text(c, b);
 	}
 }
@@ -806,7 +814,7 @@ wq_doc_title(const wq_doc *doc)
 
 	if (t && *t)
 		return t;
-	s = doc->root->first;
+	s = node_first(doc->root);
 	if (s == NULL)
 		return "untitled";
 	if (s->next == NULL)

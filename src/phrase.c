@@ -67,7 +67,7 @@ flat_len(const wq_node *n)
 		return n->literal_len;
 	if (!is_container(n))
 		return strlen(atom(n));
-	for (c = n->first; c; c = c->next)
+	for (c = node_first(n); c; c = c->next)
 		len += flat_len(c);
 	return len;
 }
@@ -88,7 +88,7 @@ flatten(struct phrases *p, const wq_node *n)
 {
 	const wq_node *c;
 
-	for (c = n->first; c; c = c->next) {
+	for (c = node_first(n); c; c = c->next) {
 		if (c->type == WQ_NODE_TEXT) {
 			size_t at = p->len;
 			char *wall;
@@ -395,7 +395,7 @@ split_node(wq_node *n, size_t off, int phrase_after)
 	wq_node *c, *move, *right = shell_of(n);
 	size_t at = 0, len = 0;
 
-	for (c = n->first; c; c = c->next, at += len)
+	for (c = node_first(n); c; c = c->next, at += len)
 		if (off < at + (len = flat_len(c)))
 			break;
 	if (c == NULL || off == at)
@@ -427,7 +427,7 @@ space_out(wq_node *el, int at_end)
 	size_t k = 0, len;
 
 	while (t && t->type != WQ_NODE_TEXT && is_container(t))
-		t = at_end ? t->last : t->first;
+		t = at_end ? node_last(t) : node_first(t);
 	if (t == NULL || t->type != WQ_NODE_TEXT || t == el)
 		return;
 	len = t->literal_len;
@@ -532,7 +532,7 @@ static void
 wrap_runs(struct wrap *w, wq_node *parent, size_t base, size_t limit)
 {
 	struct phrases *p = w->p;
-	wq_node *c = parent->first;
+	wq_node *c = node_first(parent);
 	size_t at = base;
 
 	while (c && w->i < p->nruns && p->runs[w->i].b <= limit) {
@@ -586,7 +586,7 @@ settle(struct phrases *p, wq_node *n, wq_dir dir)
 {
 	wq_node *c;
 
-	for (c = n->first; c; c = c->next) {
+	for (c = node_first(n); c; c = c->next) {
 		if (c->type == WQ_NODE_CODE) {
 			if (dir == WQ_DIR_RTL && c->dir == WQ_DIR_UNSET)
 				c->dir = WQ_DIR_LTR;
@@ -608,7 +608,7 @@ settle(struct phrases *p, wq_node *n, wq_dir dir)
 					c->lang = (char *)lang;
 			}
 			phrases_isolate(p, c, c->dir);
-		} else if (c->first) {
+		} else if (node_first(c)) {
 			settle(p, c, dir);
 		}
 	}
@@ -621,7 +621,7 @@ count_code(const wq_node *n, int most)
 	const wq_node *c;
 	int k = 0;
 
-	for (c = n->first; c && k < most; c = c->next)
+	for (c = node_first(n); c && k < most; c = c->next)
 		if (c->type == WQ_NODE_CODE)
 			k++;
 		else if (is_container(c))

@@ -271,7 +271,7 @@ inlines(struct render *r, const wq_node *n)
 {
 	const wq_node *c;
 
-	for (c = n->first; c; c = c->next) {
+	for (c = node_first(n); c; c = c->next) {
 		switch (c->type) {
 		case WQ_NODE_TEXT:
 			put_text(r->out, c->literal, c->literal_len);
@@ -374,7 +374,7 @@ table(struct render *r, const wq_node *t)
 
 	open_tag(r, "table", t);
 	wq_buf_putc(r->out, '\n');
-	for (row = t->first; row; row = row->next) {
+	for (row = node_first(t); row; row = row->next) {
 		int head = wq_node_row_header(row);
 
 		if (row->type == WQ_NODE_CAPTION) {
@@ -394,7 +394,7 @@ table(struct render *r, const wq_node *t)
 			in_head = 0, in_body = 1;
 		}
 		open_tag(r, "tr", row);
-		for (cell = row->first; cell; cell = cell->next) {
+		for (cell = node_first(row); cell; cell = cell->next) {
 			int a = cell->level;
 
 			/* A cell that runs the other way aligns to the
@@ -432,10 +432,10 @@ verse(struct render *r, const wq_node *v)
 	wq_buf_puts(r->out, "<div class=\"verse\"");
 	wq_html_put_lang_dir(r->out, v, r->flags, 0);
 	wq_buf_puts(r->out, ">\n");
-	for (l = v->first; l; l = l->next) {
+	for (l = node_first(v); l; l = l->next) {
 		int split = 0;
 
-		for (c = l->first; c; c = c->next)
+		for (c = node_first(l); c; c = c->next)
 			split |= c->type == WQ_NODE_CAESURA;
 		wq_buf_puts(r->out, "<p class=\"l\"");
 		wq_html_put_lang_dir(r->out, l, r->flags, 0);
@@ -538,7 +538,7 @@ block(struct render *r, const wq_node *c, int tight)
 static void
 notes(struct render *r, const wq_node *sec)
 {
-	const wq_node *c = sec->last, *first = NULL;
+	const wq_node *c = node_last(sec), *first = NULL;
 	const char *id = sec->type == WQ_NODE_SECTION ? wq_node_id(sec) : NULL;
 	int x = r->flags & WQ_HTML_XHTML;
 
@@ -596,7 +596,7 @@ blocks_from(
 static void
 blocks(struct render *r, const wq_node *n, int tight)
 {
-	blocks_from(r, n->first, NULL, tight);
+	blocks_from(r, node_first(n), NULL, tight);
 }
 
 static int render(const wq_node *n, const wq_node *first, const wq_node *end,
@@ -606,7 +606,7 @@ int
 wq_html_render_blocks(
     const wq_node *n, const struct wq_html_opts *o, struct wq_buf *out)
 {
-	return render(n, n->first, NULL, o, out);
+	return render(n, node_first(n), NULL, o, out);
 }
 
 int
@@ -654,7 +654,7 @@ render(const wq_node *n, const wq_node *first, const wq_node *end,
 int
 wq_html_title_above(const wq_node *section)
 {
-	const wq_node *first = section->first;
+	const wq_node *first = node_first(section);
 	const char *title = wq_meta_get(wq_section_meta(section), "title");
 	struct wq_buf text;
 	int same;

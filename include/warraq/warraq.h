@@ -184,7 +184,10 @@ WQ_API void wq_doc_finish(wq_doc *doc);
 
 /* Creates a detached node owned by 'doc'; attach it with wq_node_append(). */
 WQ_API wq_node *wq_node_new(wq_doc *doc, wq_node_type type);
-WQ_API void wq_node_append(wq_node *parent, wq_node *child);
+/* Makes 'child' the last child of 'parent'. Returns -1, and does nothing,
+ * when 'parent' is an inline leaf (text, code, a break, a caesura, a
+ * note's mark), which has no children; else 0. */
+WQ_API int wq_node_append(wq_node *parent, wq_node *child);
 /* Inserts 'n' just after 'sibling'. */
 WQ_API void wq_node_insert_after(wq_node *sibling, wq_node *n);
 /* Inserts 'n' just before 'sibling'. */

@@ -74,6 +74,13 @@ test_model(void)
 	CHECK(wq_node_literal(p) == NULL, "paragraph has no literal");
 	CHECK(wq_node_section(t2) == sec, "section of a node");
 	CHECK(wq_node_heading_level(p) == 0, "not a heading");
+	/* An inline leaf is allocated without children's fields. */
+	CHECK(wq_node_append(t, wq_node_new(doc, WQ_NODE_TEXT)) == -1 &&
+		wq_node_first_child(t) == NULL && wq_node_next(t) == span,
+	    "a text takes no child");
+	CHECK(wq_node_append(span, wq_node_new(doc, WQ_NODE_SOFTBREAK)) == 0 &&
+		wq_node_first_child(wq_node_last_child(span)) == NULL,
+	    "a break appended, and childless");
 	wq_node_unlink(span);
 	CHECK(wq_node_last_child(p) == t && wq_node_next(t) == NULL, "unlink");
 	wq_node_insert_after(t, span);
