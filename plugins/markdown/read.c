@@ -755,7 +755,7 @@ map_piece(wq_node *parent, cmark_node *root, enum wq_read_mode mode,
 }
 
 /* How much of a long text cmark parses at once. */
-#define PIECE (512 * 1024)
+#define PIECE (128 * 1024)
 
 static unsigned long
 count_lines(const char *s, size_t len)
