@@ -341,6 +341,20 @@ stated_span(wq_node *parent, const char *tag, size_t *open)
 	return span;
 }
 
+/* The node after 'k', and 'k' freed if it is a paragraph's: so a long
+ * paragraph's cmark tree shrinks as its model grows, instead of both
+ * being whole at once. (Not a table row's cells: cmark-gfm finds a
+ * cell's alignment by counting the cells before it.) */
+static cmark_node *
+next_child(cmark_node *k, int drop)
+{
+	cmark_node *next = cmark_node_next(k);
+
+	if (drop)
+		cmark_node_free(k);
+	return next;
+}
+
 static int
 map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
     struct wq_err *err)
@@ -350,10 +364,11 @@ map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 	wq_node *to;
 	cmark_node *k;
 	size_t open = 0;
+	int drop = cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
 	int rc;
 
 	stated.depth = 0;
-	for (k = cmark_node_first_child(c); k; k = cmark_node_next(k)) {
+	for (k = cmark_node_first_child(c); k; k = next_child(k, drop)) {
 		if (cmark_node_get_type(k) == CMARK_NODE_HTML_BLOCK &&
 		    cmark_node_get_literal(k) &&
 		    md_stated_block(&stated, parent, cmark_node_get_literal(k),
