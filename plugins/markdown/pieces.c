@@ -120,7 +120,8 @@ delimiter_row(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		if (s[i] == '-')
 			dash = 1;
-		else if (!strchr("|: \t\r", s[i]))
+		else if (s[i] != '|' && s[i] != ':' && s[i] != ' ' &&
+		    s[i] != '\t' && s[i] != '\r')
 			return 0;
 	}
 	return dash;
@@ -160,11 +161,12 @@ md_next_cut(const char *s, size_t len, size_t want, struct md_cut *cut,
 		}
 		if (is_head && fence == 0 && html == NULL && after_blank &&
 		    n > 0 && line[0] == '|' && end < len) {
+			/* A head ends with its line end: rows follow it. */
 			const char *nl2 =
 			    memchr(s + end + 1, '\n', len - end - 1);
 			size_t end2 = nl2 ? (size_t)(nl2 - s) : len;
 
-			if (delimiter_row(s + end + 1, end2 - end - 1) &&
+			if (nl2 && delimiter_row(s + end + 1, end2 - end - 1) &&
 			    is_head(line, end2 - i, arg)) {
 				in_table = 1;
 				cut->head = i, cut->head_len = end2 + 1 - i;
