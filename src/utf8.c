@@ -65,10 +65,11 @@ utf8_check(const unsigned char *s, size_t len, const char **why)
 
 		/* Most text is ASCII or two-byte Arabic: skip it quickly. */
 		if (s[i] < 0x80) {
-			uint64_t w;
+			uint64_t w = 0; /* fails the test below */
 
-			if (len - i >= 8 &&
-			    (memcpy(&w, s + i, 8), printable_ascii8(w))) {
+			if (len - i >= 8)
+				memcpy(&w, s + i, 8);
+			if (printable_ascii8(w)) {
 				i += 8;
 				continue;
 			}
