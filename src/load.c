@@ -170,11 +170,11 @@ sanitize(wq_node *n, int *dropped, int *repaired)
 	}
 }
 
-/* Whether string 's' holds a character the raw text could not hold. */
+/* wq_text_refused() for a string that may be NULL. */
 static const char *
-refused_char(const char *s, size_t len)
+refused_str(const char *s)
 {
-	return wq_text_refused(s, len);
+	return s ? wq_text_refused(s, strlen(s)) : NULL;
 }
 
 /* The first character of the model the loader would have refused raw,
@@ -190,17 +190,14 @@ check_model(const wq_node *n, const char *name, struct wq_err *err)
 		const char *why = NULL, *what = "text";
 
 		if (!c->checked &&
-		    (why = refused_char(
+		    (why = wq_text_refused(
 			 wq_node_literal(c), wq_node_literal_len(c))))
 			what = "text";
-		else if ((why = refused_char(wq_node_url(c),
-			      wq_node_url(c) ? strlen(wq_node_url(c)) : 0)))
+		else if ((why = refused_str(wq_node_url(c))))
 			what = "a link's address";
-		else if ((why = refused_char(wq_node_title(c),
-			      wq_node_title(c) ? strlen(wq_node_title(c)) : 0)))
+		else if ((why = refused_str(wq_node_title(c))))
 			what = "a link's title";
-		else if ((why = refused_char(wq_node_info(c),
-			      wq_node_info(c) ? strlen(wq_node_info(c)) : 0)))
+		else if ((why = refused_str(wq_node_info(c))))
 			what = "a code block's info string";
 		if (why) {
 			const wq_node *b = c;
@@ -229,7 +226,7 @@ check_meta(const wq_meta *m, const char *name, struct wq_err *err)
 		for (j = 0; j < wq_meta_nvalues(m, i); j++) {
 			const char *v = wq_meta_value(m, i, j), *why;
 
-			if ((why = refused_char(v, strlen(v))) != NULL)
+			if ((why = refused_str(v)) != NULL)
 				return wq_err_set(err, WQ_EINPUT, name, 0, 0,
 				    "%s in front matter key '%s'", why,
 				    wq_meta_key(m, i));

@@ -30,7 +30,7 @@
 
 /* ---- small helpers ---- */
 
-static char *
+char *
 xstrdup(const char *s)
 {
 	size_t n = strlen(s) + 1;
@@ -57,20 +57,6 @@ put_text_dir(struct wq_buf *b, const char *text, wq_dir context)
 
 	if (d != WQ_DIR_UNSET)
 		wq_buf_printf(b, " dir=\"%s\"", wq_dir_name(d));
-}
-
-static int
-add_entry(
-    struct book *bk, const char *name, const void *data, size_t len, int store)
-{
-	return pack_add(bk, name, data, len, store);
-}
-
-/* Adds the buffer's bytes as an entry, and leaves it empty. */
-int
-add_buf(struct book *bk, const char *name, struct wq_buf *b)
-{
-	return pack_add_buf(bk, name, b);
 }
 
 /* libzip writes DOS times as local time: hand it the instant whose local
@@ -231,8 +217,7 @@ add_resource(struct book *bk, const char *path, const char *dir,
 	r->media_type = type;
 	r->properties = properties;
 	snprintf(name, sizeof(name), "EPUB/%s", r->href);
-	if (add_entry(bk, name, data.data ? data.data : "", data.len,
-		already_compressed(type)) != 0) {
+	if (pack_add_buf(bk, name, &data, already_compressed(type)) != 0) {
 		wq_buf_free(&data);
 		free(r->path), free(r->href), free(r->id);
 		return NULL;
@@ -571,7 +556,7 @@ chapter(struct book *bk, size_t k)
 	}
 	epub_piece_name(p, file);
 	snprintf(name, sizeof(name), "EPUB/text/%s", file);
-	rc = add_buf(bk, name, &b);
+	rc = pack_add_buf(bk, name, &b, 0);
 	wq_buf_free(&b);
 	return rc;
 }
@@ -592,7 +577,7 @@ cover_page(struct book *bk, const struct resource *img)
 	put_esc(&b, book_title(bk));
 	wq_buf_puts(&b, "\" />\n</section>\n</body>\n</html>\n");
 	bk->images++; /* its text alternative is the title */
-	rc = add_buf(bk, "EPUB/text/cover.xhtml", &b);
+	rc = pack_add_buf(bk, "EPUB/text/cover.xhtml", &b, 0);
 	wq_buf_free(&b);
 	return rc;
 }
@@ -639,7 +624,7 @@ stylesheet(struct book *bk, size_t nfonts_from)
 	wq_buf_puts(&b,
 	    ".cover { text-align: center; }\n"
 	    ".cover img { max-height: 95vh; }\n");
-	rc = add_buf(bk, "EPUB/style.css", &b);
+	rc = pack_add_buf(bk, "EPUB/style.css", &b, 0);
 	wq_buf_free(&b);
 	wq_buf_free(&family);
 	return rc;
@@ -820,7 +805,7 @@ package(
 		    (int)(strlen(file) - 6), file);
 	}
 	wq_buf_puts(&b, "  </spine>\n</package>\n");
-	rc = add_buf(bk, "EPUB/content.opf", &b);
+	rc = pack_add_buf(bk, "EPUB/content.opf", &b, 0);
 	wq_buf_free(&b);
 	return rc;
 }
@@ -1006,8 +991,8 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	zip_source_keep(src); /* read it back after zip_close() */
 
 	/* The mimetype entry is stored, first and uncompressed (OCF). */
-	if ((rc = add_entry(&bk, "mimetype", "application/epub+zip", 20, 1)) ||
-	    (rc = add_entry(&bk, "META-INF/container.xml", container_xml,
+	if ((rc = pack_add(&bk, "mimetype", "application/epub+zip", 20, 1)) ||
+	    (rc = pack_add(&bk, "META-INF/container.xml", container_xml,
 		 sizeof(container_xml) - 1, 0)))
 		goto out;
 	for (i = 0; rc == 0 && i < wq_opts_count(opts, "css"); i++)
@@ -1063,7 +1048,7 @@ epub_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			r->font = face;
 	}
 	if (rc == 0 && bk.nres > nfonts_from)
-		rc = add_entry(&bk,
+		rc = pack_add(&bk,
 		    "META-INF/com.apple.ibooks.display-options.xml",
 		    apple_display_options, sizeof(apple_display_options) - 1,
 		    0);

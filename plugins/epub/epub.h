@@ -78,18 +78,19 @@ struct book {
 
 /* pack.c: entries are queued, then compressed on every core, a batch at a
  * time as the book is made. pack_add() copies the bytes, pack_add_buf()
- * takes the buffer's and leaves it empty. */
+ * takes the buffer's and leaves it empty; 'store': not to be deflated. */
 int pack_add(struct book *bk, const char *name, const void *data, size_t len,
     int store);
-int pack_add_buf(struct book *bk, const char *name, struct wq_buf *b);
+int pack_add_buf(
+    struct book *bk, const char *name, struct wq_buf *b, int store);
 int pack_finish(struct book *bk);
 void pack_free(struct book *bk);
 
 /* epub.c */
 void put_esc(struct wq_buf *b, const char *s);
 void put_text_dir(struct wq_buf *b, const char *text, wq_dir context);
-/* Adds 'b' to the container as entry 'name'. */
-int add_buf(struct book *bk, const char *name, struct wq_buf *b);
+/* strdup() that aborts when memory is out, as the library's own. */
+char *xstrdup(const char *s);
 /* The metadata that holds 'key': the book's (-M), else its one text's. */
 const wq_meta *meta_with(const struct book *bk, const char *key);
 const char *meta_get(const struct book *bk, const char *key);

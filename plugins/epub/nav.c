@@ -267,7 +267,7 @@ epub_nav(struct book *bk, int has_cover)
 	    "href=\"text/ch001.xhtml\">");
 	put_esc(&b, wq_l10n(bk->lang, "start"));
 	wq_buf_puts(&b, "</a></li>\n</ol>\n</nav>\n</body>\n</html>\n");
-	rc = add_buf(bk, "EPUB/nav.xhtml", &b);
+	rc = pack_add_buf(bk, "EPUB/nav.xhtml", &b, 0);
 	wq_buf_free(&b);
 	return rc;
 }

@@ -58,7 +58,7 @@ epub_ncx(struct book *bk, const char *uid)
 	for (; depth > 0; depth--)
 		wq_buf_puts(&b, "</navPoint>\n");
 	wq_buf_puts(&b, "</navMap>\n</ncx>\n");
-	rc = add_buf(bk, "EPUB/toc.ncx", &b);
+	rc = pack_add_buf(bk, "EPUB/toc.ncx", &b, 0);
 	wq_buf_free(&b);
 	return rc;
 }

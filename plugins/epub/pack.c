@@ -66,8 +66,7 @@ queue(struct book *bk, const char *name, void *data, size_t len, int store)
 	}
 	e = &bk->pack[bk->npack++];
 	memset(e, 0, sizeof(*e));
-	e->name = wq_xmalloc(strlen(name) + 1);
-	memcpy(e->name, name, strlen(name) + 1);
+	e->name = xstrdup(name);
 	e->data = data;
 	e->len = len;
 	e->store = store;
@@ -87,13 +86,13 @@ pack_add(
 }
 
 int
-pack_add_buf(struct book *bk, const char *name, struct wq_buf *b)
+pack_add_buf(struct book *bk, const char *name, struct wq_buf *b, int store)
 {
 	void *data = b->data ? b->data : wq_xmalloc(1);
 	size_t len = b->len;
 
 	wq_buf_init(b);
-	return queue(bk, name, data, len, 0);
+	return queue(bk, name, data, len, store);
 }
 
 /* Deflates one entry into an archive of its own; NULL if libzip fails
