@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #define INDEX_MAGIC "warraq-plugin-index 2"
 
@@ -110,21 +109,15 @@ wq_plugin_index_write(const char *dir, struct wq_err *err)
 {
 	const char *dirs[2] = { dir, NULL };
 	wq_plugin_set *set = plugin_set_open(dirs, 0, 0);
-	char path[4096], tmp[4096];
+	char path[4096];
 	size_t i, n = wq_plugin_set_count(set);
-	int fd, rc = 0;
-	FILE *f;
+	struct wq_sink sink;
+	struct wq_buf b;
+	wq_outfile *out;
+	int rc;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, PLUGIN_INDEX_FILE);
-	snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, PLUGIN_INDEX_FILE);
-	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "w")) == NULL) {
-		if (fd >= 0)
-			close(fd), unlink(tmp);
-		wq_plugin_set_free(set);
-		return wq_err_set(err, WQ_EIO, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-	}
-	fputs(INDEX_MAGIC "\n", f);
+	wq_buf_init(&b);
+	wq_buf_puts(&b, INDEX_MAGIC "\n");
 	for (i = 0; i < n; i++) {
 		const char *file, *base;
 		const struct wq_plugin *p =
@@ -136,7 +129,7 @@ wq_plugin_index_write(const char *dir, struct wq_err *err)
 			continue;
 		base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 		/* What finding it by alias or extension needs, without it. */
-		fprintf(f, "%s\t%lld\t%lld.%09lld\t%s\t%s\t%s\n", base,
+		wq_buf_printf(&b, "%s\t%lld\t%lld.%09lld\t%s\t%s\t%s\n", base,
 		    (long long)st.st_size, (long long)st.st_mtim.tv_sec,
 		    (long long)st.st_mtim.tv_nsec,
 		    p->reader && p->writer ? "reader,writer"
@@ -146,12 +139,21 @@ wq_plugin_index_write(const char *dir, struct wq_err *err)
 		    p->writer && p->writer->extensions ? p->writer->extensions
 						       : "");
 	}
-	rc = fchmod(fd, 0644);
-	if (fclose(f) != 0 || rc != 0 || rename(tmp, path) != 0) {
-		rc = wq_err_set(err, WQ_EIO, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		unlink(tmp);
-	}
 	wq_plugin_set_free(set);
+	/* Replaced whole, as an output is; 0644 whatever the umask, since
+	 * an index anyone may write is not used. */
+	snprintf(path, sizeof(path), "%s/%s", dir, PLUGIN_INDEX_FILE);
+	if ((out = wq_outfile_open(path, &sink, err)) == NULL) {
+		wq_buf_free(&b);
+		return -err->code;
+	}
+	rc = wq_sink_put_buf(&sink, &b, err);
+	if (rc == 0 && chmod(wq_outfile_temp_path(out), 0644) != 0)
+		rc = wq_err_set(err, WQ_EIO, path, 0, 0, "%s", strerror(errno));
+	if (rc == 0)
+		rc = wq_outfile_commit(out, err);
+	else
+		wq_outfile_abort(out);
+	wq_buf_free(&b);
 	return rc;
 }
