@@ -681,6 +681,15 @@ md_realloc(void *p, size_t n)
 
 static cmark_mem md_mem = { md_calloc, md_realloc, free };
 
+/* cmark-gfm 0.29's inline parser reads one table of special characters
+ * shared by every parser in the process, and cmark_parser_finish() adds
+ * its extensions' characters ('~', '|', '@', ':', 'w') on entry and
+ * clears them on return: a text finished on one thread while another
+ * parses inlines lost its strikethrough and autolinks (a batch with -j 2
+ * wrote other bytes than -j 1). Newer cmark-gfm keeps the table on the
+ * parser; until then, one parser finishes at a time. */
+static pthread_mutex_t inlines_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* GitHub's Markdown, unless the format asked for is "commonmark": the
  * strict dialect, for texts where "~~" or "|" are only characters. */
 static cmark_node *
@@ -711,7 +720,9 @@ parse(const char *data, size_t len, const char *format)
 		}
 	}
 	cmark_parser_feed(p, data, len);
+	pthread_mutex_lock(&inlines_lock);
 	root = cmark_parser_finish(p);
+	pthread_mutex_unlock(&inlines_lock);
 	cmark_parser_free(p);
 	return root;
 }
