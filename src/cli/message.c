@@ -100,13 +100,17 @@ report(const struct cli *c, const struct wq_err *err)
 void
 progress(const struct cli *c, size_t done, size_t total, const char *name)
 {
-	static int tty = -1;
+	static int tty = -1; /* asked once, under the lock: batch threads */
 
-	if (tty < 0)
-		tty = isatty(STDERR_FILENO);
-	if (!tty || c->quiet || c->no_progress || c->json_log || total < 2)
+	if (c->quiet || c->no_progress || c->json_log || total < 2)
 		return;
 	pthread_mutex_lock(&lock);
+	if (tty < 0)
+		tty = isatty(STDERR_FILENO);
+	if (!tty) {
+		pthread_mutex_unlock(&lock);
+		return;
+	}
 	if (done < total)
 		fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, total, name);
 	else
