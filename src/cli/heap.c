@@ -23,11 +23,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Heap per byte of input: about what conversions use at their peak (3.8
- * to 4.2 times the input for the Arabic benchmark texts, 5 for plain
- * English, 20 for pandoc's test document), so the block is used and the
- * peak rises little if at all (100 MB of Arabic: 382 -> 394 MB). */
-#define HEAP_PER_BYTE 4
+/* Heap per byte of input: a little over what conversions use at their
+ * peak, so the block is used and the peak rises little if at all. The
+ * leaner model (64-byte leaves, pieces freed as mapped) needs 2.8 times
+ * the input for the Arabic benchmark texts (massif: 28 MB for 10 MB to
+ * HTML), 5 for plain English, 20 for pandoc's test document; at 4 the
+ * block was a third more than the conversion touched (10 MB to HTML:
+ * 44 -> 34 MB peak, 100 MB: 396 -> 298 MB, the same time). */
+#define HEAP_PER_BYTE 3
 /* What every conversion allocates whatever its size: output buffers (the
  * writer's 80 KB, the output file's 64 KB), cmark's parser, the first
  * arena chunks. */
