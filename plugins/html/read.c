@@ -9,6 +9,7 @@
 #include "html.h"
 
 #include <libxml/HTMLparser.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -498,6 +499,17 @@ page_meta(wq_node *section, xmlNode *html, xmlNode *head, xmlNode *body)
 	}
 }
 
+/* libxml2 2.9 wants xmlInitParser() before threads use it (its thread
+ * notes; some tables are set up lazily and unguarded), and a batch reads
+ * several texts at once. */
+static void
+init_libxml2(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, xmlInitParser);
+}
+
 int
 html_read(wq_node *parent, const char *html, size_t len, enum wq_read_mode mode,
     wq_read_ctx *read, struct wq_err *err)
@@ -509,6 +521,7 @@ html_read(wq_node *parent, const char *html, size_t len, enum wq_read_mode mode,
 	if (len > INT32_MAX)
 		return wq_read_error(
 		    read, err, WQ_EINPUT, 0, 0, "HTML of more than 2 GiB");
+	init_libxml2();
 	d = htmlReadMemory(html, (int)len, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 		HTML_PARSE_NONET);

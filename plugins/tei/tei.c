@@ -10,6 +10,7 @@
  */
 #include "tei.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -675,6 +676,18 @@ io_close(void *ctx)
 	return 0;
 }
 
+/* libxml2 2.9 sets up some of its tables lazily and unguarded (the
+ * encoding handlers, on a writer's first document): its thread notes ask
+ * for xmlInitParser() before threads use it, and a batch writes several
+ * editions at once. */
+static void
+init_libxml2(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, xmlInitParser);
+}
+
 static int
 tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
     struct wq_err *err)
@@ -706,6 +719,7 @@ tei_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	    : "foreign";
 	/* The sink reports a failed write (one line, its own words); libxml2
 	 * would print "I/O error" besides. Its handlers are per thread. */
+	init_libxml2();
 	old_handler = xmlStructuredError;
 	old_ctx = xmlStructuredErrorContext;
 	xmlSetStructuredErrorFunc(NULL, quiet);
