@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -234,12 +235,21 @@ check_meta(const wq_meta *m, const char *name, struct wq_err *err)
 	return 0;
 }
 
+/* Form feeds, the page separators of plain-text documents (the GNU
+ * licences have them): whitespace to CommonMark and HTML, but no XML
+ * output can hold one, so each is read as a space. */
+struct form_feeds {
+	size_t count;
+	unsigned long line, col; /* the first */
+};
+
 static int
-check_bytes(
-    const char *name, const unsigned char *data, size_t len, struct wq_err *err)
+check_bytes(const char *name, const unsigned char *data, size_t len,
+    struct form_feeds *ff, struct wq_err *err)
 {
 	const char *why;
 	unsigned long line, col;
+	size_t from = 0;
 	long off;
 
 	if (len >= 2 &&
@@ -248,10 +258,16 @@ check_bytes(
 		return wq_err_set(err, WQ_EINPUT, name, 1, 1,
 		    "UTF-16 text; convert it to UTF-8 first "
 		    "(iconv -f UTF-16 -t UTF-8)");
-	if ((off = utf8_check(data, len, &why)) >= 0) {
-		text_position((const char *)data, (size_t)off, &line, &col);
-		return wq_err_set(
-		    err, WQ_EINPUT, name, line, col, "%s (byte %ld)", why, off);
+	while ((off = utf8_check(data + from, len - from, &why)) >= 0) {
+		size_t at = from + (size_t)off;
+
+		text_position((const char *)data, at, &line, &col);
+		if (data[at] != '\f')
+			return wq_err_set(err, WQ_EINPUT, name, line, col,
+			    "%s (byte %zu)", why, at);
+		if (ff->count++ == 0)
+			ff->line = line, ff->col = col;
+		from = at + 1;
 	}
 	return 0;
 }
@@ -269,15 +285,16 @@ is_blank(const char *s, size_t n)
 	return 1;
 }
 
-/* Copies 'in' with CR LF and lone CR turned into LF, or returns NULL when
- * there is no CR at all. */
+/* Copies 'in' with CR LF and lone CR turned into LF and form feeds into
+ * spaces (one byte each: columns stay), or returns NULL when it has
+ * neither. */
 static char *
-unify_newlines(const char *in, size_t len, size_t *outlen)
+unify_spaces(const char *in, size_t len, size_t *outlen)
 {
 	char *out, *o;
 	size_t i;
 
-	if (memchr(in, '\r', len) == NULL)
+	if (memchr(in, '\r', len) == NULL && memchr(in, '\f', len) == NULL)
 		return NULL;
 	o = out = wq_xmalloc(len + 1);
 	for (i = 0; i < len; i++) {
@@ -286,7 +303,7 @@ unify_newlines(const char *in, size_t len, size_t *outlen)
 			if (i + 1 < len && in[i + 1] == '\n')
 				i++;
 		} else {
-			*o++ = in[i];
+			*o++ = in[i] == '\f' ? ' ' : in[i];
 		}
 	}
 	*outlen = (size_t)(o - out);
@@ -338,6 +355,7 @@ load(const char *name, const void *data, size_t len,
 	wq_node *sec;
 	long fm;
 	int rc, dropped = 0, repaired = 0;
+	struct form_feeds ff = { 0, 0, 0 };
 
 	opts = opts ? opts : &defaults;
 	name = name ? name : "-";
@@ -353,12 +371,12 @@ load(const char *name, const void *data, size_t len,
 		    opts->reader);
 		return NULL;
 	}
-	if (check_bytes(name, data, len, err) != 0)
+	if (check_bytes(name, data, len, &ff, err) != 0)
 		return NULL;
 	n = len;
 	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		text += 3, n -= 3;
-	if ((crlf = unify_newlines(text, n, &n)) != NULL)
+	if ((crlf = unify_spaces(text, n, &n)) != NULL)
 		text = crlf;
 	if (nfc_normalize(text, n, &nfc, &nfclen, err) != 0)
 		goto fail;
@@ -416,6 +434,16 @@ load(const char *name, const void *data, size_t len,
 		opts->warn(opts->warn_arg, name, 0, 0, "bad-utf8",
 		    "the reader gave back bytes that are not UTF-8; each is "
 		    "U+FFFD");
+	if (ff.count && opts->warn) {
+		char msg[96];
+
+		snprintf(msg, sizeof(msg),
+		    "%zu form feed%s read as space%s (no XML output can hold "
+		    "one)",
+		    ff.count, ff.count > 1 ? "s" : "", ff.count > 1 ? "s" : "");
+		opts->warn(
+		    opts->warn_arg, name, ff.line, ff.col, "form-feed", msg);
+	}
 	if (dropped && opts->warn)
 		opts->warn(opts->warn_arg, name, 0, 0, "unsafe-url",
 		    "links to javascript:, data: or file: URLs were dropped "

@@ -19,3 +19,20 @@ rm -f "$TMP/bad-out.html"
 W -t html -o "$TMP/new.html" tests/bad/empty.txt 2>/dev/null
 expect "no output file after failure" test ! -e "$TMP/new.html"
 
+# A form feed (the page separator of plain-text documents: the GNU
+# licences have them) is whitespace to CommonMark and HTML, but no XML
+# output can hold one: read as a space, one warning at the first, and
+# the columns after it unchanged. Written as a reference it is content,
+# and refused like every control character.
+printf 'A licence\n\n\f\n\nterms \f of\fuse: 1\n' > "$TMP/ff.md"
+"$BIN" -t tei -o "$TMP/ff.xml" "$TMP/ff.md" 2> "$TMP/ff.err"
+expect "form feed: converted (exit 0)" test $? -eq 0
+expect "form feed: one warning, at the first" test "$(cat "$TMP/ff.err")" = "$TMP/ff.md:3:1: warning: 3 form feeds read as spaces (no XML output can hold one)"
+expect "form feed: none written, the words kept" bash -c "xmllint --noout '$TMP/ff.xml' && ! grep -q \$'\\f' '$TMP/ff.xml' && grep -q 'terms   of use: 1' '$TMP/ff.xml'"
+for f in html markdown; do
+	W -t "$f" -o "$TMP/ff.$f" "$TMP/ff.md"
+	expect "form feed: $f has none" bash -c "test -s '$TMP/ff.$f' && ! grep -q \$'\\f' '$TMP/ff.$f'"
+done
+printf 'x &#12; y\n' > "$TMP/ff-ref.md"
+W -t html -o "$TMP/ff-ref.html" "$TMP/ff-ref.md"
+expect "form feed as a reference: refused (exit 3)" test $? -eq 3
