@@ -52,29 +52,6 @@ put_text(struct wq_buf *out, const char *s, size_t len)
 	buf_escape(out, s, len, 0);
 }
 
-/* URLs are percent-encoded where HTML and XML checkers would reject a
- * byte (spaces, non-ASCII), as cmark does, then escaped as an attribute. */
-void
-wq_html_put_url(struct wq_buf *out, const char *url)
-{
-	static const char safe[] = "-_.!~*'();/?:@&=+$,%#[]";
-	const unsigned char *p = (const unsigned char *)url;
-
-	for (; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr(safe, *p)) {
-			if (*p == '&')
-				wq_buf_puts(out, "&amp;");
-			else if (*p == '\'')
-				wq_buf_puts(out, "&#39;");
-			else
-				wq_buf_putc(out, *p);
-		} else {
-			wq_buf_printf(out, "%%%02X", *p);
-		}
-	}
-}
-
 struct render {
 	unsigned flags;
 	const struct wq_html_opts *o;

@@ -292,7 +292,11 @@ WQ_API void wq_html_put_title_heading(
  * else, and its metadata gave the title (not inferred). */
 WQ_API int wq_html_title_above(const wq_node *section);
 /* Appends 'url' percent-encoded where HTML and XML checkers would reject
- * a byte (spaces, non-ASCII), then escaped for an attribute. */
+ * a byte: spaces, controls, non-ASCII, < > " { } | \ ^ `, a '%' not
+ * before two hex digits, a second '#', and brackets anywhere but in the
+ * host of "scheme://host" (an IPv6 address). */
+WQ_API void wq_url_encode(struct wq_buf *out, const char *url);
+/* The same, escaped for a double-quoted HTML attribute. */
 WQ_API void wq_html_put_url(struct wq_buf *out, const char *url);
 /* Appends the stylesheet of a text in 'lang': logical properties only, a
  * font stack for its script (Arabic, Urdu's Nastaliq, Hebrew; none for

@@ -174,15 +174,9 @@ void
 url_attr(struct tei *t, const char *name, const char *url)
 {
 	struct wq_buf b;
-	const unsigned char *p = (const unsigned char *)url;
 
 	wq_buf_init(&b);
-	for (; *p; p++) {
-		if (*p <= ' ' || *p >= 0x7F || strchr("<>\"{}|\\^`", *p))
-			wq_buf_printf(&b, "%%%02X", *p);
-		else
-			wq_buf_putc(&b, *p);
-	}
+	wq_url_encode(&b, url);
 	attr(t, name, b.data ? b.data : "");
 	wq_buf_free(&b);
 }

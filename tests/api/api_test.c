@@ -330,6 +330,30 @@ test_plugins(const char *dir)
 	    strstr(err.msg, "not a warraq plugin"), "a library is not a plugin");
 }
 
+/* wq_url_encode: only what checkers reject is encoded. */
+static void
+test_urls(void)
+{
+	static const char *const cases[][2] = {
+		{ "https://example.org/a?b=c&d=e#f", "https://example.org/a?b=c&d=e#f" },
+		{ "http://[::1]:80/p[1]", "http://[::1]:80/p%5B1%5D" },
+		{ "[#59][#59]", "%5B#59%5D%5B%2359%5D" },
+		{ "50%off 50%25 50%", "50%25off%2050%25%2050%25" },
+		{ "a#b#c", "a#b%23c" },
+		{ "\xD9\x86<>\"{}|\\^`", "%D9%86%3C%3E%22%7B%7D%7C%5C%5E%60" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct wq_buf b;
+
+		wq_buf_init(&b);
+		wq_url_encode(&b, cases[i][0]);
+		CHECK(b.data && strcmp(b.data, cases[i][1]) == 0, cases[i][0]);
+		wq_buf_free(&b);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -343,6 +367,7 @@ main(int argc, char **argv)
 	test_meta();
 	test_loader();
 	test_lang();
+	test_urls();
 	if (argc > 1)
 		test_plugins(argv[1]);
 	wq_plugin_set_free(plugins);
