@@ -53,11 +53,36 @@ is_break(const wq_node *n)
 		wq_node_type_of(n) == WQ_NODE_SOFTBREAK);
 }
 
+static int
+is_hard_break(const wq_node *n)
+{
+	return n && wq_node_type_of(n) == WQ_NODE_LINEBREAK;
+}
+
+/* Spaces and tabs beside a hard break: CommonMark drops those after it
+ * and counts those before it as the break; HTML's "<br>" between indented
+ * lines has them, and no display shows them. */
+static void
+trim_at_breaks(wq_node *t)
+{
+	const char *s = wq_node_literal(t);
+	size_t from = 0, to = wq_node_literal_len(t);
+
+	if (is_hard_break(wq_node_prev(t)))
+		while (from < to && (s[from] == ' ' || s[from] == '\t'))
+			from++;
+	if (is_hard_break(wq_node_next(t)))
+		while (to > from && (s[to - 1] == ' ' || s[to - 1] == '\t'))
+			to--;
+	if (from > 0 || to < wq_node_literal_len(t))
+		wq_node_set_literal(t, s + from, to - from);
+}
+
 /* The same text must always give the same tree, whatever path it took
  * (cmark, raw HTML, our own Markdown): neighbouring text nodes are
  * joined, empty ones dropped, breaks at the edges of a paragraph or
- * heading dropped (CommonMark ignores them there), and blocks left with
- * no content removed. */
+ * heading dropped (CommonMark ignores them there), a line end and spaces
+ * beside a hard break dropped, and blocks left with no content removed. */
 static void
 merge_text(wq_node *n)
 {
@@ -87,8 +112,18 @@ merge_text(wq_node *n)
 			next = wq_node_prev(sp) ? wq_node_prev(sp) : sp;
 			continue;
 		}
+		if (wq_node_type_of(c) == WQ_NODE_TEXT)
+			trim_at_breaks(c);
 		if (wq_node_type_of(c) == WQ_NODE_TEXT &&
 		    wq_node_literal_len(c) == 0) {
+			wq_node_unlink(c);
+			continue;
+		}
+		/* "<br>" and a line end: the line is already ended (a
+		 * Markdown hard break takes its line end with it). */
+		if (wq_node_type_of(c) == WQ_NODE_SOFTBREAK &&
+		    wq_node_prev(c) &&
+		    wq_node_type_of(wq_node_prev(c)) == WQ_NODE_LINEBREAK) {
 			wq_node_unlink(c);
 			continue;
 		}
