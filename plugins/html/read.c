@@ -333,7 +333,8 @@ map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	}
 	if (para && wq_node_first_child(para) == NULL)
 		wq_node_unlink(para);
-	/* Folded white space leaves a trailing space before a block end.
+	/* Folded white space leaves a trailing space before a block end
+	 * ("<h1> Yargs </h1>").
 	 * Only the blocks made here: 'parent' may be a whole text with
 	 * thousands of them (a pass over all, for each HTML block, was
 	 * quadratic, and copied every last text again). */
@@ -341,8 +342,9 @@ map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	     para; para = wq_node_next(para)) {
 		wq_node *last = wq_node_last_child(para);
 
-		if (wq_node_type_of(para) == WQ_NODE_PARAGRAPH && last &&
-		    wq_node_type_of(last) == WQ_NODE_TEXT) {
+		if ((wq_node_type_of(para) == WQ_NODE_PARAGRAPH ||
+			wq_node_type_of(para) == WQ_NODE_HEADING) &&
+		    last && wq_node_type_of(last) == WQ_NODE_TEXT) {
 			const char *s = wq_node_literal(last);
 			size_t len = wq_node_literal_len(last), was = len;
 

@@ -23,7 +23,8 @@
 /* ---- the body: model to cmark nodes ---- */
 
 struct md {
-	int spans; /* write pandoc bracketed spans */
+	int spans;   /* write pandoc bracketed spans */
+	int in_cell; /* a table cell: one line */
 	struct wq_buf tmp;
 };
 
@@ -111,7 +112,9 @@ cell_text(struct md *m, const wq_node *cell, struct wq_buf *out)
 	char *s, *q;
 
 	cmark_node_append_child(doc, p);
+	m->in_cell = 1;
 	add_children(m, p, cell, 0);
+	m->in_cell = 0;
 	s = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
 	for (q = s; *q; q++) {
 		if (*q == '\n') {
@@ -448,7 +451,19 @@ convert(struct md *m, const wq_node *n)
 		return new_text(wq_node_literal(n), wq_node_literal_len(n));
 	case WQ_NODE_CODE: return code_span(m, n);
 	case WQ_NODE_SOFTBREAK: return cmark_node_new(CMARK_NODE_SOFTBREAK);
-	case WQ_NODE_LINEBREAK: return cmark_node_new(CMARK_NODE_LINEBREAK);
+	case WQ_NODE_LINEBREAK:
+		/* Where a line end cannot stand (a table cell is one line)
+		 * or would end the paragraph (a second break: "  \n  \n" is
+		 * a blank line), the HTML that means the same, as GitHub's
+		 * READMEs write it. */
+		if (m->in_cell || (wq_node_prev(n) &&
+				      wq_node_type_of(wq_node_prev(n)) ==
+					  WQ_NODE_LINEBREAK)) {
+			c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+			cmark_node_set_on_enter(c, "<br>");
+			return c;
+		}
+		return cmark_node_new(CMARK_NODE_LINEBREAK);
 	case WQ_NODE_EMPH: c = cmark_node_new(CMARK_NODE_EMPH); break;
 	case WQ_NODE_STRONG: c = cmark_node_new(CMARK_NODE_STRONG); break;
 	case WQ_NODE_LINK:

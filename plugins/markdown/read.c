@@ -197,6 +197,53 @@ gfm_node(wq_doc *doc, cmark_node *c)
 	return n;
 }
 
+/* Which ends of a paragraph or heading are raw HTML (1 the start, 2 the
+ * end): cmark strips the spaces at a block's edges, but not those after
+ * "<a name=x></a>" or before "<span></span>", and the tags may leave
+ * nothing in the model. Asked before the children are mapped (and
+ * freed). */
+static int
+html_edges(cmark_node *c)
+{
+	cmark_node *first = cmark_node_first_child(c);
+	cmark_node *last = cmark_node_last_child(c);
+
+	if (first == NULL || (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH &&
+				 cmark_node_get_type(c) != CMARK_NODE_HEADING))
+		return 0;
+	return (cmark_node_get_type(first) == CMARK_NODE_HTML_INLINE) |
+	    (cmark_node_get_type(last) == CMARK_NODE_HTML_INLINE) << 1;
+}
+
+/* Drops the spaces and tabs of the text at the ends 'edges' names, as
+ * CommonMark does at a block's edges: no display shows them. */
+static void
+trim_edges(wq_node *n, int edges)
+{
+	wq_node *t;
+
+	if ((edges & 1) && (t = wq_node_first_child(n)) &&
+	    wq_node_type_of(t) == WQ_NODE_TEXT) {
+		const char *s = wq_node_literal(t);
+		size_t from = 0, len = wq_node_literal_len(t);
+
+		while (from < len && (s[from] == ' ' || s[from] == '\t'))
+			from++;
+		if (from)
+			wq_node_set_literal(t, s + from, len - from);
+	}
+	if ((edges & 2) && (t = wq_node_last_child(n)) &&
+	    wq_node_type_of(t) == WQ_NODE_TEXT) {
+		const char *s = wq_node_literal(t);
+		size_t len = wq_node_literal_len(t), was = len;
+
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		if (len < was)
+			wq_node_set_literal(t, s, len);
+	}
+}
+
 static int
 map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
     struct wq_err *err)
@@ -204,7 +251,7 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 	wq_doc *doc = wq_node_doc(parent);
 	wq_node *n = NULL;
 	const char *lit;
-	int rc;
+	int rc, edges;
 
 	switch (cmark_node_get_type(c)) {
 	case CMARK_NODE_BLOCK_QUOTE:
@@ -288,7 +335,10 @@ map_node(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 		return wq_read_error(ctx->read, err, WQ_EINPUT, line_of(c, ctx),
 		    (unsigned long)cmark_node_get_start_column(c),
 		    "nesting deeper than %d levels", MAX_NESTING);
+	edges = html_edges(c);
 	rc = map_children(n, c, ctx, depth + 1, err);
+	if (rc == 0 && edges)
+		trim_edges(n, edges);
 	if (rc == 0 && wq_node_type_of(n) == WQ_NODE_HEADING)
 		heading_attrs(n);
 	return rc;
