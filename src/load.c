@@ -78,11 +78,33 @@ trim_at_breaks(wq_node *t)
 		wq_node_set_literal(t, s + from, to - from);
 }
 
+/* Strong text that is all emphasis ("<b><i>x</i></b>", "__*x*__") as
+ * emphasis around strong, the tree CommonMark gives "***x***": the
+ * same display, and one tree for it whatever the source wrote. Returns
+ * the node now where 'n' was. */
+static wq_node *
+emphasis_outside(wq_node *n)
+{
+	wq_node *e = wq_node_first_child(n), *k;
+
+	if (wq_node_type_of(n) != WQ_NODE_STRONG || e == NULL ||
+	    e != wq_node_last_child(n) || wq_node_type_of(e) != WQ_NODE_EMPH)
+		return n;
+	wq_node_unlink(e);
+	wq_node_insert_before(n, e);
+	while ((k = wq_node_first_child(e)) != NULL)
+		wq_node_append(n, k);
+	wq_node_unlink(n);
+	wq_node_append(e, n);
+	return e;
+}
+
 /* The same text must always give the same tree, whatever path it took
  * (cmark, raw HTML, our own Markdown): neighbouring text nodes are
  * joined, empty ones dropped, breaks at the edges of a paragraph or
  * heading dropped (CommonMark ignores them there), a line end and spaces
- * beside a hard break dropped, and blocks left with no content removed. */
+ * beside a hard break dropped, strong emphasis nested one way, and
+ * blocks left with no content removed. */
 static void
 merge_text(wq_node *n)
 {
@@ -142,6 +164,7 @@ merge_text(wq_node *n)
 			next = c;
 			continue;
 		}
+		c = emphasis_outside(c);
 		merge_text(c);
 		if (wq_node_type_of(c) == WQ_NODE_PARAGRAPH &&
 		    wq_node_first_child(c) == NULL)

@@ -156,13 +156,15 @@ fold_space(struct wq_buf *b, const char *s)
 	}
 }
 
-/* Appends text with runs of HTML white space folded to one space. */
+/* Appends text with runs of HTML white space folded to one space, none
+ * at the start of a block or of a line ("<br>\n\t<br>" is two breaks). */
 static void
 add_text(struct ctx *c, wq_node *parent, const char *s)
 {
 	struct wq_buf b;
-	wq_node *t;
-	int space = 0;
+	wq_node *t, *last = wq_node_last_child(parent);
+	int space = 0, after_text = last &&
+	    wq_node_type_of(last) != WQ_NODE_LINEBREAK;
 
 	wq_buf_init(&b);
 	for (; *s; s++) {
@@ -171,12 +173,14 @@ add_text(struct ctx *c, wq_node *parent, const char *s)
 			space = 1;
 			continue;
 		}
-		if (space && (b.len || wq_node_last_child(parent)))
+		if (space && (b.len || after_text))
 			wq_buf_putc(&b, ' ');
 		space = 0;
 		wq_buf_putc(&b, *s);
 	}
-	if (space && b.len)
+	/* White space alone counts between inline elements ("<code>A</code>
+	 * <code>B</code>"); at a block's end it is trimmed with the rest. */
+	if (space && (b.len || after_text))
 		wq_buf_putc(&b, ' ');
 	if (b.len) {
 		t = wq_node_new(c->doc, WQ_NODE_TEXT);
@@ -184,6 +188,31 @@ add_text(struct ctx *c, wq_node *parent, const char *s)
 		wq_node_append(parent, t);
 	}
 	wq_buf_free(&b);
+}
+
+/* The folded spaces before "<br>" or a block's end, at the end of what
+ * 'parent' holds so far, end a line: no display shows them. They may be
+ * inside an element ("<b><a>...</a>\n</b>\n"). */
+static void
+trim_line_end(wq_node *parent)
+{
+	for (;;) {
+		wq_node *t = wq_node_last_child(parent);
+		size_t len;
+
+		while (t && wq_node_last_child(t))
+			t = wq_node_last_child(t);
+		if (t == NULL || wq_node_type_of(t) != WQ_NODE_TEXT)
+			return;
+		len = wq_node_literal_len(t);
+		if (len == 0 || wq_node_literal(t)[len - 1] != ' ')
+			return;
+		if (len > 1) {
+			wq_node_set_literal(t, wq_node_literal(t), len - 1);
+			return;
+		}
+		wq_node_unlink(t);
+	}
 }
 
 static void map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth);
@@ -251,7 +280,10 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		xmlFree(s);
 		return;
 	}
-	case WQ_NODE_LINEBREAK: wq_node_append(parent, n); return;
+	case WQ_NODE_LINEBREAK:
+		trim_line_end(parent);
+		wq_node_append(parent, n);
+		return;
 	case WQ_NODE_SPAN:
 		wq_node_set_lang(n, attr(x, "lang"));
 		wq_node_set_dir(n, dir_attr(x));
@@ -340,21 +372,10 @@ map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	 * quadratic, and copied every last text again). */
 	for (para = before ? wq_node_next(before) : wq_node_first_child(parent);
 	     para; para = wq_node_next(para)) {
-		wq_node *last = wq_node_last_child(para);
-
-		if ((wq_node_type_of(para) == WQ_NODE_PARAGRAPH ||
-			wq_node_type_of(para) == WQ_NODE_HEADING) &&
-		    last && wq_node_type_of(last) == WQ_NODE_TEXT) {
-			const char *s = wq_node_literal(last);
-			size_t len = wq_node_literal_len(last), was = len;
-
-			while (len && s[len - 1] == ' ')
-				len--;
-			if (len == 0)
-				wq_node_unlink(last);
-			else if (len < was)
-				wq_node_set_literal(last, s, len);
-		}
+		if (wq_node_type_of(para) != WQ_NODE_PARAGRAPH &&
+		    wq_node_type_of(para) != WQ_NODE_HEADING)
+			continue;
+		trim_line_end(para);
 	}
 }
 

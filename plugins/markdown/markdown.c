@@ -449,7 +449,19 @@ convert(struct md *m, const wq_node *n)
 		return cmark_node_new(CMARK_NODE_THEMATIC_BREAK);
 	case WQ_NODE_TEXT:
 		return new_text(wq_node_literal(n), wq_node_literal_len(n));
-	case WQ_NODE_CODE: return code_span(m, n);
+	case WQ_NODE_CODE:
+		/* "`A``B`" would read back as one span: an empty comment
+		 * keeps two spans apart without a character between. */
+		if (wq_node_prev(n) &&
+		    wq_node_type_of(wq_node_prev(n)) == WQ_NODE_CODE) {
+			c = code_span(m, n);
+			m->tmp.len = 0;
+			wq_buf_puts(&m->tmp, "<!-- -->");
+			wq_buf_puts(&m->tmp, cmark_node_get_on_enter(c));
+			cmark_node_set_on_enter(c, m->tmp.data);
+			return c;
+		}
+		return code_span(m, n);
 	case WQ_NODE_SOFTBREAK: return cmark_node_new(CMARK_NODE_SOFTBREAK);
 	case WQ_NODE_LINEBREAK:
 		/* Where a line end cannot stand (a table cell is one line)
