@@ -56,11 +56,27 @@ entity_at(const char *s, size_t i, size_t len)
 	    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* Whether s[i] would make GitHub's Markdown read the text around it as
+ * a link (an "autolink"): the ':' of "scheme://", the '.' of a "www."
+ * that starts a word. */
+static int
+autolink_at(const char *s, size_t i, size_t len)
+{
+	if (s[i] == ':')
+		return i > 0 && (s[i - 1] | 0x20) >= 'a' &&
+		    (s[i - 1] | 0x20) <= 'z' && i + 2 < len &&
+		    s[i + 1] == '/' && s[i + 2] == '/';
+	return s[i] == '.' && i >= 3 && memcmp(s + i - 3, "www", 3) == 0 &&
+	    (i == 3 || strchr(" \t\n*_~(", s[i - 4]));
+}
+
 /* Appends text to 'to', writing an '&' that starts an entity-like run as
- * "&amp;" so that it stays an ampersand, and a ':' that would start a
- * fence as "\\:". */
+ * "&amp;" so that it stays an ampersand, a ':' that would start a fence
+ * as "\\:", and, in text that was no link ('plain'), the character that
+ * would make one escaped: "https\\://" ("(see)[https://...]" was no
+ * link; escaped as "\\[https://...\\]", it read back as one). */
 static void
-append_text(cmark_node *to, const char *s, size_t len)
+append_text(cmark_node *to, const char *s, size_t len, int plain)
 {
 	size_t i, from = 0;
 	cmark_node *last = cmark_node_last_child(to);
@@ -78,17 +94,23 @@ append_text(cmark_node *to, const char *s, size_t len)
 		from = 1;
 	}
 
-	for (i = 0; i < len; i++) {
-		cmark_node *amp;
+	for (i = from; i < len; i++) {
+		cmark_node *esc;
+		const char *as;
 
-		if (s[i] != '&' || !entity_at(s, i, len))
+		if (s[i] == '&' && entity_at(s, i, len))
+			as = "&amp;";
+		else if (plain && (s[i] == ':' || s[i] == '.') &&
+		    autolink_at(s, i, len))
+			as = s[i] == ':' ? "\\:" : "\\.";
+		else
 			continue;
 		if (i > from)
 			cmark_node_append_child(
 			    to, new_text(s + from, i - from));
-		amp = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-		cmark_node_set_on_enter(amp, "&amp;");
-		cmark_node_append_child(to, amp);
+		esc = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		cmark_node_set_on_enter(esc, as);
+		cmark_node_append_child(to, esc);
 		from = i + 1;
 	}
 	if (len > from || len == 0)
@@ -586,6 +608,17 @@ add_children(struct md *m, cmark_node *to, const wq_node *from, int seam)
 		seam = add_child(m, to, from, k, seam);
 }
 
+static int
+in_link(const wq_node *n)
+{
+	for (n = wq_node_parent(n); n && !wq_node_is_block(n);
+	     n = wq_node_parent(n))
+		if (wq_node_type_of(n) == WQ_NODE_LINK ||
+		    wq_node_type_of(n) == WQ_NODE_IMAGE)
+			return 1;
+	return 0;
+}
+
 /* Appends child 'k' of 'from' to 'to'; returns the seam for the next
  * (whether an element split at a span's edge may need joining). */
 static int
@@ -596,7 +629,8 @@ add_child(struct md *m, cmark_node *to, const wq_node *from, const wq_node *k,
 	int typed;
 
 	if (wq_node_type_of(k) == WQ_NODE_TEXT) {
-		append_text(to, wq_node_literal(k), wq_node_literal_len(k));
+		append_text(to, wq_node_literal(k), wq_node_literal_len(k),
+		    !in_link(k));
 		return 0;
 	}
 	if (wq_node_type_of(k) == WQ_NODE_VERSE) {
