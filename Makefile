@@ -37,7 +37,7 @@ HEADERS  := $(wildcard include/warraq/*.h) src/internal.h src/cli/cli.h
 LIB      := $(BUILD)/libwarraq.so
 BIN      := $(BUILD)/warraq
 
-.PHONY: all deps demo check check-asan check-valgrind check-readers check-cluster check-fuzz test install \
+.PHONY: all deps demo check check-asan check-valgrind check-readers check-cluster check-wild check-fuzz test install \
 	uninstall clean format regen bench fuzz fuzz-build
 all: $(BIN) $(PLUGIN_SO) $(BUILD)/plugins/plugins.index
 
@@ -148,6 +148,12 @@ check-valgrind: all
 # minutes, so not in `make check`. Run after it (Ace comes with it).
 check-readers: all
 	@SHARED=$(SHARED) tests/readers/run $(BIN)
+
+# Markdown nobody here wrote (the READMEs of the npm packages the
+# validators brought, /usr/share/doc; or WILD="dir..."), through every
+# writer and validator, read back: a hunt for what the cases miss.
+check-wild: all
+	@SHARED=$(SHARED) tests/wild/run $(BIN) $(WILD)
 
 # docs/pipelines.md's multi-machine recipes on throwaway servers of this
 # machine: GNU parallel over two sshd, a Slurm array job (needs root).
