@@ -99,6 +99,98 @@ emphasis_outside(wq_node *n)
 	return e;
 }
 
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Adds 'len' bytes of 's' to text node 't' before or after its own. */
+static void
+add_to_text(wq_node *t, const char *s, size_t len, int after)
+{
+	struct wq_buf b;
+
+	wq_buf_init(&b);
+	if (after)
+		wq_buf_put(&b, wq_node_literal(t), wq_node_literal_len(t));
+	wq_buf_put(&b, s, len);
+	if (!after)
+		wq_buf_put(&b, wq_node_literal(t), wq_node_literal_len(t));
+	wq_node_set_literal(t, b.data, b.len);
+	wq_buf_free(&b);
+}
+
+/* Puts spaces from one edge of emphasis 'n' beside it, in the text
+ * there or a new one. */
+static void
+move_spaces(wq_node *n, const char *s, size_t len, int after)
+{
+	wq_node *side = after ? wq_node_next(n) : wq_node_prev(n), *t;
+
+	if (side && wq_node_type_of(side) == WQ_NODE_TEXT) {
+		add_to_text(side, s, len, !after);
+		return;
+	}
+	t = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
+	wq_node_set_literal(t, s, len);
+	if (after)
+		wq_node_insert_after(n, t);
+	else
+		wq_node_insert_before(n, t);
+}
+
+/* Spaces at the edges of emphasis, strong or struck text go outside it:
+ * "<b>Note: </b>text" is bold "Note:" and a space, as Markdown can write
+ * it ("**Note: **text" is no emphasis: a closing "**" may not follow a
+ * space). Returns whether any moved. */
+static int
+spaces_outside(wq_node *n)
+{
+	wq_node_type type = wq_node_type_of(n);
+	wq_node *t;
+	int moved = 0;
+
+	if (type != WQ_NODE_EMPH && type != WQ_NODE_STRONG &&
+	    type != WQ_NODE_STRIKE)
+		return 0;
+	while ((t = wq_node_first_child(n)) &&
+	    wq_node_type_of(t) == WQ_NODE_TEXT) {
+		const char *s = wq_node_literal(t);
+		size_t len = wq_node_literal_len(t), k = 0;
+
+		while (k < len && is_space(s[k]))
+			k++;
+		if (k == 0)
+			break;
+		move_spaces(n, s, k, 0);
+		moved = 1;
+		if (k < len) {
+			wq_node_set_literal(t, s + k, len - k);
+			break;
+		}
+		wq_node_unlink(t);
+	}
+	while ((t = wq_node_last_child(n)) &&
+	    wq_node_type_of(t) == WQ_NODE_TEXT) {
+		const char *s = wq_node_literal(t);
+		size_t len = wq_node_literal_len(t), k = len;
+
+		while (k > 0 && is_space(s[k - 1]))
+			k--;
+		if (k == len)
+			break;
+		move_spaces(n, s + k, len - k, 1);
+		moved = 1;
+		if (k > 0) {
+			wq_node_set_literal(t, s, k);
+			break;
+		}
+		wq_node_unlink(t);
+	}
+	return moved;
+}
+
 /* The same text must always give the same tree, whatever path it took
  * (cmark, raw HTML, our own Markdown): neighbouring text nodes are
  * joined, empty ones dropped, breaks at the edges of a paragraph or
@@ -166,6 +258,14 @@ merge_text(wq_node *n)
 		}
 		c = emphasis_outside(c);
 		merge_text(c);
+		if (spaces_outside(c)) {
+			wq_node *was = c;
+
+			next = wq_node_next(c);
+			if (wq_node_first_child(c) == NULL) /* spaces alone */
+				wq_node_unlink(was);
+			continue;
+		}
 		if (wq_node_type_of(c) == WQ_NODE_PARAGRAPH &&
 		    wq_node_first_child(c) == NULL)
 			wq_node_unlink(c);
