@@ -259,11 +259,15 @@ merge_text(wq_node *n)
 		c = emphasis_outside(c);
 		merge_text(c);
 		if (spaces_outside(c)) {
-			wq_node *was = c;
+			wq_node *prev = wq_node_prev(c);
 
 			next = wq_node_next(c);
-			if (wq_node_first_child(c) == NULL) /* spaces alone */
-				wq_node_unlink(was);
+			/* Spaces alone: gone, and the texts around it join. */
+			if (wq_node_first_child(c) == NULL) {
+				wq_node_unlink(c);
+				if (prev && wq_node_type_of(prev) == WQ_NODE_TEXT)
+					next = prev;
+			}
 			continue;
 		}
 		if (wq_node_type_of(c) == WQ_NODE_PARAGRAPH &&

@@ -156,15 +156,30 @@ fold_space(struct wq_buf *b, const char *s)
 	}
 }
 
+/* Whether something stands before the end of 'parent' on its line: its
+ * last child, or what precedes the inline elements it is the first
+ * content of ("a<b> b</b>": the space counts). */
+static int
+line_goes_on(wq_node *parent)
+{
+	wq_node *n = wq_node_last_child(parent), *p = parent;
+
+	while (n == NULL && p && !wq_node_is_block(p)) {
+		n = wq_node_prev(p);
+		p = wq_node_parent(p);
+	}
+	return n && wq_node_type_of(n) != WQ_NODE_LINEBREAK;
+}
+
 /* Appends text with runs of HTML white space folded to one space, none
- * at the start of a block or of a line ("<br>\n\t<br>" is two breaks). */
+ * at the start of a block or of a line ("<br>\n\t<br>" is two breaks).
+ * A space at an element's edge is moved beside it by the loader. */
 static void
 add_text(struct ctx *c, wq_node *parent, const char *s)
 {
 	struct wq_buf b;
-	wq_node *t, *last = wq_node_last_child(parent);
-	int space = 0, after_text = last &&
-	    wq_node_type_of(last) != WQ_NODE_LINEBREAK;
+	wq_node *t;
+	int space = 0, after_text = line_goes_on(parent);
 
 	wq_buf_init(&b);
 	for (; *s; s++) {
