@@ -29,6 +29,7 @@ void
 start(struct tei *t, const char *el)
 {
 	chk(t, xmlTextWriterStartElement(t->w, BAD_CAST el));
+	t->opened++;
 }
 
 void
@@ -559,8 +560,10 @@ body(struct tei *t, const wq_node *sec)
 {
 	int levels[8], depth = 0;
 	const wq_node *c;
+	unsigned long before;
 
 	start(t, "body");
+	before = t->opened;
 	/* A failed write (a closed pipe) stops the walk at once. */
 	for (c = wq_node_first_child(sec); c && t->rc == 0;
 	     c = wq_node_next(c)) {
@@ -586,6 +589,12 @@ body(struct tei *t, const wq_node *sec)
 	}
 	while (depth-- > 0)
 		end(t);
+	/* A text with nothing a reader sees (a page that is all script):
+	 * tei_all wants something in a body. */
+	if (t->opened == before) {
+		start(t, "p");
+		end(t);
+	}
 	end(t);
 }
 

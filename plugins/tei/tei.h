@@ -19,6 +19,7 @@ struct tei {
 	const char *span_el; /* foreign, seg or name (-V tei-spans=) */
 	int rendition;	     /* -V tei-rendition=1: a CSS rendition for rtl */
 	int rc;		     /* first libxml2 failure */
+	unsigned long opened; /* elements started (an empty body needs one) */
 	int mixed;	     /* depth of mixed content: no indenting inside */
 	int in_note;	     /* inside a note: its marks stay marks */
 	const char *volume;  /* of the last page break */
