@@ -397,6 +397,36 @@ check_meta(const wq_meta *m, const char *name, struct wq_err *err)
 	return 0;
 }
 
+/* The character set an HTML or XML text names near its start ("<meta
+ * charset=...>", "encoding=..."), into 'out', if it is not UTF-8: what
+ * to tell iconv when its bytes are not UTF-8. */
+static int
+declared_charset(const char *s, size_t len, char *out, size_t size)
+{
+	static const char *const keys[] = { "charset=", "encoding=", NULL };
+	size_t head = len < 1024 ? len : 1024, i, k, n;
+
+	for (i = 0; i < head; i++)
+		for (k = 0; keys[k]; k++) {
+			size_t kl = strlen(keys[k]);
+			const char *v = s + i + kl;
+
+			if (i + kl >= head || strncasecmp(s + i, keys[k], kl))
+				continue;
+			if (*v == '"' || *v == '\'')
+				v++;
+			for (n = 0; n + 1 < size && v + n < s + head &&
+			     (isalnum((unsigned char)v[n]) ||
+				 strchr("-_.:", v[n]));
+			     n++)
+				out[n] = v[n];
+			out[n] = '\0';
+			return n > 0 && strcasecmp(out, "utf-8") != 0 &&
+			    strcasecmp(out, "utf8") != 0;
+		}
+	return 0;
+}
+
 /* Form feeds, the page separators of plain-text documents (the GNU
  * licences have them): whitespace to CommonMark and HTML, but no XML
  * output can hold one, so each is read as a space. */
@@ -413,6 +443,7 @@ check_bytes(const char *name, const unsigned char *data, size_t len,
 	unsigned long line, col;
 	size_t from = 0;
 	long off;
+	char cs[40];
 
 	if (len >= 2 &&
 	    ((data[0] == 0xFF && data[1] == 0xFE) ||
@@ -424,6 +455,12 @@ check_bytes(const char *name, const unsigned char *data, size_t len,
 		size_t at = from + (size_t)off;
 
 		text_position((const char *)data, at, &line, &col);
+		if (data[at] != '\f' &&
+		    declared_charset((const char *)data, len, cs, sizeof(cs)))
+			return wq_err_set(err, WQ_EINPUT, name, line, col,
+			    "%s (byte %zu); the text says it is %s: convert "
+			    "it to UTF-8 first (iconv -f %s -t UTF-8)",
+			    why, at, cs, cs);
 		if (data[at] != '\f')
 			return wq_err_set(err, WQ_EINPUT, name, line, col,
 			    "%s (byte %zu)", why, at);
