@@ -191,6 +191,44 @@ spaces_outside(wq_node *n)
 	return moved;
 }
 
+/* Whether block 'b' can follow paragraph 'p' in a list item with no
+ * blank line between, as a tight list writes them: another paragraph
+ * would join it, a thematic break underline it into a heading, a table
+ * take its last line for a header, an ordered list from 2 go on it. */
+static int
+follows_tightly(const wq_node *b)
+{
+	switch (wq_node_type_of(b)) {
+	case WQ_NODE_PARAGRAPH:
+	case WQ_NODE_THEMATIC_BREAK:
+	case WQ_NODE_TABLE: return 0;
+	case WQ_NODE_LIST:
+		return !wq_node_list_ordered(b) || wq_node_list_start(b) == 1;
+	default: return 1;
+	}
+}
+
+/* A tight list whose items hold blocks Markdown can only write apart
+ * ("<li><p>a</p><p>b</p></li>") is loose: CommonMark calls a list loose
+ * when an item's blocks have a blank line between them. */
+static void
+loosen_list(wq_node *list)
+{
+	wq_node *item, *b;
+
+	if (!wq_node_list_tight(list))
+		return;
+	for (item = wq_node_first_child(list); item; item = wq_node_next(item))
+		for (b = wq_node_first_child(item); b && wq_node_next(b);
+		     b = wq_node_next(b))
+			if (wq_node_type_of(b) == WQ_NODE_PARAGRAPH &&
+			    !follows_tightly(wq_node_next(b))) {
+				wq_node_set_list(list, wq_node_list_ordered(list),
+				    wq_node_list_start(list), 0);
+				return;
+			}
+}
+
 /* The same text must always give the same tree, whatever path it took
  * (cmark, raw HTML, our own Markdown): neighbouring text nodes are
  * joined, empty ones dropped, breaks at the edges of a paragraph or
@@ -201,6 +239,9 @@ static void
 merge_text(wq_node *n)
 {
 	wq_node *c = wq_node_first_child(n), *next;
+
+	if (wq_node_type_of(n) == WQ_NODE_LIST)
+		loosen_list(n);
 
 	if (wq_node_type_of(n) == WQ_NODE_PARAGRAPH ||
 	    wq_node_type_of(n) == WQ_NODE_HEADING ||

@@ -156,6 +156,15 @@ fold_space(struct wq_buf *b, const char *s)
 	}
 }
 
+static int
+all_space(const char *s)
+{
+	for (; s && *s; s++)
+		if (!strchr(" \t\n\r\f", *s))
+			return 0;
+	return 1;
+}
+
 /* Whether something stands before the end of 'parent' on its line: its
  * last child, or what precedes the inline elements it is the first
  * content of ("a<b> b</b>": the space counts). */
@@ -282,16 +291,21 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		return;
 	case WQ_NODE_CODE: {
 		xmlChar *s = xmlNodeGetContent(x);
+		struct wq_buf b;
 
-		/* An empty <code>, or Markdown's "<code>" alone before its
-		 * text: no node, as for the other elements below. */
-		if (s && *s) {
-			wq_node_set_literal(
-			    n, (const char *)s, strlen((const char *)s));
+		/* Inline code's white space folds as a browser shows it (and
+		 * as a code span's line ends are spaces). An empty <code>, or
+		 * Markdown's "<code>" alone before its text: no node, as for
+		 * the other elements below. */
+		wq_buf_init(&b);
+		fold_space(&b, s ? (const char *)s : "");
+		if (b.len) {
+			wq_node_set_literal(n, b.data, b.len);
 			wq_node_append(parent, n);
 		} else {
 			c->dropped = 1;
 		}
+		wq_buf_free(&b);
 		xmlFree(s);
 		return;
 	}
@@ -371,6 +385,11 @@ map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 			map_block(c, parent, k, depth + 1);
 			continue;
 		}
+		/* White space between blocks ("<ul>\n<li>") opens nothing:
+		 * a paragraph for it made an empty item in every list. */
+		if (para == NULL && k->type == XML_TEXT_NODE &&
+		    all_space((const char *)k->content))
+			continue;
 		if (para == NULL) {
 			para = wq_node_new(c->doc, WQ_NODE_PARAGRAPH);
 			wq_node_append(
@@ -454,9 +473,19 @@ map_block(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	case WQ_NODE_PARAGRAPH: map_inline_children(c, n, x, depth); return;
 	case WQ_NODE_CODE_BLOCK: {
 		xmlChar *s = xmlNodeGetContent(x);
+		const char *code = s ? (const char *)s : "";
+		struct wq_buf b;
 
-		wq_node_set_literal(n, s ? (const char *)s : "",
-		    s ? strlen((const char *)s) : 0);
+		/* As a browser shows it (a line end right after <pre> is not
+		 * content) and as CommonMark holds code: each line ended. */
+		if (*code == '\n')
+			code++;
+		wq_buf_init(&b);
+		wq_buf_puts(&b, code);
+		if (b.len && b.data[b.len - 1] != '\n')
+			wq_buf_putc(&b, '\n');
+		wq_node_set_literal(n, b.data ? b.data : "", b.len);
+		wq_buf_free(&b);
 		xmlFree(s);
 		return;
 	}
