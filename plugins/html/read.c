@@ -364,6 +364,18 @@ block_parent(struct ctx *c, wq_node *parent, wq_node_type type)
 	return parent;
 }
 
+/* A paragraph made of inline content between blocks, at its end: its
+ * last space trimmed, gone if empty. */
+static void
+end_para(wq_node *para)
+{
+	if (para == NULL)
+		return;
+	trim_line_end(para);
+	if (wq_node_first_child(para) == NULL)
+		wq_node_unlink(para);
+}
+
 static void
 map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 {
@@ -379,8 +391,7 @@ map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 			lookup((const char *)k->name)->role == R_TRANSPARENT);
 
 		if (!inl) {
-			if (para && wq_node_first_child(para) == NULL)
-				wq_node_unlink(para);
+			end_para(para);
 			para = NULL;
 			map_block(c, parent, k, depth + 1);
 			continue;
@@ -397,20 +408,18 @@ map_block_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		}
 		map_inline(c, para, k, depth + 1);
 	}
-	if (para && wq_node_first_child(para) == NULL)
-		wq_node_unlink(para);
+	end_para(para);
 	/* Folded white space leaves a trailing space before a block end
-	 * ("<h1> Yargs </h1>").
+	 * ("<h1> Yargs </h1>"): in the paragraphs and headings made here
+	 * (and in those ended above, wherever block_parent() put them).
 	 * Only the blocks made here: 'parent' may be a whole text with
 	 * thousands of them (a pass over all, for each HTML block, was
 	 * quadratic, and copied every last text again). */
 	for (para = before ? wq_node_next(before) : wq_node_first_child(parent);
-	     para; para = wq_node_next(para)) {
-		if (wq_node_type_of(para) != WQ_NODE_PARAGRAPH &&
-		    wq_node_type_of(para) != WQ_NODE_HEADING)
-			continue;
-		trim_line_end(para);
-	}
+	     para; para = wq_node_next(para))
+		if (wq_node_type_of(para) == WQ_NODE_PARAGRAPH ||
+		    wq_node_type_of(para) == WQ_NODE_HEADING)
+			trim_line_end(para);
 }
 
 /* The source's own direction wins (docs/design.md D2): the blocks made

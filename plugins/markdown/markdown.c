@@ -263,6 +263,15 @@ code_span(struct md *m, const wq_node *n)
 	return c;
 }
 
+/* Whether inline 'n' is in a heading, which Markdown writes on one line. */
+static int
+in_heading(const wq_node *n)
+{
+	while ((n = wq_node_parent(n)) != NULL && !wq_node_is_block(n))
+		;
+	return n && wq_node_type_of(n) == WQ_NODE_HEADING;
+}
+
 /* A link's or image's URL without control characters, which a reader
  * after warraq might skip and so see "javascript:" (design: links that
  * run code are dropped; this keeps a dropped one from coming back). */
@@ -486,13 +495,14 @@ convert(struct md *m, const wq_node *n)
 		return code_span(m, n);
 	case WQ_NODE_SOFTBREAK: return cmark_node_new(CMARK_NODE_SOFTBREAK);
 	case WQ_NODE_LINEBREAK:
-		/* Where a line end cannot stand (a table cell is one line)
-		 * or would end the paragraph (a second break: "  \n  \n" is
+		/* Where a line end cannot stand (a table cell and an ATX
+		 * heading are one line) or would end the paragraph (a second break: "  \n  \n" is
 		 * a blank line), the HTML that means the same, as GitHub's
 		 * READMEs write it. */
-		if (m->in_cell || (wq_node_prev(n) &&
-				      wq_node_type_of(wq_node_prev(n)) ==
-					  WQ_NODE_LINEBREAK)) {
+		if (m->in_cell || in_heading(n) ||
+		    (wq_node_prev(n) &&
+			wq_node_type_of(wq_node_prev(n)) ==
+			    WQ_NODE_LINEBREAK)) {
 			c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
 			cmark_node_set_on_enter(c, "<br>");
 			return c;
