@@ -191,13 +191,19 @@ spaces_outside(wq_node *n)
 	return moved;
 }
 
-/* Whether block 'b' can follow paragraph 'p' in a list item with no
- * blank line between, as a tight list writes them: another paragraph
+/* Whether block 'b' can follow block 'a' in a list item with no blank
+ * line between, as a tight list writes them. After a paragraph, another
  * would join it, a thematic break underline it into a heading, a table
- * take its last line for a header, an ordered list from 2 go on it. */
+ * take its last line for a header, an ordered list from 2 go on it;
+ * after a list or a quote, a paragraph would go on their last line. */
 static int
-follows_tightly(const wq_node *b)
+follows_tightly(const wq_node *a, const wq_node *b)
 {
+	if (wq_node_type_of(a) == WQ_NODE_LIST ||
+	    wq_node_type_of(a) == WQ_NODE_BLOCK_QUOTE)
+		return wq_node_type_of(b) != WQ_NODE_PARAGRAPH;
+	if (wq_node_type_of(a) != WQ_NODE_PARAGRAPH)
+		return 1;
 	switch (wq_node_type_of(b)) {
 	case WQ_NODE_PARAGRAPH:
 	case WQ_NODE_THEMATIC_BREAK:
@@ -221,8 +227,7 @@ loosen_list(wq_node *list)
 	for (item = wq_node_first_child(list); item; item = wq_node_next(item))
 		for (b = wq_node_first_child(item); b && wq_node_next(b);
 		     b = wq_node_next(b))
-			if (wq_node_type_of(b) == WQ_NODE_PARAGRAPH &&
-			    !follows_tightly(wq_node_next(b))) {
+			if (!follows_tightly(b, wq_node_next(b))) {
 				wq_node_set_list(list, wq_node_list_ordered(list),
 				    wq_node_list_start(list), 0);
 				return;
