@@ -455,15 +455,16 @@ declared_charset(const char *s, size_t len, char *out, size_t size)
 	for (i = 0; i < head; i++)
 		for (k = 0; keys[k]; k++) {
 			size_t kl = strlen(keys[k]);
-			const char *v = s + i + kl;
+			const char *v;
 
 			if (i + kl >= head || strncasecmp(s + i, keys[k], kl))
 				continue;
+			v = s + i + kl;
 			if (*v == '"' || *v == '\'')
 				v++;
 			for (n = 0; n + 1 < size && v + n < s + head &&
 			     (isalnum((unsigned char)v[n]) ||
-				 strchr("-_.:", v[n]));
+				 (v[n] && strchr("-_.:", v[n])));
 			     n++)
 				out[n] = v[n];
 			out[n] = '\0';
