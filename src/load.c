@@ -501,19 +501,23 @@ check_bytes(const char *name, const unsigned char *data, size_t len,
 	while ((off = utf8_check(data + from, len - from, &why)) >= 0) {
 		size_t at = from + (size_t)off;
 
+		from = at + 1;
+		/* Only the first form feed's place is told: finding each
+		 * one's line from the start was quadratic. */
+		if (data[at] == '\f' && ff->count++ > 0)
+			continue;
 		text_position((const char *)data, at, &line, &col);
-		if (data[at] != '\f' &&
-		    declared_charset((const char *)data, len, cs, sizeof(cs)))
+		if (data[at] == '\f')
+			ff->line = line, ff->col = col;
+		else if (declared_charset(
+			     (const char *)data, len, cs, sizeof(cs)))
 			return wq_err_set(err, WQ_EINPUT, name, line, col,
 			    "%s (byte %zu); the text says it is %s: convert "
 			    "it to UTF-8 first (iconv -f %s -t UTF-8)",
 			    why, at, cs, cs);
-		if (data[at] != '\f')
+		else
 			return wq_err_set(err, WQ_EINPUT, name, line, col,
 			    "%s (byte %zu)", why, at);
-		if (ff->count++ == 0)
-			ff->line = line, ff->col = col;
-		from = at + 1;
 	}
 	return 0;
 }
