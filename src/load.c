@@ -54,6 +54,12 @@ is_break(const wq_node *n)
 }
 
 static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int
 is_hard_break(const wq_node *n)
 {
 	return n && wq_node_type_of(n) == WQ_NODE_LINEBREAK;
@@ -69,10 +75,10 @@ trim_at_breaks(wq_node *t)
 	size_t from = 0, to = wq_node_literal_len(t);
 
 	if (is_hard_break(wq_node_prev(t)))
-		while (from < to && (s[from] == ' ' || s[from] == '\t'))
+		while (from < to && is_space(s[from]))
 			from++;
 	if (is_hard_break(wq_node_next(t)))
-		while (to > from && (s[to - 1] == ' ' || s[to - 1] == '\t'))
+		while (to > from && is_space(s[to - 1]))
 			to--;
 	if (from > 0 || to < wq_node_literal_len(t))
 		wq_node_set_literal(t, s + from, to - from);
@@ -97,12 +103,6 @@ emphasis_outside(wq_node *n)
 	wq_node_unlink(n);
 	wq_node_append(e, n);
 	return e;
-}
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t';
 }
 
 /* Adds 'len' bytes of 's' to text node 't' before or after its own. */
@@ -282,8 +282,7 @@ merge_text(wq_node *n)
 		/* "<br>" and a line end: the line is already ended (a
 		 * Markdown hard break takes its line end with it). */
 		if (wq_node_type_of(c) == WQ_NODE_SOFTBREAK &&
-		    wq_node_prev(c) &&
-		    wq_node_type_of(wq_node_prev(c)) == WQ_NODE_LINEBREAK) {
+		    is_hard_break(wq_node_prev(c))) {
 			wq_node_unlink(c);
 			continue;
 		}
@@ -535,16 +534,16 @@ is_blank(const char *s, size_t n)
 	return 1;
 }
 
-/* Copies 'in' with CR LF and lone CR turned into LF and form feeds into
- * spaces (one byte each: columns stay), or returns NULL when it has
- * neither. */
+/* Copies 'in' with CR LF and lone CR turned into LF and form feeds (if
+ * check_bytes() found any) into spaces, one byte each so that columns
+ * stay, or returns NULL when it has neither. */
 static char *
-unify_spaces(const char *in, size_t len, size_t *outlen)
+unify_spaces(const char *in, size_t len, int form_feeds, size_t *outlen)
 {
 	char *out, *o;
 	size_t i;
 
-	if (memchr(in, '\r', len) == NULL && memchr(in, '\f', len) == NULL)
+	if (!form_feeds && memchr(in, '\r', len) == NULL)
 		return NULL;
 	o = out = wq_xmalloc(len + 1);
 	for (i = 0; i < len; i++) {
@@ -626,7 +625,7 @@ load(const char *name, const void *data, size_t len,
 	n = len;
 	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		text += 3, n -= 3;
-	if ((crlf = unify_spaces(text, n, &n)) != NULL)
+	if ((crlf = unify_spaces(text, n, ff.count > 0, &n)) != NULL)
 		text = crlf;
 	if (nfc_normalize(text, n, &nfc, &nfclen, err) != 0)
 		goto fail;
