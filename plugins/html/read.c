@@ -136,6 +136,13 @@ other_attrs(xmlNode *x)
 	return 0;
 }
 
+/* HTML's white space (its "ASCII whitespace", with CR). */
+static int
+is_html_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
 /* Appends 's' to 'b' with runs of HTML white space folded to one space,
  * none at either end. */
 static void
@@ -144,8 +151,7 @@ fold_space(struct wq_buf *b, const char *s)
 	int space = 0;
 
 	for (; *s; s++) {
-		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' ||
-		    *s == '\f') {
+		if (is_html_space(*s)) {
 			space = 1;
 			continue;
 		}
@@ -160,7 +166,7 @@ static int
 all_space(const char *s)
 {
 	for (; s && *s; s++)
-		if (!strchr(" \t\n\r\f", *s))
+		if (!is_html_space(*s))
 			return 0;
 	return 1;
 }
@@ -192,8 +198,7 @@ add_text(struct ctx *c, wq_node *parent, const char *s)
 
 	wq_buf_init(&b);
 	for (; *s; s++) {
-		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' ||
-		    *s == '\f') {
+		if (is_html_space(*s)) {
 			space = 1;
 			continue;
 		}
