@@ -23,8 +23,7 @@
 /* ---- the body: model to cmark nodes ---- */
 
 struct md {
-	int spans;   /* write pandoc bracketed spans */
-	int in_cell; /* a table cell: one line */
+	int spans; /* write pandoc bracketed spans */
 	struct wq_buf tmp;
 };
 
@@ -134,9 +133,7 @@ cell_text(struct md *m, const wq_node *cell, struct wq_buf *out)
 	char *s, *q;
 
 	cmark_node_append_child(doc, p);
-	m->in_cell = 1;
 	add_children(m, p, cell, 0);
-	m->in_cell = 0;
 	s = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
 	for (q = s; *q; q++) {
 		if (*q == '\n') {
@@ -263,13 +260,24 @@ code_span(struct md *m, const wq_node *n)
 	return c;
 }
 
-/* Whether inline 'n' is in a heading, which Markdown writes on one line. */
+/* Whether 'n' comes right after a sibling of type 'type'. */
 static int
-in_heading(const wq_node *n)
+follows(const wq_node *n, wq_node_type type)
+{
+	return wq_node_prev(n) && wq_node_type_of(wq_node_prev(n)) == type;
+}
+
+/* Whether inline 'n' is in a block Markdown writes on one line: an ATX
+ * heading, a table cell, a table's caption. */
+static int
+on_one_line(const wq_node *n)
 {
 	while ((n = wq_node_parent(n)) != NULL && !wq_node_is_block(n))
 		;
-	return n && wq_node_type_of(n) == WQ_NODE_HEADING;
+	return n &&
+	    (wq_node_type_of(n) == WQ_NODE_HEADING ||
+		wq_node_type_of(n) == WQ_NODE_TABLE_CELL ||
+		wq_node_type_of(n) == WQ_NODE_CAPTION);
 }
 
 /* A link's or image's URL without control characters, which a reader
@@ -483,8 +491,7 @@ convert(struct md *m, const wq_node *n)
 	case WQ_NODE_CODE:
 		/* "`A``B`" would read back as one span: an empty comment
 		 * keeps two spans apart without a character between. */
-		if (wq_node_prev(n) &&
-		    wq_node_type_of(wq_node_prev(n)) == WQ_NODE_CODE) {
+		if (follows(n, WQ_NODE_CODE)) {
 			c = code_span(m, n);
 			m->tmp.len = 0;
 			wq_buf_puts(&m->tmp, "<!-- -->");
@@ -496,13 +503,10 @@ convert(struct md *m, const wq_node *n)
 	case WQ_NODE_SOFTBREAK: return cmark_node_new(CMARK_NODE_SOFTBREAK);
 	case WQ_NODE_LINEBREAK:
 		/* Where a line end cannot stand (a table cell and an ATX
-		 * heading are one line) or would end the paragraph (a second break: "  \n  \n" is
-		 * a blank line), the HTML that means the same, as GitHub's
-		 * READMEs write it. */
-		if (m->in_cell || in_heading(n) ||
-		    (wq_node_prev(n) &&
-			wq_node_type_of(wq_node_prev(n)) ==
-			    WQ_NODE_LINEBREAK)) {
+		 * heading are one line) or would end the paragraph (a
+		 * second break: "  \n  \n" is a blank line), the HTML that
+		 * means the same, as GitHub's READMEs write it. */
+		if (on_one_line(n) || follows(n, WQ_NODE_LINEBREAK)) {
 			c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
 			cmark_node_set_on_enter(c, "<br>");
 			return c;
