@@ -30,68 +30,72 @@ struct ctx {
 	struct phrases phrases;
 };
 
+/* Whether none of the 8 bytes of 'w' is past ASCII. */
 static int
-is_arabic_letter(int32_t c)
+ascii8(uint64_t w)
 {
-	return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
-	    (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
-	    (c >= 0xFE70 && c <= 0xFEFF);
+	return (w & 0x8080808080808080u) == 0;
 }
 
-static void
-count_letter(struct counts *k, int32_t c, enum ucd_class cl)
+/* How many of the 8 ASCII bytes of 'w' are letters: each byte, its case
+ * folded, is compared with 'a' and 'z' by adding to it so that the sum
+ * crosses 0x80 exactly when it is in range, and never carries. */
+static unsigned
+ascii_letters8(uint64_t w)
 {
-	if (cl == UCD_L) {
-		k->l++;
-		if (c < 0x80 || (c >= 0xC0 && c <= 0x24F) ||
-		    (c >= 0x1E00 && c <= 0x1EFF))
-			k->latn++;
-		else
-			k->other_l++;
-	} else if (cl == UCD_R) {
-		k->r++;
-		if (is_arabic_letter(c)) {
-			k->arab++;
-			/* Letters proper to Urdu (ٹ ڈ ڑ ں ھ ہ ۃ ے ۓ), then to
-			 * Persian (and Urdu: پ چ ژ ک گ ی). */
-			if (c == 0x0679 || c == 0x0688 || c == 0x0691 ||
-			    c == 0x06BA || c == 0x06BE || c == 0x06C1 ||
-			    c == 0x06C3 || c == 0x06D2 || c == 0x06D3)
-				k->ur++;
-			else if (c == 0x067E || c == 0x0686 || c == 0x0698 ||
-			    c == 0x06AF || c == 0x06A9 || c == 0x06CC)
-				k->fa++;
-		} else if ((c >= 0x0590 && c <= 0x05FF) ||
-		    (c >= 0xFB1D && c <= 0xFB4F)) {
-			k->hebr++;
-		} else {
-			k->other_r++;
-		}
-	}
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t x = w | ones * 0x20;
+	uint64_t ge_a = x + ones * (0x80 - 'a');
+	uint64_t gt_z = x + ones * (0x80 - 'z' - 1);
+
+	return (unsigned)__builtin_popcountll(ge_a & ~gt_z & high);
 }
 
 static void
 count_text(struct counts *k, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	uint64_t n[8] = { 0 }, arab = 0; /* letters by enum ucd_kind */
+	enum ucd_kind kind;
 	size_t i = 0;
 
 	while (i < len) {
-		/* ASCII letters are the common case in Latin runs. */
+		int32_t c;
+
 		if (p[i] < 0x80) {
+			uint64_t w;
+
+			if (len - i >= 8 && (memcpy(&w, p + i, 8), ascii8(w))) {
+				n[UCD_K_LATN] += ascii_letters8(w);
+				i += 8;
+				continue;
+			}
 			if ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')
-				k->l++, k->latn++;
+				n[UCD_K_LATN]++;
 			i++;
 			continue;
 		}
-		{
-			int32_t c = utf8_decode(p, &i);
-			enum ucd_class cl = ucd_class(c);
-
-			if (cl == UCD_L || cl == UCD_R)
-				count_letter(k, c, cl);
-		}
+		c = utf8_decode(p, &i);
+		kind = c < UCD_CACHED ? UCD_KIND(ucd_cached(c))
+				      : ucd_kind_of(c, ucd_class_icu(c));
+		/* In a register: an increment in memory waits for the one
+		 * before it, and most letters here are Arabic. */
+		if (kind == UCD_K_ARAB)
+			arab++;
+		else
+			n[kind]++;
 	}
+	n[UCD_K_ARAB] = arab;
+	k->latn += n[UCD_K_LATN];
+	k->other_l += n[UCD_K_OTHER_L];
+	k->l += n[UCD_K_LATN] + n[UCD_K_OTHER_L];
+	k->ur += n[UCD_K_UR];
+	k->fa += n[UCD_K_FA];
+	k->arab += n[UCD_K_ARAB] + n[UCD_K_UR] + n[UCD_K_FA];
+	k->hebr += n[UCD_K_HEBR];
+	k->other_r += n[UCD_K_OTHER_R];
+	k->r += n[UCD_K_ARAB] + n[UCD_K_UR] + n[UCD_K_FA] + n[UCD_K_HEBR] +
+	    n[UCD_K_OTHER_R];
 }
 
 static void

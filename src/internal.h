@@ -187,13 +187,29 @@ enum ucd_class {
 	UCD_DIGIT,   /* European digit */
 	UCD_RSCRIPT, /* neutral or number of a right-to-left script: ، ٣ */
 };
+/* What a strong letter says of the text's language (bidi.c counts them):
+ * Latin or another left-to-right script; Arabic, or a letter only Urdu
+ * or only Persian (and Urdu) writes; Hebrew, or another right-to-left
+ * script. */
+enum ucd_kind {
+	UCD_K_NONE,
+	UCD_K_LATN,
+	UCD_K_OTHER_L,
+	UCD_K_ARAB,
+	UCD_K_UR,
+	UCD_K_FA,
+	UCD_K_HEBR,
+	UCD_K_OTHER_R,
+};
 #define UCD_CACHED 0x800
 #define UCD_NFC_YES 0x100u /* NFC_Quick_Check=Yes */
 #define UCD_FILLED 0x8000u
 #define UCD_CCC(v) ((v)&0xFFu) /* canonical combining class */
+#define UCD_KIND(v) ((enum ucd_kind)((v) >> 12 & 7u))
 extern _Atomic uint16_t ucd_cache[UCD_CACHED];
 unsigned ucd_fill(int32_t c);
 enum ucd_class ucd_class_icu(int32_t c);
+enum ucd_kind ucd_kind_of(int32_t c, enum ucd_class cl);
 unsigned ucd_nfc_icu(int32_t c);
 
 static inline unsigned

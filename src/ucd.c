@@ -49,6 +49,35 @@ ucd_class_icu(int32_t c)
 	}
 }
 
+enum ucd_kind
+ucd_kind_of(int32_t c, enum ucd_class cl)
+{
+	if (cl == UCD_L)
+		return c < 0x80 || (c >= 0xC0 && c <= 0x24F) ||
+			(c >= 0x1E00 && c <= 0x1EFF)
+		    ? UCD_K_LATN
+		    : UCD_K_OTHER_L;
+	if (cl != UCD_R)
+		return UCD_K_NONE;
+	if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+	    (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
+	    (c >= 0xFE70 && c <= 0xFEFF)) {
+		/* Letters proper to Urdu (ٹ ڈ ڑ ں ھ ہ ۃ ے ۓ), then to Persian
+		 * (and Urdu: پ چ ژ ک گ ی). */
+		if (c == 0x0679 || c == 0x0688 || c == 0x0691 || c == 0x06BA ||
+		    c == 0x06BE || c == 0x06C1 || c == 0x06C3 || c == 0x06D2 ||
+		    c == 0x06D3)
+			return UCD_K_UR;
+		if (c == 0x067E || c == 0x0686 || c == 0x0698 || c == 0x06AF ||
+		    c == 0x06A9 || c == 0x06CC)
+			return UCD_K_FA;
+		return UCD_K_ARAB;
+	}
+	if ((c >= 0x0590 && c <= 0x05FF) || (c >= 0xFB1D && c <= 0xFB4F))
+		return UCD_K_HEBR;
+	return UCD_K_OTHER_R;
+}
+
 unsigned
 ucd_nfc_icu(int32_t c)
 {
@@ -62,8 +91,9 @@ ucd_nfc_icu(int32_t c)
 unsigned
 ucd_fill(int32_t c)
 {
-	unsigned v =
-	    UCD_FILLED | ucd_nfc_icu(c) | (unsigned)ucd_class_icu(c) << 9;
+	enum ucd_class cl = ucd_class_icu(c);
+	unsigned v = UCD_FILLED | ucd_nfc_icu(c) | (unsigned)cl << 9 |
+	    (unsigned)ucd_kind_of(c, cl) << 12;
 
 	atomic_store_explicit(&ucd_cache[c], (uint16_t)v, memory_order_relaxed);
 	return v;

@@ -54,6 +54,25 @@ printable_ascii8(uint64_t w)
 	return ((w | (w - spaces)) & high) == 0;
 }
 
+/* Whether the 8 bytes at 's' are four two-byte characters (U+0080-07FF:
+ * Arabic, Hebrew, Greek, Cyrillic, accented Latin), lead byte first:
+ * leads 110xxxxx but not C0 or C1 (overlong), followers 10xxxxxx. */
+static int
+two_byte4(const unsigned char *s)
+{
+	const uint64_t pairs = 0x0101010101010101u; /* a byte each */
+	const uint64_t leads = 0x0001000100010001u; /* bytes 0, 2, 4, 6 */
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w); /* the masks count bytes from the first */
+#endif
+	return (w & pairs * 0xC0) == (leads * 0xC0 | pairs * 0x80) &&
+	    (w & leads * 0x20) == 0 &&
+	    (((w & leads * 0x1E) + leads * 0x7F) & leads * 0x80) == leads * 0x80;
+}
+
 long
 utf8_check(const unsigned char *s, size_t len, const char **why)
 {
@@ -78,6 +97,9 @@ utf8_check(const unsigned char *s, size_t len, const char **why)
 				i++;
 				continue;
 			}
+		} else if (len - i >= 8 && two_byte4(s + i)) {
+			i += 8;
+			continue;
 		} else if (s[i] >= 0xC2 && s[i] <= 0xDF && len - i >= 2 &&
 		    (s[i + 1] & 0xC0) == 0x80) {
 			/* Two bytes, U+0080-07FF: valid, and no C0 control. */
