@@ -641,7 +641,8 @@ load(const char *name, const void *data, size_t len,
 	wq_node_append(wq_doc_root(doc), sec);
 	sec->sec->file = arena_strdup(&doc->arena, name);
 	sec->sec->size = len;
-	wq_sha256_hex(data, len, sec->sec->sha256);
+	if (!opts->no_digest)
+		wq_sha256_hex(data, len, sec->sec->sha256);
 	if ((fm = frontmatter_parse(name, text, n, &sec->sec->meta, err)) < 0)
 		goto fail;
 	canonical_keys(&sec->sec->meta);

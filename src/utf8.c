@@ -44,33 +44,36 @@ is_noncharacter(int32_t c)
 	return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
 }
 
-/* Whether none of the 8 bytes of 'w' is past ASCII or below ' ' (DEL is
- * allowed): such a word needs no closer look. */
-static int
-printable_ascii8(uint64_t w)
+/* How many of the 8 bytes at 's' (a character's first) surely are UTF-8
+ * that XML allows, each byte printable ASCII or part of a two-byte
+ * character (U+0080-07FF: Arabic, Hebrew, Greek, Cyrillic, accented
+ * Latin), so mixed text goes eight bytes a step: 8; 7 when the last byte
+ * begins a character; 0 when they need a closer look. Bit 7 of each
+ * byte of the masks below says something of that byte. */
+static unsigned
+plain8(const unsigned char *s)
 {
-	const uint64_t high = 0x8080808080808080u, spaces = 0x2020202020202020u;
-
-	return ((w | (w - spaces)) & high) == 0;
-}
-
-/* Whether the 8 bytes at 's' are four two-byte characters (U+0080-07FF:
- * Arabic, Hebrew, Greek, Cyrillic, accented Latin), lead byte first:
- * leads 110xxxxx but not C0 or C1 (overlong), followers 10xxxxxx. */
-static int
-two_byte4(const unsigned char *s)
-{
-	const uint64_t pairs = 0x0101010101010101u; /* a byte each */
-	const uint64_t leads = 0x0001000100010001u; /* bytes 0, 2, 4, 6 */
-	uint64_t w;
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t w, hi, lead, follow, last;
 
 	memcpy(&w, s, 8);
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 	w = __builtin_bswap64(w); /* the masks count bytes from the first */
 #endif
-	return (w & pairs * 0xC0) == (leads * 0xC0 | pairs * 0x80) &&
-	    (w & leads * 0x20) == 0 &&
-	    (((w & leads * 0x1E) + leads * 0x7F) & leads * 0x80) == leads * 0x80;
+	hi = w & high;
+	lead = hi & w << 1;	/* 11xxxxxx */
+	follow = hi & ~(w << 1); /* 10xxxxxx */
+	last = lead & (uint64_t)0x80 << 56;
+	lead ^= last; /* its character is looked at in the next step */
+	if (follow != lead << 8 || (lead & w << 2) != 0) /* 110xxxxx only */
+		return 0;
+	/* No overlong lead (C0, C1), no ASCII control (tab and line end
+	 * too: one per line, they take the closer look). Adding to 7 bits
+	 * sets bit 7 exactly when they are over a bound, and never carries. */
+	if ((lead & ~((w & ones * 0x1E) + ones * 0x7F)) != 0 ||
+	    ((((w & ones * 0x7F) + ones * 0x60) | hi) & high) != high)
+		return 0;
+	return last ? 7 : 8;
 }
 
 long
@@ -81,25 +84,19 @@ utf8_check(const unsigned char *s, size_t len, const char **why)
 	while (i < len) {
 		size_t at = i;
 		int32_t c;
+		unsigned n;
 
 		/* Most text is ASCII or two-byte Arabic: skip it quickly. */
+		if (len - i >= 8 && (n = plain8(s + i)) != 0) {
+			i += n;
+			continue;
+		}
 		if (s[i] < 0x80) {
-			uint64_t w = 0; /* fails the test below */
-
-			if (len - i >= 8)
-				memcpy(&w, s + i, 8);
-			if (printable_ascii8(w)) {
-				i += 8;
-				continue;
-			}
 			if (s[i] >= 0x20 || s[i] == '\n' || s[i] == '\t' ||
 			    s[i] == '\r') {
 				i++;
 				continue;
 			}
-		} else if (len - i >= 8 && two_byte4(s + i)) {
-			i += 8;
-			continue;
 		} else if (s[i] >= 0xC2 && s[i] <= 0xDF && len - i >= 2 &&
 		    (s[i + 1] & 0xC0) == 0x80) {
 			/* Two bytes, U+0080-07FF: valid, and no C0 control. */

@@ -152,6 +152,9 @@ struct wq_reader {
 
 enum wq_writer_flags {
 	WQ_WRITER_BINARY = 1 << 0, /* never written to a terminal */
+	/* Never reads wq_section_sha256(): a host may load texts for it
+	 * without hashing them (wq_load_opts.no_digest). */
+	WQ_WRITER_NO_DIGESTS = 1 << 1,
 };
 
 typedef int (*wq_write_fn)(const wq_doc *doc, const wq_opts *opts,

@@ -435,6 +435,9 @@ struct wq_load_opts {
 	size_t max_bytes;	/* refuse larger inputs; 0 means 1 GiB */
 	wq_warn_fn warn;
 	void *warn_arg;
+	/* No SHA-256 of the text (wq_section_sha256() gives NULL): for a
+	 * writer with WQ_WRITER_NO_DIGESTS, whose outputs never show it. */
+	int no_digest;
 };
 
 /* Loads one text from memory as a document with one section. 'name' is

@@ -189,7 +189,7 @@ static const struct wq_writer writer = {
 	sizeof(struct wq_writer),
 	"html htm xhtml",
 	"text/html",
-	0,
+	WQ_WRITER_NO_DIGESTS,
 	html_write,
 	"css",
 };

@@ -1041,7 +1041,7 @@ static const struct wq_writer writer = {
 	sizeof(struct wq_writer),
 	"md markdown",
 	"text/markdown",
-	0,
+	WQ_WRITER_NO_DIGESTS,
 	md_write,
 	"columns md-spans spans",
 };

@@ -178,8 +178,10 @@ release_signals(void)
 	waiting = 0;
 }
 
+/* How to load texts for 'writer' (NULL: only to check them). */
 static void
-load_opts(const struct cli *c, struct wq_load_opts *lo)
+load_opts(const struct cli *c, const struct wq_plugin *writer,
+    struct wq_load_opts *lo)
 {
 	memset(lo, 0, sizeof(*lo));
 	lo->readers = wq_plugin_set_readers(c->plugins);
@@ -191,6 +193,8 @@ load_opts(const struct cli *c, struct wq_load_opts *lo)
 	lo->latin_lang = c->latin_lang;
 	lo->warn = warn_cb;
 	lo->warn_arg = (void *)c;
+	lo->no_digest = writer == NULL ||
+	    (writer->writer->flags & WQ_WRITER_NO_DIGESTS) != 0;
 }
 
 /* Makes directory 'dir' and those above it that are missing (mkdir -p). */
@@ -353,7 +357,7 @@ convert_one_output(struct cli *c, const struct wq_plugin *p)
 		if (same)
 			return EXIT_USAGE;
 	}
-	load_opts(c, &lo);
+	load_opts(c, p, &lo);
 	for (i = 0; i < c->ninputs; i++) {
 		wq_doc *d = wq_load_file(c->inputs[i], &lo, &err);
 
@@ -489,7 +493,7 @@ batch_worker(void *arg)
 	struct batch *b = arg;
 	struct wq_load_opts lo;
 
-	load_opts(b->c, &lo);
+	load_opts(b->c, b->p, &lo);
 	for (;;) {
 		struct wq_err err;
 		char path[PATH_MAX];
@@ -609,7 +613,7 @@ lint(struct cli *c)
 	size_t i, findings = 0;
 	int worst = EXIT_OK;
 
-	load_opts(c, &lo);
+	load_opts(c, NULL, &lo);
 	for (i = 0; i < c->ninputs; i++) {
 		struct wq_err err;
 		wq_doc *d;

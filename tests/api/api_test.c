@@ -179,6 +179,15 @@ test_loader(void)
 	    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad") == 0,
 	    "sha256 of abc");
 	wq_doc_free(doc);
+	{
+		struct wq_load_opts o = opts();
+
+		o.no_digest = 1;
+		doc = wq_load_buffer("abc.txt", "abc", 3, &o, &err);
+		CHECK(doc && wq_section_sha256(wq_doc_section(doc, 0)) == NULL,
+		    "no_digest: no sha256");
+		wq_doc_free(doc);
+	}
 
 	memset(&err, 0, sizeof(err));
 	doc = load("bad.txt", "ok\nbad \xC3\x28 here\n", &err);
