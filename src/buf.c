@@ -91,6 +91,32 @@ static const unsigned char escaped[256] = {
 	[0x7F] = 1, [0xC2] = 1,
 };
 
+/* Whether a byte of 'w' is 'c' (each byte of 'c' holds it). */
+static uint64_t
+has_byte(uint64_t w, uint64_t c)
+{
+	const uint64_t ones = 0x0101010101010101u;
+
+	w ^= c;
+	return (w - ones) & ~w & ones * 0x80;
+}
+
+/* Whether one of the 8 bytes at 's' is one buf_escape() stops at. */
+static int
+may_stop8(const unsigned char *s, int quotes)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t w, hit;
+
+	memcpy(&w, s, 8);
+	hit = has_byte(w, ones * '&') | has_byte(w, ones * '<') |
+	    has_byte(w, ones * '>') | has_byte(w, ones * 0x7F) |
+	    has_byte(w, ones * 0xC2);
+	if (quotes)
+		hit |= has_byte(w, ones * '"') | has_byte(w, ones * '\'');
+	return hit != 0;
+}
+
 void
 buf_escape(struct wq_buf *b, const char *s, size_t len, int quotes)
 {
@@ -101,8 +127,13 @@ buf_escape(struct wq_buf *b, const char *s, size_t len, int quotes)
 	for (i = 0; i < len; i++) {
 		const char *rep;
 
-		/* A table, not a switch: most bytes are none of these, and
-		 * a switch cost 5% of 10 MB to HTML. */
+		/* Eight bytes a step where none is to be escaped: most. */
+		while (len - i >= 8 && !may_stop8(u + i, quotes))
+			i += 8;
+		if (i == len)
+			break;
+
+		/* A table, not a switch: a switch cost 5% of 10 MB to HTML. */
 		if (escaped[u[i]] == 0 || escaped[u[i]] > stop)
 			continue;
 		switch (u[i]) {

@@ -284,6 +284,44 @@ whole_line(
 	return last;
 }
 
+/* How many of the 8 bytes at 's' (a character's first) surely hold no
+ * letter of direction 'want', to be passed over: 8; 7 when the last byte
+ * begins a character; 0 when they need a closer look. Looking for Latin
+ * in Arabic, they may hold ASCII but letters, and two-byte characters
+ * from U+05C0 (lead byte D7: Hebrew, Arabic, Syriac, Thaana, NKo); for
+ * Arabic in Latin, ASCII and two-byte characters below U+0580 (lead
+ * D5: Latin, Greek, Cyrillic, Armenian). Bit 7 of each byte of the
+ * masks says something of that byte; no sum below carries. */
+static unsigned
+no_start8(const unsigned char *s, enum ucd_class want)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t w, hi, lead, follow, last, folded, bad;
+
+	memcpy(&w, s, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w); /* the masks count bytes from the first */
+#endif
+	hi = w & high;
+	lead = hi & w << 1;
+	follow = hi & ~(w << 1);
+	last = lead & (uint64_t)0x80 << 56;
+	lead ^= last;
+	if (follow != lead << 8 || ((lead | last) & w << 2) != 0)
+		return 0; /* not all whole two-byte characters */
+	if (want == UCD_L) {
+		folded = (w & ones * 0x7F) | ones * 0x20;
+		bad = ((folded + ones * (0x80 - 'a')) &
+			  ~(folded + ones * (0x80 - 'z' - 1)) & ~hi) |
+		    ((lead | last) & ~((w & ones * 0x1F) + ones * (0x80 - 0x17)));
+	} else {
+		bad = (lead | last) & ((w & ones * 0x1F) + ones * (0x80 - 0x16));
+	}
+	if ((bad & high) != 0)
+		return 0;
+	return last ? 7 : 8;
+}
+
 /* Finds the next run of direction 'want' in s[from, len). Returns 0 when
  * there is none, else sets *rs and *re. */
 static int
@@ -293,9 +331,15 @@ next_run(const unsigned char *s, size_t from, size_t len, enum ucd_class want,
 	size_t i = from;
 
 	while (i < len) {
-		size_t start = i, letter = i, end, j;
-		int32_t c = utf8_decode(s, &i);
+		size_t start, letter, end, j, skip;
+		int32_t c;
 
+		if (len - i >= 8 && (skip = no_start8(s + i, want)) != 0) {
+			i += skip;
+			continue;
+		}
+		start = letter = i;
+		c = utf8_decode(s, &i);
 		if (c == WALL || ucd_class(c) != want)
 			continue;
 		end = j = i;
