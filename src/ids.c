@@ -187,6 +187,22 @@ anchor(wq_node *h, struct anchor_map *m, struct anchor_map *counters,
 	wq_buf_free(&b);
 }
 
+/* Whether an id may be below a node of type 't': headings are below
+ * blocks that hold blocks, page breaks below any container. Not looking
+ * inside paragraphs halves the walk over a text without page breaks. */
+static int
+may_hold_ids(const wq_doc *doc, wq_node_type t)
+{
+	switch (t) {
+	case WQ_NODE_SECTION:
+	case WQ_NODE_BLOCK_QUOTE:
+	case WQ_NODE_LIST:
+	case WQ_NODE_ITEM:
+	case WQ_NODE_FOOTNOTE: return 1;
+	default: return doc->page_breaks > 0 && wq_node_type_is_container(t);
+	}
+}
+
 static void
 assign_headings(wq_node *n, const char *prefix, int *count,
     struct anchor_map *used, struct anchor_map *counters, struct wq_buf *tmp)
@@ -229,7 +245,7 @@ assign_headings(wq_node *n, const char *prefix, int *count,
 			c->anchor =
 			    next_free(c->doc, used, counters, base, "-", 2);
 			map_put(used, c->anchor, c);
-		} else if (wq_node_type_is_container(c->type)) {
+		} else if (may_hold_ids(c->doc, c->type)) {
 			assign_headings(c, prefix, count, used, counters, tmp);
 		}
 	}
@@ -255,7 +271,7 @@ clear_ids(wq_node *n)
 	else if (n->type == WQ_NODE_PAGE_BREAK)
 		n->anchor = NULL;
 	for (c = node_first(n); c; c = c->next)
-		if (wq_node_type_is_container(c->type) ||
+		if (may_hold_ids(c->doc, c->type) ||
 		    c->type == WQ_NODE_PAGE_BREAK)
 			keys += clear_ids(c);
 	return keys;

@@ -145,6 +145,9 @@ struct wq_doc {
 		const char *kind, *sub;
 	} * kinds;
 	unsigned nkinds;
+	/* Page breaks made for it (some may since be gone): without any,
+	 * the ids never need to look inside a paragraph. */
+	size_t page_breaks;
 };
 
 void anchor_map_free(struct anchor_map *m);

@@ -193,6 +193,7 @@ wq_doc_append(wq_doc *dst, wq_doc *src)
 			SI(s)->meta.arena = &dst->arena;
 		wq_node_append(dst->root, s);
 	}
+	dst->page_breaks += src->page_breaks;
 	meta_release(&src->meta);
 	anchor_map_free(src->anchors);
 	free(src->sections);
@@ -260,6 +261,8 @@ wq_node_new(wq_doc *doc, wq_node_type type)
 		memset(n->sec, 0, sizeof(*n->sec));
 		meta_init(&n->sec->meta, &doc->arena);
 	}
+	if (type == WQ_NODE_PAGE_BREAK)
+		doc->page_breaks++;
 	if (type == WQ_NODE_TEXT || type == WQ_NODE_CODE ||
 	    type == WQ_NODE_CODE_BLOCK || type == WQ_NODE_PAGE_BREAK ||
 	    type == WQ_NODE_MILESTONE)
