@@ -32,7 +32,7 @@ CLI_SRC  := $(wildcard src/cli/*.c)
 CLI_OBJ  := $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 PLUGINS  := $(notdir $(patsubst %/,%,$(wildcard plugins/*/)))
 PLUGIN_SO := $(PLUGINS:%=$(BUILD)/plugins/%.so)
-HEADERS  := $(wildcard include/warraq/*.h) src/internal.h src/cli/cli.h
+HEADERS  := $(wildcard include/warraq/*.h) src/internal.h src/swar.h src/cli/cli.h
 
 LIB      := $(BUILD)/libwarraq.so
 BIN      := $(BUILD)/warraq

@@ -12,6 +12,7 @@
  * far cheaper than ubidi_setPara on every paragraph.
  */
 #include "internal.h"
+#include "swar.h"
 
 #include <string.h>
 
@@ -30,29 +31,6 @@ struct ctx {
 	struct phrases phrases;
 };
 
-/* Whether none of the 8 bytes of 'w' is past ASCII. */
-static int
-ascii8(uint64_t w)
-{
-	return (w & 0x8080808080808080u) == 0;
-}
-
-/* How many of the 8 ASCII bytes of 'w' are letters: each byte, its case
- * folded, is compared with 'a' and 'z' by adding to it so that the sum
- * crosses 0x80 exactly when it is in range, and never carries; the bits
- * left are summed by one multiplication into the top byte (GCC calls a
- * library function for a popcount on x86-64). */
-static unsigned
-ascii_letters8(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-	uint64_t x = w | ones * 0x20;
-	uint64_t ge_a = x + ones * (0x80 - 'a');
-	uint64_t gt_z = x + ones * (0x80 - 'z' - 1);
-
-	return (unsigned)((((ge_a & ~gt_z & high) >> 7) * ones) >> 56);
-}
-
 static void
 count_text(struct counts *k, const char *s, size_t len)
 {
@@ -67,8 +45,9 @@ count_text(struct counts *k, const char *s, size_t len)
 		if (p[i] < 0x80) {
 			uint64_t w;
 
-			if (len - i >= 8 && (memcpy(&w, p + i, 8), ascii8(w))) {
-				n[UCD_K_LATN] += ascii_letters8(w);
+			if (len - i >= 8 &&
+			    ((w = load8(p + i)) & BYTES8(0x80)) == 0) {
+				n[UCD_K_LATN] += count8(ascii_letters8(w));
 				i += 8;
 				continue;
 			}

@@ -2,6 +2,7 @@
  * buf.c - the growable byte buffer writers build their output in.
  */
 #include "internal.h"
+#include "swar.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,29 +92,25 @@ static const unsigned char escaped[256] = {
 	[0x7F] = 1, [0xC2] = 1,
 };
 
-/* Whether a byte of 'w' is 'c' (each byte of 'c' holds it). */
+/* Nonzero when a byte of 'w' is 'c' (the classic test for a zero byte:
+ * exact for "any", not for which). */
 static uint64_t
-has_byte(uint64_t w, uint64_t c)
+has_byte8(uint64_t w, unsigned char c)
 {
-	const uint64_t ones = 0x0101010101010101u;
-
-	w ^= c;
-	return (w - ones) & ~w & ones * 0x80;
+	w ^= BYTES8(c);
+	return (w - BYTES8(1)) & ~w & BYTES8(0x80);
 }
 
 /* Whether one of the 8 bytes at 's' is one buf_escape() stops at. */
 static int
 may_stop8(const unsigned char *s, int quotes)
 {
-	const uint64_t ones = 0x0101010101010101u;
-	uint64_t w, hit;
+	uint64_t w = load8(s);
+	uint64_t hit = has_byte8(w, '&') | has_byte8(w, '<') |
+	    has_byte8(w, '>') | has_byte8(w, 0x7F) | has_byte8(w, 0xC2);
 
-	memcpy(&w, s, 8);
-	hit = has_byte(w, ones * '&') | has_byte(w, ones * '<') |
-	    has_byte(w, ones * '>') | has_byte(w, ones * 0x7F) |
-	    has_byte(w, ones * 0xC2);
 	if (quotes)
-		hit |= has_byte(w, ones * '"') | has_byte(w, ones * '\'');
+		hit |= has_byte8(w, '"') | has_byte8(w, '\'');
 	return hit != 0;
 }
 

@@ -14,6 +14,7 @@
  * is, so a paragraph with 50,000 Latin words costs no second copy of it.
  */
 #include "internal.h"
+#include "swar.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -290,36 +291,22 @@ whole_line(
  * in Arabic, they may hold ASCII but letters, and two-byte characters
  * from U+05C0 (lead byte D7: Hebrew, Arabic, Syriac, Thaana, NKo); for
  * Arabic in Latin, ASCII and two-byte characters below U+0580 (lead
- * D5: Latin, Greek, Cyrillic, Armenian). Bit 7 of each byte of the
- * masks says something of that byte; no sum below carries. */
+ * D5: Latin, Greek, Cyrillic, Armenian). ICU agrees: none from U+05C0
+ * to U+07FF is left-to-right, none from U+0080 to U+057F right-to-left. */
 static unsigned
 no_start8(const unsigned char *s, enum ucd_class want)
 {
-	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-	uint64_t w, hi, lead, follow, last, folded, bad;
+	uint64_t w = load8(s), leads, bad;
+	unsigned n = two_byte8(w, &leads);
 
-	memcpy(&w, s, 8);
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap64(w); /* the masks count bytes from the first */
-#endif
-	hi = w & high;
-	lead = hi & w << 1;
-	follow = hi & ~(w << 1);
-	last = lead & (uint64_t)0x80 << 56;
-	lead ^= last;
-	if (follow != lead << 8 || ((lead | last) & w << 2) != 0)
-		return 0; /* not all whole two-byte characters */
-	if (want == UCD_L) {
-		folded = (w & ones * 0x7F) | ones * 0x20;
-		bad = ((folded + ones * (0x80 - 'a')) &
-			  ~(folded + ones * (0x80 - 'z' - 1)) & ~hi) |
-		    ((lead | last) & ~((w & ones * 0x1F) + ones * (0x80 - 0x17)));
-	} else {
-		bad = (lead | last) & ((w & ones * 0x1F) + ones * (0x80 - 0x16));
-	}
-	if ((bad & high) != 0)
+	if (n == 0)
 		return 0;
-	return last ? 7 : 8;
+	if (want == UCD_L)
+		bad =
+		    ascii_letters8(w) | (leads & ~leads_from8(w, leads, 0x17));
+	else
+		bad = leads_from8(w, leads, 0x16);
+	return bad ? 0 : n;
 }
 
 /* Finds the next run of direction 'want' in s[from, len). Returns 0 when

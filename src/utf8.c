@@ -2,6 +2,7 @@
  * utf8.c - decoding and checking UTF-8, and byte offsets to positions.
  */
 #include "internal.h"
+#include "swar.h"
 
 #include <string.h>
 
@@ -45,35 +46,22 @@ is_noncharacter(int32_t c)
 }
 
 /* How many of the 8 bytes at 's' (a character's first) surely are UTF-8
- * that XML allows, each byte printable ASCII or part of a two-byte
- * character (U+0080-07FF: Arabic, Hebrew, Greek, Cyrillic, accented
- * Latin), so mixed text goes eight bytes a step: 8; 7 when the last byte
- * begins a character; 0 when they need a closer look. Bit 7 of each
- * byte of the masks below says something of that byte. */
+ * that XML allows, printable ASCII and two-byte characters, so mixed
+ * text goes eight bytes a step: 8; 7 when the last byte begins a
+ * character; 0 when they need a closer look (tabs and line ends too: one
+ * per line). */
 static unsigned
 plain8(const unsigned char *s)
 {
-	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-	uint64_t w, hi, lead, follow, last;
+	uint64_t w = load8(s), leads;
+	unsigned n = two_byte8(w, &leads);
+	uint64_t ascii_ok = ((w & BYTES8(0x7F)) + BYTES8(0x80 - 0x20)) | w;
 
-	memcpy(&w, s, 8);
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap64(w); /* the masks count bytes from the first */
-#endif
-	hi = w & high;
-	lead = hi & w << 1;	/* 11xxxxxx */
-	follow = hi & ~(w << 1); /* 10xxxxxx */
-	last = lead & (uint64_t)0x80 << 56;
-	lead ^= last; /* its character is looked at in the next step */
-	if (follow != lead << 8 || (lead & w << 2) != 0) /* 110xxxxx only */
+	/* Leads not C0 or C1 (overlong), no ASCII control. */
+	if (n == 0 || leads_from8(w, leads, 2) != leads ||
+	    (ascii_ok & BYTES8(0x80)) != BYTES8(0x80))
 		return 0;
-	/* No overlong lead (C0, C1), no ASCII control (tab and line end
-	 * too: one per line, they take the closer look). Adding to 7 bits
-	 * sets bit 7 exactly when they are over a bound, and never carries. */
-	if ((lead & ~((w & ones * 0x1E) + ones * 0x7F)) != 0 ||
-	    ((((w & ones * 0x7F) + ones * 0x60) | hi) & high) != high)
-		return 0;
-	return last ? 7 : 8;
+	return n;
 }
 
 long
