@@ -204,7 +204,7 @@ may_hold_ids(const wq_doc *doc, wq_node_type t)
 }
 
 static void
-assign_headings(wq_node *n, const char *prefix, int *count,
+assign_headings(wq_node *n, const char *prefix, int *count, size_t *pages,
     struct anchor_map *used, struct anchor_map *counters, struct wq_buf *tmp)
 {
 	wq_node *c;
@@ -231,10 +231,12 @@ assign_headings(wq_node *n, const char *prefix, int *count,
 				anchor(c, used, counters,
 				    tmp->data ? tmp->data : "", tmp->len);
 			/* its page breaks */
-			assign_headings(c, prefix, count, used, counters, tmp);
+			assign_headings(
+			    c, prefix, count, pages, used, counters, tmp);
 		} else if (c->type == WQ_NODE_PAGE_BREAK) {
 			char base[96];
 
+			++*pages;
 			/* "s1-pV01P007": the page as OpenITI cites it. */
 			if (c->unit)
 				snprintf(base, sizeof(base), "%s-pV%sP%s",
@@ -246,7 +248,8 @@ assign_headings(wq_node *n, const char *prefix, int *count,
 			    next_free(c->doc, used, counters, base, "-", 2);
 			map_put(used, c->anchor, c);
 		} else if (may_hold_ids(c->doc, c->type)) {
-			assign_headings(c, prefix, count, used, counters, tmp);
+			assign_headings(
+			    c, prefix, count, pages, used, counters, tmp);
 		}
 	}
 }
@@ -300,8 +303,9 @@ wq_doc_assign_ids(wq_doc *doc)
 			continue;
 		snprintf(prefix, sizeof(prefix), "s%zu", ++i);
 		assign(s, doc->anchors, &counters, prefix);
-		assign_headings(
-		    s, s->id, &count, doc->anchors, &counters, &tmp);
+		s->sec->page_breaks = 0;
+		assign_headings(s, s->id, &count, &s->sec->page_breaks,
+		    doc->anchors, &counters, &tmp);
 	}
 	free(counters.slots);
 	wq_buf_free(&tmp);

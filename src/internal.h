@@ -59,6 +59,7 @@ struct section_info {
 	char *stem;    /* file's base name without extension, made on demand */
 	char *incipit; /* its first words, the title of an untitled text */
 	uint64_t size;
+	size_t page_breaks; /* counted by wq_doc_assign_ids() */
 	char sha256[65];
 	unsigned inferred;
 	struct lang_count usage[8];

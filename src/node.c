@@ -755,6 +755,12 @@ wq_section_sha256(const wq_node *s)
 	return SI(s) && SI(s)->sha256[0] ? SI(s)->sha256 : NULL;
 }
 
+size_t
+wq_section_page_breaks(const wq_node *s)
+{
+	return SI(s) ? SI(s)->page_breaks : 0;
+}
+
 const char *
 wq_section_title(const wq_node *s)
 {

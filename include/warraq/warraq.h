@@ -342,6 +342,10 @@ WQ_API void wq_section_set_inferred(wq_node *section, unsigned bits);
 WQ_API const char *wq_section_file(const wq_node *section);
 WQ_API uint64_t wq_section_size(const wq_node *section);
 WQ_API const char *wq_section_sha256(const wq_node *section);
+/* How many page breaks the section holds (counted when its ids were
+ * given, by wq_doc_finish()): a writer need not look for them in a text
+ * without any. */
+WQ_API size_t wq_section_page_breaks(const wq_node *section);
 /* The section's title: metadata "title", else its first eight words
  * (the incipit, source and date lines skipped), else its file name
  * without directory and extension, else "untitled". Never NULL. */

@@ -187,15 +187,20 @@ page_list(struct book *bk, struct wq_buf *b)
 	const char *vol = NULL;
 	int volumes = 0;
 
+	/* Only texts with page breaks are walked for them. */
 	for (i = 0; i < n && !volumes; i++)
-		volumes = several_volumes(wq_doc_section(bk->doc, i), &vol);
+		if (wq_section_page_breaks(wq_doc_section(bk->doc, i)) > 0)
+			volumes =
+			    several_volumes(wq_doc_section(bk->doc, i), &vol);
 	wq_buf_puts(b,
 	    "<nav epub:type=\"page-list\" id=\"page-list\" "
 	    "hidden=\"hidden\">\n<h2>");
 	put_esc(b, wq_l10n(bk->lang, "pages"));
 	wq_buf_puts(b, "</h2>\n<ol>\n");
 	for (i = 0; i < n; i++)
-		count += nav_pages(bk, b, wq_doc_section(bk->doc, i), volumes);
+		if (wq_section_page_breaks(wq_doc_section(bk->doc, i)) > 0)
+			count += nav_pages(
+			    bk, b, wq_doc_section(bk->doc, i), volumes);
 	if (count == 0)
 		b->len = at, b->data[at] = '\0';
 	else

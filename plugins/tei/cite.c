@@ -115,7 +115,8 @@ tei_ids(struct tei *t)
 
 		snprintf(prefix, sizeof(prefix), "t%zu", i + 1);
 		divisions(t, &cap, sec, prefix);
-		pages(t, &cap, sec, prefix);
+		if (wq_section_page_breaks(sec) > 0)
+			pages(t, &cap, sec, prefix);
 	}
 	if (t->nids == 0)
 		return;
@@ -180,26 +181,13 @@ div_depth(const wq_node *sec)
 	return most;
 }
 
-static int
-has_pages(const wq_node *n)
-{
-	const wq_node *c;
-
-	for (c = wq_node_first_child(n); c; c = wq_node_next(c))
-		if (wq_node_type_of(c) == WQ_NODE_PAGE_BREAK ||
-		    (wq_node_type_is_container(wq_node_type_of(c)) &&
-			has_pages(c)))
-			return 1;
-	return 0;
-}
-
 void
 tei_refs_decl(struct tei *t, const wq_node *sec)
 {
 	int depth = div_depth(sec), k;
 	char root[96], match[128];
 
-	if (depth == 0 && !has_pages(sec))
+	if (depth == 0 && wq_section_page_breaks(sec) == 0)
 		return;
 	/* This text's <TEI>, whether it is the root or in a teiCorpus. */
 	if (wq_doc_section_count(t->doc) == 1)
@@ -223,7 +211,7 @@ tei_refs_decl(struct tei *t, const wq_node *sec)
 	}
 	for (k = 0; k < depth; k++)
 		end(t);
-	if (has_pages(sec)) {
+	if (wq_section_page_breaks(sec) > 0) {
 		start(t, "citeStructure");
 		attr(t, "unit", "page");
 		snprintf(match, sizeof(match), "%s/text//pb", root);

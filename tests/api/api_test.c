@@ -189,6 +189,16 @@ test_loader(void)
 		wq_doc_free(doc);
 	}
 
+	doc = load("p.mARkdown", "######OpenITI#\n\n#META#Header#End#\n\n"
+				 "# نص PageV01P001 نص\n\n# نص PageV01P002\n", &err);
+	CHECK(doc && wq_section_page_breaks(wq_doc_section(doc, 0)) == 2,
+	    "page breaks counted");
+	wq_doc_free(doc);
+	doc = load("e.md", "No pages.\n", &err);
+	CHECK(doc && wq_section_page_breaks(wq_doc_section(doc, 0)) == 0,
+	    "no page breaks");
+	wq_doc_free(doc);
+
 	memset(&err, 0, sizeof(err));
 	doc = load("bad.txt", "ok\nbad \xC3\x28 here\n", &err);
 	CHECK(doc == NULL && err.code == WQ_EINPUT && err.line == 2 && err.col == 5,
