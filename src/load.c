@@ -122,7 +122,8 @@ add_to_text(wq_node *t, const char *s, size_t len, int after)
 }
 
 /* Puts spaces from one edge of emphasis 'n' beside it, in the text
- * there or a new one. */
+ * there or a new one; at the edge of its block they go (no format
+ * shows them there, and Markdown cannot write them). */
 static void
 move_spaces(wq_node *n, const char *s, size_t len, int after)
 {
@@ -132,6 +133,8 @@ move_spaces(wq_node *n, const char *s, size_t len, int after)
 		add_to_text(side, s, len, !after);
 		return;
 	}
+	if (side == NULL && wq_node_is_block(wq_node_parent(n)))
+		return;
 	t = wq_node_new(wq_node_doc(n), WQ_NODE_TEXT);
 	wq_node_set_literal(t, s, len);
 	if (after)
@@ -315,7 +318,10 @@ merge_text(wq_node *n)
 			}
 			continue;
 		}
-		if (wq_node_type_of(c) == WQ_NODE_PARAGRAPH &&
+		/* Nothing to show: an empty paragraph, or list ("<ul></ul>":
+		 * Markdown has no way to write one). */
+		if ((wq_node_type_of(c) == WQ_NODE_PARAGRAPH ||
+			wq_node_type_of(c) == WQ_NODE_LIST) &&
 		    wq_node_first_child(c) == NULL)
 			wq_node_unlink(c);
 	}

@@ -281,6 +281,12 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		map_inline_children(c, parent, x, depth);
 		return;
 	}
+	/* An anchor without an address ("<a name=…>") is a place to link
+	 * to, not a link: its content stands in its place. */
+	if (t->type == WQ_NODE_LINK && attr(x, "href") == NULL) {
+		map_inline_children(c, parent, x, depth);
+		return;
+	}
 	n = wq_node_new(c->doc, t->type);
 	switch (t->type) {
 	case WQ_NODE_LINK:

@@ -36,6 +36,31 @@ size_t md_code_fence(const char *s, size_t len, char *ch);
 /* read.c: registers cmark-gfm's extensions, once for the process. */
 void md_extensions(void);
 
+/* emphasis.c: whether emphasis 'n' (emph, strong, struck) reads back
+ * written between delimiters ("*", "**", "~~") where it stands, by
+ * CommonMark's flanking rules; 'joined' when it goes on an element of its
+ * type before it (no delimiter opens it). 'spans': pandoc spans the
+ * analysis found are written too (md-spans). */
+int md_delimitable(const wq_node *n, int joined, int spans);
+/* Whether span 'n' is written as a pandoc span, not as its children. */
+int md_span_written(const wq_node *n, int spans);
+
+/* tags.c: inline elements that raw HTML tags open around Markdown. */
+#define MD_OPEN_TAGS 32
+struct md_open_tags {
+	wq_node *el[MD_OPEN_TAGS];
+	char name[MD_OPEN_TAGS][16];
+	size_t n;
+};
+/* Inline HTML 'tag' (cmark's node literal, at data line 'line'), before
+ * it is read into 'parent': an opening tag of an element that holds
+ * inlines (<b>, <em>, <del>, <a href>, a <span> stating dir or lang...)
+ * makes it, and a closing tag ends the innermost open one of its name.
+ * Returns the parent for the nodes that follow, or NULL when the tag
+ * does neither (the html reader then reads it alone). */
+wq_node *md_inline_tag(struct md_open_tags *o, wq_node *parent,
+    const char *tag, wq_read_ctx *ctx, unsigned long line);
+
 /* stated.c: direction and language stated by raw HTML tags that cmark
  * leaves in pieces. An opening tag: its name, dir and lang. */
 struct md_tag {

@@ -359,38 +359,6 @@ flush_text(wq_node *parent, struct md_ctx *ctx)
 	ctx->text.len = 0;
 }
 
-/* An inline "<span dir=... lang=...>" or "</span>": cmark makes each tag a
- * node of its own, so the span is made here around the nodes between
- * them (spans that state neither go to the html reader, which drops
- * them). Returns the parent for what follows, or NULL when 'tag' is
- * neither. */
-static wq_node *
-stated_span(wq_node *parent, const char *tag, size_t *open)
-{
-	struct md_tag t;
-	wq_node *span;
-
-	if (*open > 0 && md_tag_closes(tag, "span")) {
-		wq_node *up = wq_node_parent(parent);
-
-		--*open;
-		if (wq_node_first_child(parent) == NULL)
-			wq_node_unlink(parent);
-		return up;
-	}
-	if (!md_tag_open(tag, strlen(tag), &t) || strcmp(t.name, "span") != 0 ||
-	    (t.dir == WQ_DIR_UNSET && t.lang[0] == '\0') || *open >= 32)
-		return NULL;
-	span = wq_node_new(wq_node_doc(parent), WQ_NODE_SPAN);
-	if (t.dir == WQ_DIR_UNSET)
-		t.dir = wq_lang_is_rtl(t.lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
-	wq_node_set_dir(span, t.dir);
-	wq_node_set_lang(span, t.lang[0] ? t.lang : NULL);
-	wq_node_append(parent, span);
-	++*open;
-	return span;
-}
-
 /* The node after 'k', and 'k' freed if it is a paragraph's: so a long
  * paragraph's cmark tree shrinks as its model grows, instead of both
  * being whole at once. (Not a table row's cells: cmark-gfm finds a
@@ -411,13 +379,14 @@ map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 {
 	const char *hidden = NULL;
 	struct md_stated stated;
+	struct md_open_tags open;
 	wq_node *to;
 	cmark_node *k;
-	size_t open = 0;
 	int drop = cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
 	int rc;
 
 	stated.depth = 0;
+	open.n = 0;
 	for (k = cmark_node_first_child(c); k; k = next_child(k, drop)) {
 		if (cmark_node_get_type(k) == CMARK_NODE_HTML_BLOCK &&
 		    cmark_node_get_literal(k) &&
@@ -446,7 +415,8 @@ map_children(wq_node *parent, cmark_node *c, struct md_ctx *ctx, int depth,
 				warn_html(ctx, k);
 				continue;
 			}
-			if ((to = stated_span(parent, tag, &open))) {
+			if ((to = md_inline_tag(&open, parent, tag, ctx->read,
+				 line_of(k, ctx)))) {
 				parent = to;
 				continue;
 			}
