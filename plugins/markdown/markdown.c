@@ -15,6 +15,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -25,6 +26,7 @@
 struct md {
 	int spans; /* write pandoc bracketed spans */
 	struct wq_buf tmp;
+	const wq_node *delimited; /* the last emphasis written with "*"... */
 };
 
 static cmark_node *
@@ -296,6 +298,60 @@ set_url(struct md *m, cmark_node *c, const char *url)
 	cmark_node_set_url(c, m->tmp.data);
 }
 
+/* Whether 's' is an address an e-mail autolink may hold (CommonMark
+ * 6.5): "local@domain", the domain's labels letters, digits and inner
+ * hyphens. */
+static int
+is_email(const char *s)
+{
+	static const char local[] = ".!#$%&'*+/=?^_`{|}~-";
+	const char *at = strchr(s, '@'), *p;
+	size_t label = 0;
+
+	if (at == NULL || at == s)
+		return 0;
+	for (p = s; p < at; p++)
+		if (!isalnum((unsigned char)*p) && strchr(local, *p) == NULL)
+			return 0;
+	for (p = at + 1;; p++) {
+		if (isalnum((unsigned char)*p)) {
+			label++;
+		} else if (*p == '-' && label > 0 && p[1] && p[1] != '.') {
+			label++;
+		} else if ((*p == '.' || *p == '\0') && label > 0 &&
+		    label <= 63) {
+			if (*p == '\0')
+				return 1;
+			label = 0;
+		} else {
+			return 0;
+		}
+	}
+}
+
+/* Whether link 'n' reads back as itself if cmark's renderer writes it
+ * as an autolink, which it does when its text is its address (less a
+ * "mailto:"): "<bug-time.org>" is no autolink, nor "<http://a b>". */
+static int
+autolink_reads_back(const wq_node *n)
+{
+	const char *url = wq_node_url(n), *addr;
+	const wq_node *t = wq_node_first_child(n);
+	size_t len;
+
+	if (url == NULL || wq_node_title(n) || t == NULL || wq_node_next(t) ||
+	    wq_node_type_of(t) != WQ_NODE_TEXT)
+		return 1;
+	addr = strncasecmp(url, "mailto:", 7) == 0 ? url + 7 : url;
+	len = strlen(addr);
+	if (wq_node_literal_len(t) != len ||
+	    memcmp(wq_node_literal(t), addr, len) != 0)
+		return 1;
+	if (addr != url)
+		return is_email(addr);
+	return strpbrk(addr, " <>") == NULL;
+}
+
 static void
 task_box(cmark_node *item, int done)
 {
@@ -393,6 +449,72 @@ verse(struct md *m, cmark_node *to, const wq_node *v)
 	cmark_node_append_child(to, fence(m, NULL));
 }
 
+/* The inline written just before 'n': its previous sibling, or across
+ * the edge of a span written as its children ('*seam' then set). */
+static const wq_node *
+written_before(const struct md *m, const wq_node *n, int *seam)
+{
+	const wq_node *k;
+
+	*seam = 0;
+	while ((k = wq_node_prev(n)) == NULL) {
+		n = wq_node_parent(n);
+		if (wq_node_type_of(n) != WQ_NODE_SPAN ||
+		    md_span_written(n, m->spans))
+			return NULL;
+		*seam = 1;
+	}
+	while (wq_node_type_of(k) == WQ_NODE_SPAN &&
+	    !md_span_written(k, m->spans) && wq_node_last_child(k)) {
+		k = wq_node_last_child(k);
+		*seam = 1;
+	}
+	return k;
+}
+
+/* Emphasis, strong or struck text: between delimiters where they read
+ * back as it (emphasis.c), else as the HTML tags for it. An element the
+ * direction analysis split goes on across the seam (append_joined()),
+ * with no delimiter to open it there. */
+static cmark_node *
+emphasis(struct md *m, const wq_node *n)
+{
+	wq_node_type t = wq_node_type_of(n);
+	int seam, joined, touching;
+	const wq_node *before = written_before(m, n, &seam);
+	cmark_node *c;
+
+	joined = seam && before == m->delimited && wq_node_type_of(before) == t;
+	/* "*a***b**" and "~~a~~~~b~~" run into one delimiter. */
+	touching = !joined && before && before == m->delimited &&
+	    (wq_node_type_of(before) == WQ_NODE_STRIKE) ==
+		(t == WQ_NODE_STRIKE);
+	if (touching || !md_delimitable(n, joined, m->spans)) {
+		c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		cmark_node_set_on_enter(c,
+		    t == WQ_NODE_EMPH	      ? "<em>"
+			: t == WQ_NODE_STRONG ? "<strong>"
+					      : "<del>");
+		cmark_node_set_on_exit(c,
+		    t == WQ_NODE_EMPH	      ? "</em>"
+			: t == WQ_NODE_STRONG ? "</strong>"
+					      : "</del>");
+		add_children(m, c, n, 0);
+		return c;
+	}
+	if (t == WQ_NODE_STRIKE) {
+		md_extensions();
+		c = cmark_node_new_with_ext(CMARK_NODE_STRIKETHROUGH,
+		    cmark_find_syntax_extension("strikethrough"));
+	} else {
+		c = cmark_node_new(
+		    t == WQ_NODE_EMPH ? CMARK_NODE_EMPH : CMARK_NODE_STRONG);
+	}
+	add_children(m, c, n, 0);
+	m->delimited = n;
+	return c;
+}
+
 static cmark_node *
 convert(struct md *m, const wq_node *n)
 {
@@ -443,11 +565,9 @@ convert(struct md *m, const wq_node *n)
 		if (wq_node_task(n))
 			task_box(c, wq_node_task(n) == 2);
 		return c;
-	case WQ_NODE_STRIKE:
-		md_extensions();
-		c = cmark_node_new_with_ext(CMARK_NODE_STRIKETHROUGH,
-		    cmark_find_syntax_extension("strikethrough"));
-		break;
+	case WQ_NODE_EMPH:
+	case WQ_NODE_STRONG:
+	case WQ_NODE_STRIKE: return emphasis(m, n);
 	case WQ_NODE_TABLE: return table(m, n);
 	case WQ_NODE_FOOTNOTE: return footnote(m, n);
 	case WQ_NODE_PAGE_BREAK:
@@ -512,8 +632,6 @@ convert(struct md *m, const wq_node *n)
 			return c;
 		}
 		return cmark_node_new(CMARK_NODE_LINEBREAK);
-	case WQ_NODE_EMPH: c = cmark_node_new(CMARK_NODE_EMPH); break;
-	case WQ_NODE_STRONG: c = cmark_node_new(CMARK_NODE_STRONG); break;
 	case WQ_NODE_LINK:
 	case WQ_NODE_IMAGE:
 		c = cmark_node_new(wq_node_type_of(n) == WQ_NODE_LINK
@@ -522,12 +640,19 @@ convert(struct md *m, const wq_node *n)
 		set_url(m, c, wq_node_url(n));
 		if ((s = wq_node_title(n)) != NULL)
 			cmark_node_set_title(c, s);
+		if (!autolink_reads_back(n)) {
+			/* An empty first child: cmark then writes it
+			 * "[text](address)". */
+			cmark_node *h = cmark_node_new(CMARK_NODE_HTML_INLINE);
+
+			cmark_node_set_literal(h, "");
+			cmark_node_append_child(c, h);
+		}
 		break;
 	case WQ_NODE_SPAN:
 		/* Spans the text itself wrote are kept as pandoc spans; the
 		 * ones the analysis found only with md-spans. */
-		if ((m->spans || wq_node_span_from_source(n)) &&
-		    (wq_node_lang(n) || wq_node_dir(n))) {
+		if (md_span_written(n, m->spans)) {
 			/* pandoc's bracketed span: [text]{dir=ltr lang=en} */
 			c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
 			cmark_node_set_on_enter(c, "[");
