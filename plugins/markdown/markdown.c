@@ -484,7 +484,8 @@ emphasis(struct md *m, const wq_node *n)
 	const wq_node *before = written_before(m, n, &seam);
 	cmark_node *c;
 
-	joined = seam && before == m->delimited && wq_node_type_of(before) == t;
+	joined = seam && before && before == m->delimited &&
+	    wq_node_type_of(before) == t;
 	/* "*a***b**" and "~~a~~~~b~~" run into one delimiter. */
 	touching = !joined && before && before == m->delimited &&
 	    (wq_node_type_of(before) == WQ_NODE_STRIKE) ==

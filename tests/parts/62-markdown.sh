@@ -79,6 +79,15 @@ printf -- '---\nlan........................................: ar\nauthor:\n  - na
 roundtrip "front matter: dotted keys and a list of maps" "$TMP/fm-deep.md"
 W -t md -o "$TMP/fm-deep.out.md" "$TMP/fm-deep.md"
 expect "front matter: a list of maps stays a list" grep -qx -- '- name: أحمد' "$TMP/fm-deep.out.md"
+# Emphasis at the very start of a block quote, nested deep (the write
+# fuzzer: the test for a delimited neighbour read the type of none).
+printf ': > > > > > > >**********************a2************=************> > > > > > > > عميق\n' > "$TMP/deep-emph.md"
+roundtrip "emphasis first in nested quotes" "$TMP/deep-emph.md"
+# Emphasis that delimiters cannot write goes as tags and reads back.
+printf 'a<b>:b</b> و<b>«ق»</b>ات <b>Note:\xc2\xa0</b>x <i>n</i><b>y</b>\n' > "$TMP/tags-emph.md"
+roundtrip "emphasis written as tags" "$TMP/tags-emph.md"
+W -t md -o "$TMP/tags-emph.out.md" "$TMP/tags-emph.md"
+expect "emphasis written as tags: <strong> where ** cannot close" grep -q 'a<strong>:b</strong>' "$TMP/tags-emph.out.md"
 # A long text is parsed in pieces cut between top-level blocks
 # (plugins/markdown/pieces.c): nothing may change. 1.3 MB of paragraphs
 # around the blocks a cut must not enter (fenced code and <pre> holding
