@@ -35,8 +35,7 @@ static void
 count_text(struct counts *k, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	uint64_t n[8] = { 0 }, arab = 0; /* letters by enum ucd_kind */
-	enum ucd_kind kind;
+	uint64_t n[8] = { 0 }; /* letters by enum ucd_kind */
 	size_t i = 0;
 
 	while (i < len) {
@@ -57,16 +56,9 @@ count_text(struct counts *k, const char *s, size_t len)
 			continue;
 		}
 		c = utf8_decode(p, &i);
-		kind = c < UCD_CACHED ? UCD_KIND(ucd_cached(c))
-				      : ucd_kind_of(c, ucd_class_icu(c));
-		/* In a register: an increment in memory waits for the one
-		 * before it, and most letters here are Arabic. */
-		if (kind == UCD_K_ARAB)
-			arab++;
-		else
-			n[kind]++;
+		n[c < UCD_CACHED ? UCD_KIND(ucd_cached(c))
+				 : ucd_kind_of(c, ucd_class_icu(c))]++;
 	}
-	n[UCD_K_ARAB] = arab;
 	k->latn += n[UCD_K_LATN];
 	k->other_l += n[UCD_K_OTHER_L];
 	k->l += n[UCD_K_LATN] + n[UCD_K_OTHER_L];
