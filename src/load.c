@@ -318,12 +318,23 @@ merge_text(wq_node *n)
 			}
 			continue;
 		}
-		/* Nothing to show: an empty paragraph, or list ("<ul></ul>":
-		 * Markdown has no way to write one). */
-		if ((wq_node_type_of(c) == WQ_NODE_PARAGRAPH ||
-			wq_node_type_of(c) == WQ_NODE_LIST) &&
-		    wq_node_first_child(c) == NULL)
+		/* Nothing to show: an empty paragraph, list ("<ul></ul>":
+		 * Markdown has no way to write one), emphasis or span (a
+		 * "<b>" left open at a paragraph's end). */
+		if (wq_node_first_child(c) == NULL &&
+		    (wq_node_type_of(c) == WQ_NODE_PARAGRAPH ||
+			wq_node_type_of(c) == WQ_NODE_LIST ||
+			wq_node_type_of(c) == WQ_NODE_EMPH ||
+			wq_node_type_of(c) == WQ_NODE_STRONG ||
+			wq_node_type_of(c) == WQ_NODE_STRIKE ||
+			wq_node_type_of(c) == WQ_NODE_SPAN)) {
+			wq_node *prev = wq_node_prev(c);
+
 			wq_node_unlink(c);
+			/* The texts around it join. */
+			if (prev && wq_node_type_of(prev) == WQ_NODE_TEXT)
+				next = prev;
+		}
 	}
 }
 
