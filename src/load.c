@@ -84,6 +84,23 @@ trim_at_breaks(wq_node *t)
 		wq_node_set_literal(t, s + from, to - from);
 }
 
+/* Text 't' without the spaces and tabs it ends (or, 'start', begins)
+ * with. */
+static void
+trim_spaces(wq_node *t, int start)
+{
+	const char *s = wq_node_literal(t);
+	size_t from = 0, to = wq_node_literal_len(t);
+
+	if (start)
+		while (from < to && is_space(s[from]))
+			from++;
+	else
+		while (to > 0 && is_space(s[to - 1]))
+			to--;
+	wq_node_set_literal(t, s + from, to - from);
+}
+
 /* Strong text that is all emphasis ("<b><i>x</i></b>", "__*x*__") as
  * emphasis around strong, the tree CommonMark gives "***x***": the
  * same display, and one tree for it whatever the source wrote. Returns
@@ -331,9 +348,17 @@ merge_text(wq_node *n)
 			wq_node *prev = wq_node_prev(c);
 
 			wq_node_unlink(c);
-			/* The texts around it join. */
-			if (prev && wq_node_type_of(prev) == WQ_NODE_TEXT)
+			/* The texts around it join; at an edge of a block,
+			 * the spaces beside it go ("text <b>"). */
+			if (prev && wq_node_type_of(prev) == WQ_NODE_TEXT) {
 				next = prev;
+				if (!wq_node_next(prev) && wq_node_is_block(n))
+					trim_spaces(prev, 0);
+			} else if (!prev && next &&
+			    wq_node_type_of(next) == WQ_NODE_TEXT &&
+			    wq_node_is_block(n)) {
+				trim_spaces(next, 1);
+			}
 		}
 	}
 }
