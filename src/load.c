@@ -65,25 +65,6 @@ is_hard_break(const wq_node *n)
 	return n && wq_node_type_of(n) == WQ_NODE_LINEBREAK;
 }
 
-/* Spaces and tabs beside a hard break: CommonMark drops those after it
- * and counts those before it as the break; HTML's "<br>" between indented
- * lines has them, and no display shows them. */
-static void
-trim_at_breaks(wq_node *t)
-{
-	const char *s = wq_node_literal(t);
-	size_t from = 0, to = wq_node_literal_len(t);
-
-	if (is_hard_break(wq_node_prev(t)))
-		while (from < to && is_space(s[from]))
-			from++;
-	if (is_hard_break(wq_node_next(t)))
-		while (to > from && is_space(s[to - 1]))
-			to--;
-	if (from > 0 || to < wq_node_literal_len(t))
-		wq_node_set_literal(t, s + from, to - from);
-}
-
 /* Text 't' without the spaces and tabs it ends (or, 'start', begins)
  * with. */
 static void
@@ -98,7 +79,20 @@ trim_spaces(wq_node *t, int start)
 	else
 		while (to > 0 && is_space(s[to - 1]))
 			to--;
-	wq_node_set_literal(t, s + from, to - from);
+	if (from > 0 || to < wq_node_literal_len(t))
+		wq_node_set_literal(t, s + from, to - from);
+}
+
+/* Spaces and tabs beside a hard break: CommonMark drops those after it
+ * and counts those before it as the break; HTML's "<br>" between indented
+ * lines has them, and no display shows them. */
+static void
+trim_at_breaks(wq_node *t)
+{
+	if (is_hard_break(wq_node_prev(t)))
+		trim_spaces(t, 1);
+	if (is_hard_break(wq_node_next(t)))
+		trim_spaces(t, 0);
 }
 
 /* Strong text that is all emphasis ("<b><i>x</i></b>", "__*x*__") as
