@@ -206,7 +206,8 @@ WQ_API wq_node *wq_node_next(const wq_node *n);
 WQ_API wq_node *wq_node_prev(const wq_node *n);
 
 /* Text of TEXT and CODE nodes and of CODE_BLOCK, or NULL. Never NULL for
- * those types (an empty string instead). A literal set is valid UTF-8,
+ * those types (an empty string instead), and NUL-terminated (its length
+ * is wq_node_literal_len()). A literal set is valid UTF-8,
  * as everything the loaders produce: the core reads it without checks. */
 WQ_API const char *wq_node_literal(const wq_node *n);
 WQ_API size_t wq_node_literal_len(const wq_node *n);

@@ -29,13 +29,18 @@ struct md {
 	const wq_node *delimited; /* the last emphasis written with "*"... */
 };
 
+/* A text node of s[0, len), a piece of a NUL-terminated string. */
 static cmark_node *
 new_text(const char *s, size_t len)
 {
 	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-	char *z = malloc(len + 1);
+	char *z;
 
-	if (z == NULL)
+	if (s[len] == '\0') { /* a whole literal, or its end: no copy */
+		cmark_node_set_literal(t, s);
+		return t;
+	}
+	if ((z = malloc(len + 1)) == NULL)
 		abort();
 	memcpy(z, s, len);
 	z[len] = '\0';
