@@ -149,9 +149,9 @@ check-valgrind: all
 check-readers: all
 	@SHARED=$(SHARED) tests/readers/run $(BIN)
 
-# Markdown nobody here wrote (the READMEs of the npm packages the
-# validators brought, /usr/share/doc; or WILD="dir..."), through every
-# writer and validator, read back: a hunt for what the cases miss.
+# Markdown and HTML nobody here wrote (the READMEs and manuals of the npm
+# packages the validators brought, /usr/share/doc; or WILD="dir..."),
+# through every writer and validator: a hunt for what the cases miss.
 check-wild: all
 	@SHARED=$(SHARED) tests/wild/run $(BIN) $(WILD)
 
