@@ -27,6 +27,7 @@ struct md {
 	int spans; /* write pandoc bracketed spans */
 	struct wq_buf tmp;
 	const wq_node *delimited; /* the last emphasis written with "*"... */
+	size_t bytes;		  /* of text since the last piece */
 };
 
 /* A text node of s[0, len), a piece of a NUL-terminated string. */
@@ -776,6 +777,7 @@ add_child(struct md *m, cmark_node *to, const wq_node *from, const wq_node *k,
 	if (wq_node_type_of(k) == WQ_NODE_TEXT) {
 		append_text(to, wq_node_literal(k), wq_node_literal_len(k),
 		    !in_link(k));
+		m->bytes += wq_node_literal_len(k);
 		return 0;
 	}
 	if (wq_node_type_of(k) == WQ_NODE_VERSE) {
@@ -1051,6 +1053,13 @@ front_matter(const wq_doc *doc, struct wq_buf *out)
 	return rc;
 }
 
+/* A piece holds this many top-level blocks or bytes of text at most,
+ * the first that is reached (and then the next block that may end it):
+ * pieces small enough to render on two cores, large enough that handing
+ * them over costs nothing. */
+#define PIECE_BLOCKS 2000
+#define PIECE_BYTES (64 * 1024)
+
 /* Whether the text may be cut after block 'k' and go on in a piece
  * rendered on its own: the blocks on both sides read back the same. */
 static int
@@ -1065,40 +1074,17 @@ cuttable(const wq_node *k)
 		wq_node_type_of(next) == WQ_NODE_HEADING);
 }
 
-/* Renders what 'root' holds after 'b', sends it on and empties both;
- * '*pieces' counts the pieces sent, which a blank line separates. */
-static int
-render(cmark_node *root, int width, struct wq_buf *b, struct wq_sink *out,
-    struct wq_err *err, int *pieces)
-{
-	cmark_node *c;
-	char *body;
-	int rc;
-
-	if (cmark_node_first_child(root) == NULL)
-		return 0;
-	body = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width);
-	if ((*pieces)++ > 0)
-		wq_buf_putc(b, '\n');
-	wq_buf_puts(b, body);
-	free(body);
-	while ((c = cmark_node_first_child(root)) != NULL)
-		cmark_node_free(c);
-	rc = wq_sink_put_buf(out, b, err);
-	b->len = 0;
-	return rc;
-}
-
 static int
 md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
     struct wq_err *err)
 {
 	struct md m;
+	struct md_render r;
 	struct wq_buf b;
 	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
 	size_t i, n = wq_doc_section_count(doc), blocks = 0;
 	const char *cols = wq_opts_get(opts, "columns");
-	int width = cols ? atoi(cols) : 0, rc = 0, seam = 0, pieces = 0;
+	int width = cols ? atoi(cols) : 0, rc = 0, seam = 0;
 	const wq_node *k;
 
 	if (cols && (width < 1 || strspn(cols, "0123456789") != strlen(cols))) {
@@ -1122,6 +1108,7 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	if (b.len >= 4 && memcmp(b.data + b.len - 4, "...\n", 4) == 0)
 		b.len -= 4;
 	wq_buf_puts(&b, "---\n\n");
+	md_render_init(&r, width, &b, out, err);
 	for (i = 0; i < n; i++) {
 		const wq_node *s = wq_doc_section(doc, i);
 		const wq_node *first = wq_node_first_child(s);
@@ -1144,17 +1131,26 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 			 * sits whole in memory: cut only between blocks that
 			 * read back the same apart (two lists side by side
 			 * would merge). */
-			if (++blocks >= 2000 && cuttable(k)) {
-				rc = render(root, width, &b, out, err, &pieces);
+			if ((++blocks >= PIECE_BLOCKS ||
+				m.bytes >= PIECE_BYTES) &&
+			    cuttable(k)) {
+				rc = md_render_piece(&r, root);
+				root = cmark_node_new(CMARK_NODE_DOCUMENT);
 				blocks = 0;
+				m.bytes = 0;
 			}
 		}
 	}
-	if (rc == 0)
-		rc = render(root, width, &b, out, err, &pieces);
+	if (rc == 0) {
+		rc = md_render_piece(&r, root);
+		root = NULL;
+	}
+	if ((seam = md_render_end(&r)) != 0 && rc == 0)
+		rc = seam; /* a piece sent at the end failed to go out */
 	if (rc == 0)
 		rc = wq_sink_put_buf(out, &b, err);
-	cmark_node_free(root);
+	if (root)
+		cmark_node_free(root);
 	wq_buf_free(&b);
 	wq_buf_free(&m.tmp);
 	return rc;

@@ -6,6 +6,9 @@
 
 #include <warraq/plugin.h>
 
+#include <cmark-gfm.h>
+#include <pthread.h>
+
 /* read.c: the reader's read(). */
 int md_read(wq_node *parent, const char *data, size_t len,
     enum wq_read_mode mode, wq_read_ctx *ctx, struct wq_err *err);
@@ -109,5 +112,38 @@ void md_next_cut(const char *s, size_t len, size_t want, struct md_cut *cut,
     md_table_head_fn is_head, void *arg);
 /* At the end of the text: what is still open ends there. */
 void md_stated_end(struct md_stated *st, wq_node *parent);
+
+/* render.c: the writer's pieces rendered by cmark, on a second thread
+ * where there is a core for it, and sent to 'out' in order, a blank line
+ * between them, each after what 'b' holds (the front matter, before the
+ * first). */
+#define MD_RENDER_SLOTS 4
+struct md_piece {
+	cmark_node *root;
+	char *body;
+	int done;
+};
+struct md_render {
+	int width;
+	struct wq_buf *b;
+	struct wq_sink *out;
+	struct wq_err *err;
+	int rc, pieces;
+	/* Piece i waits in slot[i % MD_RENDER_SLOTS]; sent <= taken <= queued
+	 * count the pieces sent, taken to be rendered and handed over. */
+	struct md_piece slot[MD_RENDER_SLOTS];
+	size_t sent, taken, queued;
+	int threaded, stop;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+void md_render_init(struct md_render *r, int width, struct wq_buf *b,
+    struct wq_sink *out, struct wq_err *err);
+/* Hands over 'root', a document of the piece's blocks. Returns 0 or what
+ * the sink returned for a piece sent before. */
+int md_render_piece(struct md_render *r, cmark_node *root);
+/* Sends what is left and stops the thread. Returns 0 or the first error. */
+int md_render_end(struct md_render *r);
 
 #endif
