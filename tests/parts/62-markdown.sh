@@ -193,3 +193,9 @@ roundtrip "a long text written in pieces" "$P/written.md"
 for i in 1 2 3 4 5; do W -t markdown -o "$P/w$i.md" "$P/written.md"; done
 expect "pieces: a long text's Markdown is the same bytes each run" \
 	bash -c "for i in 2 3 4 5; do cmp '$P/w1.md' '$P/w'\$i.md || exit 1; done"
+# A piece the sink refuses stops the writer, whichever thread rendered it.
+if [ -w /dev/full ]; then
+	"$BIN" -q -t markdown -o - "$P/written.md" > /dev/full 2> "$P/full.err"
+	expect "pieces: a full disk while the pieces go out exits 4, said once" \
+		bash -c "[ $? -eq 4 ] && [ \$(wc -l < '$P/full.err') -eq 1 ]"
+fi
