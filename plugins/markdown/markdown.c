@@ -34,7 +34,7 @@ struct md {
 static cmark_node *
 new_text(const char *s, size_t len)
 {
-	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+	cmark_node *t = md_node_new(CMARK_NODE_TEXT, NULL);
 	char *z;
 
 	if (s[len] == '\0') { /* a whole literal, or its end: no copy */
@@ -94,7 +94,7 @@ append_text(cmark_node *to, const char *s, size_t len, int plain)
 		cmark_node_get_type(last) == CMARK_NODE_SOFTBREAK ||
 		cmark_node_get_type(last) == CMARK_NODE_LINEBREAK) &&
 	    cmark_node_get_type(to) != CMARK_NODE_HEADING) {
-		cmark_node *esc = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		cmark_node *esc = md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 
 		cmark_node_set_on_enter(esc, "\\:");
 		cmark_node_append_child(to, esc);
@@ -115,7 +115,7 @@ append_text(cmark_node *to, const char *s, size_t len, int plain)
 		if (i > from)
 			cmark_node_append_child(
 			    to, new_text(s + from, i - from));
-		esc = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		esc = md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 		cmark_node_set_on_enter(esc, as);
 		cmark_node_append_child(to, esc);
 		from = i + 1;
@@ -136,8 +136,8 @@ extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
 static void
 cell_text(struct md *m, const wq_node *cell, struct wq_buf *out)
 {
-	cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
-	cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	cmark_node *doc = md_node_new(CMARK_NODE_DOCUMENT, NULL);
+	cmark_node *p = md_node_new(CMARK_NODE_PARAGRAPH, NULL);
 	char *s, *q;
 
 	cmark_node_append_child(doc, p);
@@ -161,8 +161,8 @@ cell_text(struct md *m, const wq_node *cell, struct wq_buf *out)
 static cmark_node *
 footnote(struct md *m, const wq_node *n)
 {
-	cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
-	cmark_node *c = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	cmark_node *doc = md_node_new(CMARK_NODE_DOCUMENT, NULL);
+	cmark_node *c = md_node_new(CMARK_NODE_CUSTOM_BLOCK, NULL);
 	struct wq_buf b;
 	char *s, *q;
 
@@ -193,7 +193,7 @@ static cmark_node *
 table(struct md *m, const wq_node *n)
 {
 	static const char *const marks[] = { "---", ":--", ":-:", "--:" };
-	cmark_node *c = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	cmark_node *c = md_node_new(CMARK_NODE_CUSTOM_BLOCK, NULL);
 	const wq_node *row, *cell, *caption = NULL;
 	struct wq_buf b;
 	int first = 1;
@@ -240,7 +240,7 @@ table(struct md *m, const wq_node *n)
 static cmark_node *
 code_span(struct md *m, const wq_node *n)
 {
-	cmark_node *c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+	cmark_node *c = md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 	const char *lit = wq_node_literal(n);
 	size_t len = wq_node_literal_len(n), run = 0, most = 0, i, blank = 0;
 	int pad;
@@ -362,7 +362,7 @@ static void
 task_box(cmark_node *item, int done)
 {
 	cmark_node *p = cmark_node_first_child(item);
-	cmark_node *box = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+	cmark_node *box = md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 
 	cmark_node_set_on_enter(box, done ? "[x] " : "[ ] ");
 	if (p && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH) {
@@ -372,7 +372,7 @@ task_box(cmark_node *item, int done)
 		else
 			cmark_node_append_child(p, box);
 	} else {
-		cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		cmark_node *para = md_node_new(CMARK_NODE_PARAGRAPH, NULL);
 
 		cmark_node_append_child(para, box);
 		if (p)
@@ -398,7 +398,7 @@ put_kind(struct wq_buf *b, const wq_node *n)
 static cmark_node *
 edition_mark(struct md *m, const wq_node *n)
 {
-	cmark_node *c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+	cmark_node *c = md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 
 	m->tmp.len = 0;
 	if (wq_node_type_of(n) == WQ_NODE_PAGE_BREAK) {
@@ -424,7 +424,7 @@ edition_mark(struct md *m, const wq_node *n)
 static cmark_node *
 fence(struct md *m, const char *classes)
 {
-	cmark_node *c = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+	cmark_node *c = md_node_new(CMARK_NODE_HTML_BLOCK, NULL);
 
 	m->tmp.len = 0;
 	wq_buf_printf(
@@ -447,7 +447,7 @@ verse(struct md *m, cmark_node *to, const wq_node *v)
 
 	cmark_node_append_child(to, fence(m, "verse"));
 	for (l = wq_node_first_child(v); l; l = wq_node_next(l)) {
-		cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		cmark_node *p = md_node_new(CMARK_NODE_PARAGRAPH, NULL);
 
 		add_children(m, p, l, 0);
 		cmark_node_append_child(to, p);
@@ -497,7 +497,7 @@ emphasis(struct md *m, const wq_node *n)
 	    (wq_node_type_of(before) == WQ_NODE_STRIKE) ==
 		(t == WQ_NODE_STRIKE);
 	if (touching || !md_delimitable(n, joined, m->spans)) {
-		c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		c = md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 		cmark_node_set_on_enter(c,
 		    t == WQ_NODE_EMPH	      ? "<em>"
 			: t == WQ_NODE_STRONG ? "<strong>"
@@ -511,11 +511,11 @@ emphasis(struct md *m, const wq_node *n)
 	}
 	if (t == WQ_NODE_STRIKE) {
 		md_extensions();
-		c = cmark_node_new_with_ext(CMARK_NODE_STRIKETHROUGH,
+		c = md_node_new(CMARK_NODE_STRIKETHROUGH,
 		    cmark_find_syntax_extension("strikethrough"));
 	} else {
-		c = cmark_node_new(
-		    t == WQ_NODE_EMPH ? CMARK_NODE_EMPH : CMARK_NODE_STRONG);
+		c = md_node_new(
+		    t == WQ_NODE_EMPH ? CMARK_NODE_EMPH : CMARK_NODE_STRONG, NULL);
 	}
 	add_children(m, c, n, 0);
 	m->delimited = n;
@@ -530,13 +530,13 @@ convert(struct md *m, const wq_node *n)
 
 	switch (wq_node_type_of(n)) {
 	case WQ_NODE_HEADING:
-		c = cmark_node_new(CMARK_NODE_HEADING);
+		c = md_node_new(CMARK_NODE_HEADING, NULL);
 		cmark_node_set_heading_level(c, wq_node_heading_level(n));
 		add_children(m, c, n, 0);
 		/* pandoc's "{#intro}", "{.biography .man}" */
 		if (wq_node_heading_anchor(n) || wq_node_kind(n)) {
 			cmark_node *a =
-			    cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+			    md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 
 			m->tmp.len = 0;
 			wq_buf_puts(&m->tmp, " {");
@@ -550,12 +550,12 @@ convert(struct md *m, const wq_node *n)
 			cmark_node_append_child(c, a);
 		}
 		return c;
-	case WQ_NODE_PARAGRAPH: c = cmark_node_new(CMARK_NODE_PARAGRAPH); break;
+	case WQ_NODE_PARAGRAPH: c = md_node_new(CMARK_NODE_PARAGRAPH, NULL); break;
 	case WQ_NODE_BLOCK_QUOTE:
-		c = cmark_node_new(CMARK_NODE_BLOCK_QUOTE);
+		c = md_node_new(CMARK_NODE_BLOCK_QUOTE, NULL);
 		break;
 	case WQ_NODE_LIST:
-		c = cmark_node_new(CMARK_NODE_LIST);
+		c = md_node_new(CMARK_NODE_LIST, NULL);
 		cmark_node_set_list_type(c,
 		    wq_node_list_ordered(n) ? CMARK_ORDERED_LIST
 					    : CMARK_BULLET_LIST);
@@ -567,7 +567,7 @@ convert(struct md *m, const wq_node *n)
 		/* A task's box is written as text at the start of its first
 		 * paragraph: cmark-gfm's own tasklist renderer indents the
 		 * items after a task wrongly, nesting them. */
-		c = cmark_node_new(CMARK_NODE_ITEM);
+		c = md_node_new(CMARK_NODE_ITEM, NULL);
 		add_children(m, c, n, 0);
 		if (wq_node_task(n))
 			task_box(c, wq_node_task(n) == 2);
@@ -582,7 +582,7 @@ convert(struct md *m, const wq_node *n)
 	case WQ_NODE_CAESURA: return edition_mark(m, n);
 	case WQ_NODE_SEGMENT:
 		/* "[...]{.isnad}", the kind as pandoc's class */
-		c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		c = md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 		cmark_node_set_on_enter(c, "[");
 		m->tmp.len = 0;
 		wq_buf_puts(&m->tmp, "]{");
@@ -596,13 +596,13 @@ convert(struct md *m, const wq_node *n)
 		cmark_node_set_on_exit(c, m->tmp.data);
 		break;
 	case WQ_NODE_FOOTNOTE_REF:
-		c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		c = md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 		m->tmp.len = 0;
 		wq_buf_printf(&m->tmp, "[^%d]", wq_node_footnote_number(n));
 		cmark_node_set_on_enter(c, m->tmp.data);
 		return c;
 	case WQ_NODE_CODE_BLOCK:
-		c = cmark_node_new(CMARK_NODE_CODE_BLOCK);
+		c = md_node_new(CMARK_NODE_CODE_BLOCK, NULL);
 		cmark_node_set_literal(c, wq_node_literal(n));
 		/* Always fenced: cmark-gfm writes indented code that runs into
 		 * the code block after it, and drops the ">" of the blank line
@@ -612,7 +612,7 @@ convert(struct md *m, const wq_node *n)
 		cmark_node_set_fence_info(c, s && *s ? s : " ");
 		return c;
 	case WQ_NODE_THEMATIC_BREAK:
-		return cmark_node_new(CMARK_NODE_THEMATIC_BREAK);
+		return md_node_new(CMARK_NODE_THEMATIC_BREAK, NULL);
 	case WQ_NODE_TEXT:
 		return new_text(wq_node_literal(n), wq_node_literal_len(n));
 	case WQ_NODE_CODE:
@@ -627,30 +627,30 @@ convert(struct md *m, const wq_node *n)
 			return c;
 		}
 		return code_span(m, n);
-	case WQ_NODE_SOFTBREAK: return cmark_node_new(CMARK_NODE_SOFTBREAK);
+	case WQ_NODE_SOFTBREAK: return md_node_new(CMARK_NODE_SOFTBREAK, NULL);
 	case WQ_NODE_LINEBREAK:
 		/* Where a line end cannot stand (a table cell and an ATX
 		 * heading are one line) or would end the paragraph (a
 		 * second break: "  \n  \n" is a blank line), the HTML that
 		 * means the same, as GitHub's READMEs write it. */
 		if (on_one_line(n) || follows(n, WQ_NODE_LINEBREAK)) {
-			c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+			c = md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 			cmark_node_set_on_enter(c, "<br>");
 			return c;
 		}
-		return cmark_node_new(CMARK_NODE_LINEBREAK);
+		return md_node_new(CMARK_NODE_LINEBREAK, NULL);
 	case WQ_NODE_LINK:
 	case WQ_NODE_IMAGE:
-		c = cmark_node_new(wq_node_type_of(n) == WQ_NODE_LINK
+		c = md_node_new(wq_node_type_of(n) == WQ_NODE_LINK
 			? CMARK_NODE_LINK
-			: CMARK_NODE_IMAGE);
+			: CMARK_NODE_IMAGE, NULL);
 		set_url(m, c, wq_node_url(n));
 		if ((s = wq_node_title(n)) != NULL)
 			cmark_node_set_title(c, s);
 		if (!autolink_reads_back(n)) {
 			/* An empty first child: cmark then writes it
 			 * "[text](address)". */
-			cmark_node *h = cmark_node_new(CMARK_NODE_HTML_INLINE);
+			cmark_node *h = md_node_new(CMARK_NODE_HTML_INLINE, NULL);
 
 			cmark_node_set_literal(h, "");
 			cmark_node_append_child(c, h);
@@ -661,7 +661,7 @@ convert(struct md *m, const wq_node *n)
 		 * ones the analysis found only with md-spans. */
 		if (md_span_written(n, m->spans)) {
 			/* pandoc's bracketed span: [text]{dir=ltr lang=en} */
-			c = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+			c = md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 			cmark_node_set_on_enter(c, "[");
 			m->tmp.len = 0;
 			wq_buf_puts(&m->tmp, "]{");
@@ -729,7 +729,7 @@ append_joined(cmark_node *to, cmark_node *c, int seam)
 static cmark_node *
 stated_div(struct md *m, const wq_node *n)
 {
-	cmark_node *c = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+	cmark_node *c = md_node_new(CMARK_NODE_HTML_BLOCK, NULL);
 
 	m->tmp.len = 0;
 	wq_buf_puts(&m->tmp, "<div");
@@ -809,7 +809,7 @@ add_child(struct md *m, cmark_node *to, const wq_node *from, const wq_node *k,
 		 * the block: read back, and kept by renderers. */
 		append_joined(to, stated_div(m, k), 0);
 		append_joined(to, c, 0);
-		c = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+		c = md_node_new(CMARK_NODE_HTML_BLOCK, NULL);
 		cmark_node_set_literal(c, "</div>");
 	}
 	append_joined(to, c, seam);
@@ -1081,7 +1081,7 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 	struct md m;
 	struct md_render r;
 	struct wq_buf b;
-	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
+	cmark_node *root = md_node_new(CMARK_NODE_DOCUMENT, NULL);
 	size_t i, n = wq_doc_section_count(doc), blocks = 0;
 	const char *cols = wq_opts_get(opts, "columns");
 	int width = cols ? atoi(cols) : 0, rc = 0, seam = 0;
@@ -1115,7 +1115,7 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 
 		/* Several texts: a level-1 heading each, unless it has one. */
 		if (n > 1 && !(first && wq_node_heading_level(first) == 1)) {
-			cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
+			cmark_node *h = md_node_new(CMARK_NODE_HEADING, NULL);
 
 			cmark_node_set_heading_level(h, 1);
 			cmark_node_append_child(h,
@@ -1135,7 +1135,7 @@ md_write(const wq_doc *doc, const wq_opts *opts, struct wq_sink *out,
 				m.bytes >= PIECE_BYTES) &&
 			    cuttable(k)) {
 				rc = md_render_piece(&r, root);
-				root = cmark_node_new(CMARK_NODE_DOCUMENT);
+				root = md_node_new(CMARK_NODE_DOCUMENT, NULL);
 				blocks = 0;
 				m.bytes = 0;
 			}

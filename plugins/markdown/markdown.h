@@ -38,6 +38,12 @@ size_t md_code_fence(const char *s, size_t len, char *ch);
 
 /* read.c: registers cmark-gfm's extensions, once for the process. */
 void md_extensions(void);
+/* read.c: a cmark node (of extension 'ext', or NULL) whose memory, and
+ * that of the tree it roots (its literals, the text rendered from it),
+ * comes from warraq's allocator: out of memory, the host's handler runs
+ * (exit 4, no temporary file left) instead of cmark's abort(). cmark
+ * only links nodes of one allocator: every node of a tree is made so. */
+cmark_node *md_node_new(cmark_node_type type, cmark_syntax_extension *ext);
 
 /* emphasis.c: whether emphasis 'n' (emph, strong, struck) reads back
  * written between delimiters ("*", "**", "~~") where it stands, by

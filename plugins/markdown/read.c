@@ -701,6 +701,12 @@ md_realloc(void *p, size_t n)
 
 static cmark_mem md_mem = { md_calloc, md_realloc, free };
 
+cmark_node *
+md_node_new(cmark_node_type type, cmark_syntax_extension *ext)
+{
+	return cmark_node_new_with_mem_and_ext(type, &md_mem, ext);
+}
+
 /* cmark-gfm 0.29's inline parser reads one table of special characters
  * shared by every parser in the process, and cmark_parser_finish() adds
  * its extensions' characters ('~', '|', '@', ':', 'w') on entry and

@@ -72,6 +72,34 @@ if [ "$SAN" != 1 ]; then
 	expect "out of memory: exit 4, one line, nothing left behind" bash -c \
 		"test \$(cat '$F/oom.rc') = 4 && test \$(wc -l < '$F/oom.err') = 1 && grep -q 'warraq: out of memory' '$F/oom.err' && test -z \"\$(ls -A '$F/oom' | grep -v '^big.md\$')\""
 fi
+# The same in the writers, where cmark renders (the Markdown writer's
+# trees are warraq's memory too; with cmark's own they aborted, leaving
+# the temporary file): one long paragraph, whose tree is the writer's
+# peak, under limits from where loading fails to where all fits. Each
+# run exits 0 or 4, leaving nothing but its output.
+if [ "$SAN" != 1 ]; then
+	python3 -c "
+import random
+random.seed(1)
+ar = ['كلمة', 'نص', 'عربي', 'مكتبة', 'كتاب']
+print(' '.join(random.choice(ar) + (' GPT-4o' if i % 7 == 0 else '') for i in range(300000)))
+" > "$F/oom/para.md"
+	bad= codes=
+	for v in $(seq 50000 3000 110000); do
+		rm -f "$F/oom/para.out.md"
+		(ulimit -v "$v"; "$BIN" -q -t md -o "$F/oom/para.out.md" "$F/oom/para.md" 2> "$F/oom.err"; echo $? > "$F/oom.rc")
+		rc=$(cat "$F/oom.rc")
+		codes="$codes $rc"
+		case $rc in
+		0) ;;
+		4) [ "$(wc -l < "$F/oom.err")" = 1 ] && [ ! -e "$F/oom/para.out.md" ] || bad="$bad $v" ;;
+		*) bad="$bad $v:$rc" ;;
+		esac
+		[ -z "$(ls -A "$F/oom" | grep -v -e '^big.md$' -e '^para.md$' -e '^para.out.md$')" ] || bad="$bad $v:left"
+	done
+	expect "out of memory in the Markdown writer: exit 4 or a whole output, nothing left behind (limits: $codes)" \
+		bash -c "[ -z '$bad' ] && [[ '$codes' == *4* ]] && [[ '$codes' == *0* ]]"
+fi
 # A reader that goes away (EPIPE): the conversion stops at the first
 # failed write, with one line and exit 4, for every format that streams.
 for i in $(seq 1 40); do cat seeds/*.txt; done > "$F/big.md"
