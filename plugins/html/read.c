@@ -597,6 +597,66 @@ init_libxml2(void)
 	pthread_once(&once, xmlInitParser);
 }
 
+#if LIBXML_VERSION >= 21200
+static void
+quiet(void *arg, const xmlError *e)
+#else
+static void
+quiet(void *arg, xmlErrorPtr e)
+#endif
+{
+	(void)arg;
+	(void)e;
+}
+
+static int
+has_text(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			return 1;
+	return 0;
+}
+
+/* The page parsed by libxml2, recovering from errors in it silently.
+ * NULL with *failed set when libxml2 could not read it: in recovery mode
+ * it gives back a tree for any bytes, so no tree, or one it calls empty
+ * for a text that is not, means it ran out of memory (where it stops, a
+ * tree is not the whole page: 362 of 8,000 paragraphs, exit 0, before
+ * this was checked). A host that gives libxml2 warraq's allocator (the
+ * warraq program does) never gets here: its handler runs instead. */
+static htmlDocPtr
+parse(const char *html, size_t len, int *failed)
+{
+	xmlStructuredErrorFunc old_handler = xmlStructuredError;
+	void *old_ctx = xmlStructuredErrorContext;
+	htmlParserCtxtPtr p;
+	htmlDocPtr d = NULL;
+	int code = XML_ERR_NO_MEMORY;
+
+	/* Its handlers are per thread; without one it prints the memory
+	 * errors that HTML_PARSE_NOERROR does not silence. */
+	xmlSetStructuredErrorFunc(NULL, quiet);
+	if ((p = htmlNewParserCtxt()) != NULL) {
+		d = htmlCtxtReadMemory(p, html, (int)len, NULL, "UTF-8",
+		    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+			HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+		code = p->errNo;
+		htmlFreeParserCtxt(p);
+	}
+	xmlSetStructuredErrorFunc(old_ctx, old_handler);
+	*failed = (d == NULL || code == XML_ERR_NO_MEMORY ||
+		      code == XML_ERR_DOCUMENT_EMPTY) &&
+	    has_text(html, len);
+	if (*failed && d) {
+		xmlFreeDoc(d);
+		d = NULL;
+	}
+	return d;
+}
+
 int
 html_read(wq_node *parent, const char *html, size_t len, enum wq_read_mode mode,
     wq_read_ctx *read, struct wq_err *err)
@@ -604,19 +664,18 @@ html_read(wq_node *parent, const char *html, size_t len, enum wq_read_mode mode,
 	struct ctx c = { wq_node_doc(parent), 0 };
 	htmlDocPtr d;
 	xmlNode *root, *body;
+	int failed;
 
 	if (len > INT32_MAX)
 		return wq_read_error(
 		    read, err, WQ_EINPUT, 0, 0, "HTML of more than 2 GiB");
 	init_libxml2();
-	d = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-		HTML_PARSE_NONET);
-	if (d == NULL)
-		return mode == WQ_READ_TEXT
-		    ? wq_read_error(read, err, WQ_EINPUT, 1, 1,
-			  "libxml2 could not read the HTML")
-		    : 1;
+	d = parse(html, len, &failed);
+	if (failed)
+		return wq_read_error(read, err, WQ_EIO, 0, 0,
+		    "libxml2 could not read the HTML (out of memory)");
+	if (d == NULL) /* only white space */
+		return mode == WQ_READ_INLINES ? 1 : 0;
 	root = xmlDocGetRootElement(d);
 	body = child_named(root, "body");
 	if (mode == WQ_READ_TEXT) {

@@ -3,6 +3,8 @@
  */
 #include "cli.h"
 
+#include <libxml/xmlmemory.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,6 +31,14 @@ defaults_inputs(const struct cli *c, size_t *n)
 	return v;
 }
 
+static char *
+xml_strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(wq_xmalloc(n), s, n);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -40,6 +50,10 @@ main(int argc, char **argv)
 	int rc;
 
 	wq_set_oom_handler(on_out_of_memory);
+	/* libxml2 (the html reader, the TEI and EPUB writers) allocates with
+	 * warraq's allocator too: running out of memory in it is the same
+	 * one line and exit 4, not its own messages and a parse error. */
+	xmlMemSetup(free, wq_xmalloc, wq_xrealloc, xml_strdup);
 	memset(&c, 0, sizeof(c));
 	c.cli_meta = wq_meta_new();
 	c.wopts = wq_opts_new();
