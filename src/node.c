@@ -233,11 +233,40 @@ settle(wq_doc *doc)
 	doc->root->dir = nseen ? seen[best].dir : WQ_DIR_UNSET;
 }
 
+/* Indexes the notes at the end of 'sec' by number, where the numbers
+ * are dense enough for an array. */
+static void
+index_notes(wq_node *sec)
+{
+	const wq_node *c;
+	size_t count = 0, max = 0;
+
+	for (c = node_last(sec); c && c->type == WQ_NODE_FOOTNOTE; c = c->prev) {
+		count++;
+		if (c->start > 0 && (size_t)c->start > max)
+			max = (size_t)c->start;
+	}
+	if (count == 0 || max > 2 * count + 16)
+		return;
+	sec->sec->notes = arena_alloc(
+	    &sec->doc->arena, (max + 1) * sizeof(*sec->sec->notes));
+	memset(sec->sec->notes, 0, (max + 1) * sizeof(*sec->sec->notes));
+	sec->sec->nnotes = max + 1;
+	for (c = node_last(sec); c && c->type == WQ_NODE_FOOTNOTE; c = c->prev)
+		if (c->start > 0 && sec->sec->notes[c->start] == NULL)
+			sec->sec->notes[c->start] = c;
+}
+
 void
 wq_doc_finish(wq_doc *doc)
 {
+	wq_node *sec;
+
 	settle(doc);
 	wq_doc_assign_ids(doc);
+	for (sec = node_first(doc->root); sec; sec = sec->next)
+		if (sec->type == WQ_NODE_SECTION)
+			index_notes(sec);
 }
 
 wq_node *
@@ -607,8 +636,14 @@ wq_node_set_footnote_number(wq_node *n, int number)
 const wq_node *
 wq_section_footnote(const wq_node *section, int number)
 {
+	const struct section_info *si =
+	    section->type == WQ_NODE_SECTION ? section->sec : NULL;
 	const wq_node *c;
 
+	if (si && number > 0 && (size_t)number < si->nnotes &&
+	    (c = si->notes[number]) != NULL && c->parent == section &&
+	    c->type == WQ_NODE_FOOTNOTE && c->start == number)
+		return c;
 	/* From the end: the notes are the last blocks. */
 	for (c = node_last(section); c && c->type == WQ_NODE_FOOTNOTE;
 	     c = c->prev)

@@ -167,6 +167,34 @@ test_loader(void)
 		wq_doc_free(doc);
 	}
 
+	/* Notes are found by number, also one added after loading. */
+	doc = load("n.md", "أ[^a] ب[^b] ج[^c]\n\n[^c]: 3\n[^b]: 2\n[^a]: 1\n",
+	    &err);
+	CHECK(doc != NULL, "notes load");
+	if (doc) {
+		wq_node *s = (wq_node *)wq_doc_section(doc, 0);
+		wq_node *extra = wq_node_new(doc, WQ_NODE_FOOTNOTE);
+		int k, found = 0;
+
+		for (k = 1; k <= 3; k++)
+			found += wq_section_footnote(s, k) &&
+			    wq_node_footnote_number(wq_section_footnote(s, k)) == k;
+		CHECK(found == 3, "each note by its number");
+		CHECK(wq_section_footnote(s, 4) == NULL &&
+		    wq_section_footnote(s, 0) == NULL &&
+		    wq_section_footnote(s, -1) == NULL, "no note 4, 0 or -1");
+		wq_node_set_footnote_number(extra, 4);
+		wq_node_append(s, extra);
+		CHECK(wq_section_footnote(s, 4) == extra, "a note added later");
+		wq_node_unlink(wq_node_last_child(s));
+		CHECK(wq_section_footnote(s, 4) == NULL, "a note taken away");
+		wq_node_unlink(wq_node_last_child(s));
+		CHECK(wq_section_footnote(s, 3) == NULL &&
+		    wq_section_footnote(s, 2) != NULL,
+		    "a note taken away that was found by number");
+		wq_doc_free(doc);
+	}
+
 	doc = load("e.md", "Plain English words only.\n", &err);
 	CHECK(doc && wq_node_effective_dir(wq_doc_section(doc, 0)) == WQ_DIR_LTR &&
 	    strcmp(wq_node_effective_lang(wq_doc_section(doc, 0)), "en") == 0,
