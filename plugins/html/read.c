@@ -247,6 +247,30 @@ trim_line_end(wq_node *parent)
 static void map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth);
 static void map_block(struct ctx *c, wq_node *parent, xmlNode *x, int depth);
 
+/* The text below 'x', an element nested deeper than MAX_DEPTH, added to
+ * 'parent' as it is: its markup goes, its words stay (a page of unclosed
+ * <b> tags nests that deep). Iterative: the nesting may be as deep as
+ * libxml2 reads. */
+static void
+keep_text(struct ctx *c, wq_node *parent, xmlNode *x)
+{
+	xmlNode *k = x->children;
+
+	c->dropped = 1;
+	while (k) {
+		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
+			add_text(c, parent, (const char *)k->content);
+		if (k->type == XML_ELEMENT_NODE && k->children &&
+		    lookup((const char *)k->name)->role != R_DROP) {
+			k = k->children;
+			continue;
+		}
+		while (k != x && k->next == NULL)
+			k = k->parent;
+		k = k == x ? NULL : k->next;
+	}
+}
+
 static void
 map_inline_children(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 {
@@ -267,13 +291,17 @@ map_inline(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 		add_text(c, parent, (const char *)x->content);
 		return;
 	}
-	if (x->type != XML_ELEMENT_NODE || depth > MAX_DEPTH) {
+	if (x->type != XML_ELEMENT_NODE) {
 		c->dropped = 1;
 		return;
 	}
 	t = lookup((const char *)x->name);
 	if (t->role == R_DROP) {
 		c->dropped = 1;
+		return;
+	}
+	if (depth > MAX_DEPTH) {
+		keep_text(c, parent, x);
 		return;
 	}
 	if (t->type == WQ_NODE_NONE || t->role == R_BLOCK) {
@@ -463,14 +491,21 @@ map_block(struct ctx *c, wq_node *parent, xmlNode *x, int depth)
 	wq_node *n, *before = wq_node_last_child(parent);
 	const char *v;
 
-	if (x->type != XML_ELEMENT_NODE || depth > MAX_DEPTH) {
-		if (x->type != XML_COMMENT_NODE || depth > MAX_DEPTH)
+	if (x->type != XML_ELEMENT_NODE) {
+		if (x->type != XML_COMMENT_NODE)
 			c->dropped = 1;
 		return;
 	}
 	t = lookup((const char *)x->name);
 	if (t->role == R_DROP) {
 		c->dropped = 1;
+		return;
+	}
+	if (depth > MAX_DEPTH) {
+		n = wq_node_new(c->doc, WQ_NODE_PARAGRAPH);
+		wq_node_append(block_parent(c, parent, WQ_NODE_PARAGRAPH), n);
+		keep_text(c, n, x);
+		end_para(n);
 		return;
 	}
 	if (other_attrs(x))
@@ -620,15 +655,20 @@ has_text(const char *s, size_t len)
 	return 0;
 }
 
+/* How libxml2's reading of a page ended. */
+enum parsed { PARSED, NO_MEMORY, TOO_DEEP };
+
 /* The page parsed by libxml2, recovering from errors in it silently.
- * NULL with *failed set when libxml2 could not read it: in recovery mode
- * it gives back a tree for any bytes, so no tree, or one it calls empty
- * for a text that is not, means it ran out of memory (where it stops, a
- * tree is not the whole page: 362 of 8,000 paragraphs, exit 0, before
- * this was checked). A host that gives libxml2 warraq's allocator (the
- * warraq program does) never gets here: its handler runs instead. */
+ * Where libxml2 stops (the rest of the page is not in the tree it gives
+ * back) it says why, and the line in *line: it ran out of memory, or
+ * elements nest deeper than it reads (256). In recovery mode it gives a
+ * tree for any bytes, so no tree, or one it calls empty for a text that
+ * is not, means it ran out of memory. (Taking such a tree for the page
+ * lost all after it: 362 of 8,000 paragraphs, exit 0.) A host that gives
+ * libxml2 warraq's allocator (the warraq program does) never runs out
+ * here: its handler runs instead. */
 static htmlDocPtr
-parse(const char *html, size_t len, int *failed)
+parse(const char *html, size_t len, enum parsed *how, unsigned long *line)
 {
 	xmlStructuredErrorFunc old_handler = xmlStructuredError;
 	void *old_ctx = xmlStructuredErrorContext;
@@ -636,6 +676,7 @@ parse(const char *html, size_t len, int *failed)
 	htmlDocPtr d = NULL;
 	int code = XML_ERR_NO_MEMORY;
 
+	*line = 0;
 	/* Its handlers are per thread; without one it prints the memory
 	 * errors that HTML_PARSE_NOERROR does not silence. */
 	xmlSetStructuredErrorFunc(NULL, quiet);
@@ -644,13 +685,19 @@ parse(const char *html, size_t len, int *failed)
 		    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 			HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
 		code = p->errNo;
+		if (p->lastError.line > 0)
+			*line = (unsigned long)p->lastError.line;
 		htmlFreeParserCtxt(p);
 	}
 	xmlSetStructuredErrorFunc(old_ctx, old_handler);
-	*failed = (d == NULL || code == XML_ERR_NO_MEMORY ||
-		      code == XML_ERR_DOCUMENT_EMPTY) &&
-	    has_text(html, len);
-	if (*failed && d) {
+	*how = PARSED;
+	if (code == XML_ERR_INTERNAL_ERROR) /* "Excessive depth" */
+		*how = TOO_DEEP;
+	else if ((d == NULL || code == XML_ERR_NO_MEMORY ||
+		     code == XML_ERR_DOCUMENT_EMPTY) &&
+	    has_text(html, len))
+		*how = NO_MEMORY;
+	if (*how != PARSED && d) {
 		xmlFreeDoc(d);
 		d = NULL;
 	}
@@ -664,16 +711,21 @@ html_read(wq_node *parent, const char *html, size_t len, enum wq_read_mode mode,
 	struct ctx c = { wq_node_doc(parent), 0 };
 	htmlDocPtr d;
 	xmlNode *root, *body;
-	int failed;
+	enum parsed how;
+	unsigned long line;
 
 	if (len > INT32_MAX)
 		return wq_read_error(
 		    read, err, WQ_EINPUT, 0, 0, "HTML of more than 2 GiB");
 	init_libxml2();
-	d = parse(html, len, &failed);
-	if (failed)
+	d = parse(html, len, &how, &line);
+	if (how == NO_MEMORY)
 		return wq_read_error(read, err, WQ_EIO, 0, 0,
 		    "libxml2 could not read the HTML (out of memory)");
+	if (how == TOO_DEEP)
+		return wq_read_error(read, err, WQ_EINPUT, line, 0,
+		    "elements nested deeper than libxml2 reads (256): close "
+		    "the tags left open");
 	if (d == NULL) /* only white space */
 		return mode == WQ_READ_INLINES ? 1 : 0;
 	root = xmlDocGetRootElement(d);

@@ -50,3 +50,11 @@ expect "levels: EPUB nav lists every section with --toc-depth 3" test \
 W -t md -o "$TMP/levels.out.md" "$TMP/levels.md"
 expect "levels: Markdown keeps ## and ####" test \
 	"$(grep -o '^#*' "$TMP/levels.out.md" | tr '\n' ' ')" = "## ## #### "
+# Elements nested past what the model takes (128) keep their words, as
+# text, and what follows them is read: they were dropped, text and all,
+# under a warning that said the text was kept. (Past what libxml2 reads,
+# 256, the page is refused: tests/bad/deep-html.html.)
+python3 -c "print('<!DOCTYPE html><html><body>' + '<div>' * 200 + 'deep <b>bold</b> words' + '</div>' * 200 + '<p>after the deep part</p></body></html>')" > "$TMP/deep200.html"
+"$BIN" -t tree -V positions=no -o "$TMP/deep200.tree" "$TMP/deep200.html" 2> "$TMP/deep200.err"
+expect "HTML nested 200 deep: its words kept, and the text after it" \
+	bash -c "grep -q 'text \"deep bold words\"' '$TMP/deep200.tree' && grep -q 'text \"after the deep part\"' '$TMP/deep200.tree' && grep -q 'its text is kept' '$TMP/deep200.err'"
