@@ -302,16 +302,22 @@ merge_text(wq_node *n)
 		}
 		if (wq_node_type_of(c) == WQ_NODE_TEXT && next &&
 		    wq_node_type_of(next) == WQ_NODE_TEXT) {
+			/* The whole run at once: joined a pair at a time, each
+			 * join copied all the text before it, into the arena
+			 * (20,000 texts in a row took 2 GB and 2 s). */
 			struct wq_buf b;
+			wq_node *k;
 
 			wq_buf_init(&b);
-			wq_buf_put(
-			    &b, wq_node_literal(c), wq_node_literal_len(c));
-			wq_buf_put(&b, wq_node_literal(next),
-			    wq_node_literal_len(next));
+			for (k = c; k && wq_node_type_of(k) == WQ_NODE_TEXT;
+			     k = wq_node_next(k))
+				wq_buf_put(&b, wq_node_literal(k),
+				    wq_node_literal_len(k));
 			wq_node_set_literal(c, b.data, b.len);
 			wq_buf_free(&b);
-			wq_node_unlink(next);
+			while ((k = wq_node_next(c)) != NULL &&
+			    wq_node_type_of(k) == WQ_NODE_TEXT)
+				wq_node_unlink(k);
 			next = c;
 			continue;
 		}

@@ -683,7 +683,7 @@ parse(const char *html, size_t len, enum parsed *how, unsigned long *line)
 	if ((p = htmlNewParserCtxt()) != NULL) {
 		d = htmlCtxtReadMemory(p, html, (int)len, NULL, "UTF-8",
 		    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-			HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+			HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE);
 		code = p->errNo;
 		if (p->lastError.line > 0)
 			*line = (unsigned long)p->lastError.line;

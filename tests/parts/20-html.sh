@@ -52,9 +52,20 @@ expect "levels: Markdown keeps ## and ####" test \
 	"$(grep -o '^#*' "$TMP/levels.out.md" | tr '\n' ' ')" = "## ## #### "
 # Elements nested past what the model takes (128) keep their words, as
 # text, and what follows them is read: they were dropped, text and all,
-# under a warning that said the text was kept. (Past what libxml2 reads,
-# 256, the page is refused: tests/bad/deep-html.html.)
+# under a warning that said the text was kept; past 256, where libxml2
+# stopped reading unless told to read huge texts, the rest of the page
+# went too (300 unclosed <b> tags: none of the page's text).
 python3 -c "print('<!DOCTYPE html><html><body>' + '<div>' * 200 + 'deep <b>bold</b> words' + '</div>' * 200 + '<p>after the deep part</p></body></html>')" > "$TMP/deep200.html"
 "$BIN" -t tree -V positions=no -o "$TMP/deep200.tree" "$TMP/deep200.html" 2> "$TMP/deep200.err"
 expect "HTML nested 200 deep: its words kept, and the text after it" \
 	bash -c "grep -q 'text \"deep bold words\"' '$TMP/deep200.tree' && grep -q 'text \"after the deep part\"' '$TMP/deep200.tree' && grep -q 'its text is kept' '$TMP/deep200.err'"
+python3 -c "print('<!DOCTYPE html><html><body><p>Bold tags never closed: ' + ' '.join('word <b>bold' for _ in range(300)) + '</p><p>The last paragraph.</p></body></html>')" > "$TMP/unclosed.html"
+W -t tree -V positions=no -o "$TMP/unclosed.tree" "$TMP/unclosed.html"
+expect "300 unclosed <b> tags: every word kept, and the paragraph after" \
+	bash -c "[ \$(grep -o 'bold' '$TMP/unclosed.tree' | wc -l) -eq 300 ] && grep -q 'The last paragraph' '$TMP/unclosed.tree'"
+# A text node past libxml2's 10 MB limit for one (it stopped there
+# unless told to read huge texts).
+python3 -c "print('<!DOCTYPE html><html><body><p>' + 'word ' * 2200000 + 'END</p><p>after</p></body></html>')" > "$TMP/huge-text.html"
+W -t tree -V positions=no -o "$TMP/huge-text.tree" "$TMP/huge-text.html"
+expect "a paragraph of 11 MB in HTML read whole, and the one after" \
+	bash -c "grep -q 'END\"' '$TMP/huge-text.tree' && grep -q 'text \"after\"' '$TMP/huge-text.tree'"
