@@ -453,6 +453,26 @@ wq_node_set_literal(wq_node *n, const char *s, size_t len)
 	return 0;
 }
 
+wq_node *
+wq_node_split_text(wq_node *t, size_t off)
+{
+	wq_node *rest;
+
+	if (t->type != WQ_NODE_TEXT || off > t->literal_len ||
+	    (off < t->literal_len && (t->literal[off] & 0xC0) == 0x80))
+		return NULL;
+	rest = wq_node_new(t->doc, WQ_NODE_TEXT);
+	rest->literal = t->literal + off; /* ends where 't' ended */
+	rest->literal_len = t->literal_len - (uint32_t)off;
+	rest->checked = t->checked;
+	rest->line = t->line;
+	rest->col = t->col;
+	t->literal = arena_strndup(&t->doc->arena, t->literal, off);
+	t->literal_len = (uint32_t)off;
+	wq_node_insert_after(t, rest);
+	return rest;
+}
+
 const char *
 wq_node_url(const wq_node *n)
 {

@@ -215,6 +215,12 @@ WQ_API size_t wq_node_literal_len(const wq_node *n);
  * returns 0, or -WQ_EUSAGE (changing nothing) for a node of another
  * type or a value out of range. */
 WQ_API int wq_node_set_literal(wq_node *n, const char *s, size_t len);
+/* Splits TEXT node 't' at byte 'off' (a character boundary, 0 to its
+ * length): 't' keeps what comes before, a new TEXT node inserted after
+ * it takes the rest, which is not copied (the part before is: splitting
+ * a long text left to right costs what it keeps, not what remains).
+ * Returns the new node, or NULL for another type or a bad offset. */
+WQ_API wq_node *wq_node_split_text(wq_node *t, size_t off);
 /* Destination of a LINK or IMAGE, or NULL. */
 WQ_API const char *wq_node_url(const wq_node *n);
 WQ_API int wq_node_set_url(wq_node *n, const char *url);

@@ -474,8 +474,7 @@ make_span(wq_node *open, size_t oi, wq_node *close, size_t ci, size_t alen,
     const struct md_attrs *at)
 {
 	const char *os = wq_node_literal(open), *cs = wq_node_literal(close);
-	size_t olen = wq_node_literal_len(open),
-	       clen = wq_node_literal_len(close);
+	size_t clen = wq_node_literal_len(close);
 	wq_doc *doc = wq_node_doc(open);
 	wq_node *span = NULL, *after, *k, *next;
 	wq_dir dir = at->dir;
@@ -490,7 +489,7 @@ make_span(wq_node *open, size_t oi, wq_node *close, size_t ci, size_t alen,
 			while (from < clen && cs[from] == ' ')
 				from++;
 		}
-		after = text_after(close, cs, from, clen);
+		after = wq_node_split_text(close, from);
 		wq_node_insert_after(open, span);
 		wq_node_set_literal(open, os, oi);
 		return after;
@@ -510,12 +509,14 @@ make_span(wq_node *open, size_t oi, wq_node *close, size_t ci, size_t alen,
 		wq_node_set_dir(span, dir);
 	}
 	wq_node_set_lang(span, at->lang[0] ? at->lang : NULL);
-	after = text_after(close, cs, ci + 1 + alen, clen);
+	/* The rest of the text is not copied (wq_node_split_text): a
+	 * paragraph of 20,000 spans copied its rest 20,000 times (9 s). */
+	after = wq_node_split_text(close, ci + 1 + alen);
 	if (open == close) {
 		wq_node_insert_after(open, span);
 		wq_node_append(span, text_after(open, os, oi + 1, ci));
 	} else {
-		wq_node *first = text_after(open, os, oi + 1, olen);
+		wq_node *first = wq_node_split_text(open, oi + 1);
 
 		wq_node_set_literal(close, cs, ci);
 		wq_node_insert_after(open, span);

@@ -276,6 +276,27 @@ test_setters(void)
 	wq_node *h = wq_node_new(doc, WQ_NODE_HEADING);
 	wq_meta *m = wq_meta_new();
 
+	{
+		wq_node *p = wq_node_new(doc, WQ_NODE_PARAGRAPH);
+		wq_node *t = wq_node_new(doc, WQ_NODE_TEXT), *rest, *end;
+
+		wq_node_set_literal(t, "نص GPT", strlen("نص GPT"));
+		wq_node_append(p, t);
+		CHECK(wq_node_split_text(t, 1) == NULL &&
+		    wq_node_split_text(t, 99) == NULL &&
+		    wq_node_split_text(p, 0) == NULL,
+		    "split refused inside a character, past the end, on a paragraph");
+		rest = wq_node_split_text(t, strlen("نص "));
+		CHECK(rest && wq_node_next(t) == rest &&
+		    strcmp(wq_node_literal(t), "نص ") == 0 &&
+		    strcmp(wq_node_literal(rest), "GPT") == 0 &&
+		    wq_node_literal_len(rest) == 3,
+		    "split: each part NUL-terminated, in order");
+		end = wq_node_split_text(rest, 3);
+		CHECK(end && wq_node_literal_len(end) == 0 &&
+		    strcmp(wq_node_literal(rest), "GPT") == 0,
+		    "split at the end: an empty text after");
+	}
 	CHECK(wq_node_set_heading_level(list, 2) == -WQ_EUSAGE &&
 	    !wq_node_list_ordered(list), "heading level refused on a list");
 	CHECK(wq_node_set_literal(link, "x", 1) == -WQ_EUSAGE &&
