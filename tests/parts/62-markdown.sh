@@ -193,6 +193,26 @@ roundtrip "a long text written in pieces" "$P/written.md"
 for i in 1 2 3 4 5; do W -t markdown -o "$P/w$i.md" "$P/written.md"; done
 expect "pieces: a long text's Markdown is the same bytes each run" \
 	bash -c "for i in 2 3 4 5; do cmp '$P/w1.md' '$P/w'\$i.md || exit 1; done"
+# A long ordered list at the top level is rendered in chunks (cmark-gfm
+# 0.29 numbers each item by counting those before it): the numbers run
+# on across chunks, items keep their blocks, and it reads back the same.
+for kind in tight loose; do
+	python3 - "$P/ol-$kind.md" "$kind" <<'PY'
+import sys
+sep = '\n\n' if sys.argv[2] == 'loose' else '\n'
+items = []
+for i in range(600):
+    t = 'بند %d *مائل* GPT-%d' % (i, i)
+    if i % 37 == 0: t += '\n     - فرعي\n     - آخر'
+    if i % 53 == 0 and sys.argv[2] == 'loose': t += '\n\n     فقرة ثانية'
+    items.append('%d. %s' % (i + 7, t))
+open(sys.argv[1], 'w', encoding='utf-8').write('قبل.\n\n' + sep.join(items) + '\n')
+PY
+	roundtrip "a $kind ordered list of 600 items" "$P/ol-$kind.md"
+	W -t md -o "$P/ol-$kind.out.md" "$P/ol-$kind.md"
+	expect "a $kind ordered list of 600 items: numbered 7 to 606 across the chunks" \
+		bash -c "[ \"\$(grep -oE '^[0-9]+\.' '$P/ol-$kind.out.md' | tr -d . | tr '\n' ' ')\" = \"\$(seq 7 606 | tr '\n' ' ')\" ]"
+done
 # A piece the sink refuses stops the writer, whichever thread rendered it.
 if [ -w /dev/full ]; then
 	"$BIN" -q -t markdown -o - "$P/written.md" > /dev/full 2> "$P/full.err"
