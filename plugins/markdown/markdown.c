@@ -526,6 +526,20 @@ emphasis(struct md *m, const wq_node *n)
 /* Items of a long ordered list rendered at once (see ordered_in_chunks). */
 #define LIST_CHUNK 256
 
+/* A cmark list of the model's list 'n', its numbers from 'start'. */
+static cmark_node *
+new_list(const wq_node *n, int start)
+{
+	cmark_node *c = md_node_new(CMARK_NODE_LIST, NULL);
+
+	cmark_node_set_list_type(c,
+	    wq_node_list_ordered(n) ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST);
+	cmark_node_set_list_start(c, start);
+	cmark_node_set_list_tight(c, wq_node_list_tight(n));
+	cmark_node_set_list_delim(c, CMARK_PERIOD_DELIM);
+	return c;
+}
+
 /* A long ordered list at a text's top level, rendered here a chunk of
  * items at a time: cmark-gfm 0.29's renderer numbers each item by
  * counting the items before it (20,000 items took 1.2 s). A chunk is a
@@ -545,14 +559,10 @@ ordered_in_chunks(struct md *m, const wq_node *n)
 	wq_buf_init(&b);
 	while (item) {
 		cmark_node *doc = md_node_new(CMARK_NODE_DOCUMENT, NULL);
-		cmark_node *list = md_node_new(CMARK_NODE_LIST, NULL);
+		cmark_node *list = new_list(n, start);
 		char *s;
 		int k;
 
-		cmark_node_set_list_type(list, CMARK_ORDERED_LIST);
-		cmark_node_set_list_start(list, start);
-		cmark_node_set_list_tight(list, wq_node_list_tight(n));
-		cmark_node_set_list_delim(list, CMARK_PERIOD_DELIM);
 		for (k = 0; item && k < LIST_CHUNK; k++, item = wq_node_next(item))
 			add_child(m, list, n, item, 0);
 		cmark_node_append_child(doc, list);
@@ -618,13 +628,7 @@ convert(struct md *m, const wq_node *n)
 	case WQ_NODE_LIST:
 		if (long_ordered_list(n))
 			return ordered_in_chunks(m, n);
-		c = md_node_new(CMARK_NODE_LIST, NULL);
-		cmark_node_set_list_type(c,
-		    wq_node_list_ordered(n) ? CMARK_ORDERED_LIST
-					    : CMARK_BULLET_LIST);
-		cmark_node_set_list_start(c, wq_node_list_start(n));
-		cmark_node_set_list_tight(c, wq_node_list_tight(n));
-		cmark_node_set_list_delim(c, CMARK_PERIOD_DELIM);
+		c = new_list(n, wq_node_list_start(n));
 		break;
 	case WQ_NODE_ITEM:
 		/* A task's box is written as text at the start of its first
