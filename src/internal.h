@@ -254,9 +254,11 @@ void text_position(
     const char *data, size_t off, unsigned long *line, unsigned long *col);
 
 /* Normalizes to NFC. Returns 0 and sets *out to NULL when the text is
- * already NFC; else *out is a new buffer (free it) of *outlen bytes. */
-int nfc_normalize(
-    const char *in, size_t len, char **out, size_t *outlen, struct wq_err *err);
+ * already NFC; else *out is a new buffer (free it) of *outlen bytes. A
+ * text with a run of combining marks too long to order in reasonable
+ * time is refused, the run's offset in *marks_at. */
+int nfc_normalize(const char *in, size_t len, char **out, size_t *outlen,
+    size_t *marks_at, struct wq_err *err);
 
 /* Front matter: if 'data' starts with a YAML block ("---" line ... "---"
  * or "..." line), parses it into 'meta' and returns the number of bytes

@@ -641,7 +641,7 @@ load(const char *name, const void *data, size_t len,
 	struct wq_read_ctx ctx;
 	const char *text = data;
 	char *crlf = NULL, *nfc = NULL;
-	size_t max, n, nfclen;
+	size_t max, n, nfclen, marks_at;
 	wq_doc *doc = NULL;
 	wq_node *sec;
 	long fm;
@@ -669,8 +669,18 @@ load(const char *name, const void *data, size_t len,
 		text += 3, n -= 3;
 	if ((crlf = unify_spaces(text, n, ff.count > 0, &n)) != NULL)
 		text = crlf;
-	if (nfc_normalize(text, n, &nfc, &nfclen, err) != 0)
+	marks_at = SIZE_MAX;
+	if (nfc_normalize(text, n, &nfc, &nfclen, &marks_at, err) != 0) {
+		if (marks_at != SIZE_MAX && err) { /* give it its place */
+			unsigned long line, col;
+			char msg[sizeof(err->msg)];
+
+			memcpy(msg, err->msg, sizeof(msg));
+			text_position(text, marks_at, &line, &col);
+			wq_err_set(err, err->code, name, line, col, "%s", msg);
+		}
 		goto fail;
+	}
 	if (nfc)
 		text = nfc, n = nfclen;
 	if (is_blank(text, n)) {
