@@ -185,8 +185,8 @@ spaces_outside(wq_node *n)
 		}
 		wq_node_unlink(t);
 	}
-	while ((t = wq_node_last_child(n)) &&
-	    wq_node_type_of(t) == WQ_NODE_TEXT) {
+	while (
+	    (t = wq_node_last_child(n)) && wq_node_type_of(t) == WQ_NODE_TEXT) {
 		const char *s = wq_node_literal(t);
 		size_t len = wq_node_literal_len(t), k = len;
 
@@ -242,7 +242,8 @@ loosen_list(wq_node *list)
 		for (b = wq_node_first_child(item); b && wq_node_next(b);
 		     b = wq_node_next(b))
 			if (!follows_tightly(b, wq_node_next(b))) {
-				wq_node_set_list(list, wq_node_list_ordered(list),
+				wq_node_set_list(list,
+				    wq_node_list_ordered(list),
 				    wq_node_list_start(list), 0);
 				return;
 			}
@@ -330,7 +331,8 @@ merge_text(wq_node *n)
 			/* Spaces alone: gone, and the texts around it join. */
 			if (wq_node_first_child(c) == NULL) {
 				wq_node_unlink(c);
-				if (prev && wq_node_type_of(prev) == WQ_NODE_TEXT)
+				if (prev &&
+				    wq_node_type_of(prev) == WQ_NODE_TEXT)
 					next = prev;
 			}
 			continue;

@@ -110,8 +110,7 @@ nfc_normalize(const char *in, size_t len, char **out, size_t *outlen,
 			end = len;
 		switch (quick_check(
 		    (const unsigned char *)in + pos, end - pos, marks_at)) {
-		case 1:
-			goto next;
+		case 1: goto next;
 		case -1:
 			*marks_at += pos;
 			wq_buf_free(&res);

@@ -241,15 +241,16 @@ index_notes(wq_node *sec)
 	const wq_node *c;
 	size_t count = 0, max = 0;
 
-	for (c = node_last(sec); c && c->type == WQ_NODE_FOOTNOTE; c = c->prev) {
+	for (c = node_last(sec); c && c->type == WQ_NODE_FOOTNOTE;
+	     c = c->prev) {
 		count++;
 		if (c->start > 0 && (size_t)c->start > max)
 			max = (size_t)c->start;
 	}
 	if (count == 0 || max > 2 * count + 16)
 		return;
-	sec->sec->notes = arena_alloc(
-	    &sec->doc->arena, (max + 1) * sizeof(*sec->sec->notes));
+	sec->sec->notes =
+	    arena_alloc(&sec->doc->arena, (max + 1) * sizeof(*sec->sec->notes));
 	memset(sec->sec->notes, 0, (max + 1) * sizeof(*sec->sec->notes));
 	sec->sec->nnotes = max + 1;
 	for (c = node_last(sec); c && c->type == WQ_NODE_FOOTNOTE; c = c->prev)

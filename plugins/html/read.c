@@ -258,7 +258,8 @@ keep_text(struct ctx *c, wq_node *parent, xmlNode *x)
 
 	c->dropped = 1;
 	while (k) {
-		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
+		if (k->type == XML_TEXT_NODE ||
+		    k->type == XML_CDATA_SECTION_NODE)
 			add_text(c, parent, (const char *)k->content);
 		if (k->type == XML_ELEMENT_NODE && k->children &&
 		    lookup((const char *)k->name)->role != R_DROP) {
@@ -683,7 +684,8 @@ parse(const char *html, size_t len, enum parsed *how, unsigned long *line)
 	if ((p = htmlNewParserCtxt()) != NULL) {
 		d = htmlCtxtReadMemory(p, html, (int)len, NULL, "UTF-8",
 		    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-			HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE);
+			HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+			XML_PARSE_HUGE);
 		code = p->errNo;
 		if (p->lastError.line > 0)
 			*line = (unsigned long)p->lastError.line;

@@ -516,7 +516,8 @@ emphasis(struct md *m, const wq_node *n)
 		    cmark_find_syntax_extension("strikethrough"));
 	} else {
 		c = md_node_new(
-		    t == WQ_NODE_EMPH ? CMARK_NODE_EMPH : CMARK_NODE_STRONG, NULL);
+		    t == WQ_NODE_EMPH ? CMARK_NODE_EMPH : CMARK_NODE_STRONG,
+		    NULL);
 	}
 	add_children(m, c, n, 0);
 	m->delimited = n;
@@ -563,7 +564,8 @@ ordered_in_chunks(struct md *m, const wq_node *n)
 		char *s;
 		int k;
 
-		for (k = 0; item && k < LIST_CHUNK; k++, item = wq_node_next(item))
+		for (k = 0; item && k < LIST_CHUNK;
+		     k++, item = wq_node_next(item))
 			add_child(m, list, n, item, 0);
 		cmark_node_append_child(doc, list);
 		s = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, m->width);
@@ -621,7 +623,9 @@ convert(struct md *m, const wq_node *n)
 			cmark_node_append_child(c, a);
 		}
 		return c;
-	case WQ_NODE_PARAGRAPH: c = md_node_new(CMARK_NODE_PARAGRAPH, NULL); break;
+	case WQ_NODE_PARAGRAPH:
+		c = md_node_new(CMARK_NODE_PARAGRAPH, NULL);
+		break;
 	case WQ_NODE_BLOCK_QUOTE:
 		c = md_node_new(CMARK_NODE_BLOCK_QUOTE, NULL);
 		break;
@@ -710,14 +714,16 @@ convert(struct md *m, const wq_node *n)
 	case WQ_NODE_IMAGE:
 		c = md_node_new(wq_node_type_of(n) == WQ_NODE_LINK
 			? CMARK_NODE_LINK
-			: CMARK_NODE_IMAGE, NULL);
+			: CMARK_NODE_IMAGE,
+		    NULL);
 		set_url(m, c, wq_node_url(n));
 		if ((s = wq_node_title(n)) != NULL)
 			cmark_node_set_title(c, s);
 		if (!autolink_reads_back(n)) {
 			/* An empty first child: cmark then writes it
 			 * "[text](address)". */
-			cmark_node *h = md_node_new(CMARK_NODE_HTML_INLINE, NULL);
+			cmark_node *h =
+			    md_node_new(CMARK_NODE_HTML_INLINE, NULL);
 
 			cmark_node_set_literal(h, "");
 			cmark_node_append_child(c, h);

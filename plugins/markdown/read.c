@@ -208,8 +208,9 @@ html_edges(cmark_node *c)
 	cmark_node *first = cmark_node_first_child(c);
 	cmark_node *last = cmark_node_last_child(c);
 
-	if (first == NULL || (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH &&
-				 cmark_node_get_type(c) != CMARK_NODE_HEADING))
+	if (first == NULL ||
+	    (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH &&
+		cmark_node_get_type(c) != CMARK_NODE_HEADING))
 		return 0;
 	return (cmark_node_get_type(first) == CMARK_NODE_HTML_INLINE) |
 	    (cmark_node_get_type(last) == CMARK_NODE_HTML_INLINE) << 1;

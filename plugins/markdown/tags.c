@@ -33,8 +33,8 @@ element_of(wq_node *parent, const char *t, size_t len, const char *name,
 	wq_buf_put(&b, t, len);
 	wq_buf_printf(&b, "x</%s>", name);
 	memset(&err, 0, sizeof(err));
-	rc = wq_read_with(ctx, "html", tmp, b.data, b.len, WQ_READ_INLINES,
-	    line, 1, &err);
+	rc = wq_read_with(
+	    ctx, "html", tmp, b.data, b.len, WQ_READ_INLINES, line, 1, &err);
 	wq_buf_free(&b);
 	el = wq_node_first_child(tmp);
 	if (rc < 0 || el == NULL || wq_node_next(el) != NULL)
@@ -49,8 +49,7 @@ element_of(wq_node *parent, const char *t, size_t len, const char *name,
 	}
 	x = wq_node_first_child(el);
 	if (x == NULL || wq_node_next(x) != NULL ||
-	    wq_node_type_of(x) != WQ_NODE_TEXT ||
-	    wq_node_literal_len(x) != 1)
+	    wq_node_type_of(x) != WQ_NODE_TEXT || wq_node_literal_len(x) != 1)
 		return NULL;
 	wq_node_unlink(x);
 	wq_node_unlink(el);
@@ -90,7 +89,8 @@ md_inline_tag(struct md_open_tags *o, wq_node *parent, const char *tag,
 			return NULL;
 		el = wq_node_new(wq_node_doc(parent), WQ_NODE_SPAN);
 		if (t.dir == WQ_DIR_UNSET)
-			t.dir = wq_lang_is_rtl(t.lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
+			t.dir =
+			    wq_lang_is_rtl(t.lang) ? WQ_DIR_RTL : WQ_DIR_LTR;
 		wq_node_set_dir(el, t.dir);
 		wq_node_set_lang(el, t.lang[0] ? t.lang : NULL);
 	} else if ((el = element_of(parent, tag, len, t.name, ctx, line)) ==

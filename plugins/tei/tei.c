@@ -102,8 +102,8 @@ text(struct tei *t, const char *s, size_t len)
 		unsigned char c;
 		const char *rep = NULL;
 
-		while (len - i >= 8 &&
-		    !may_escape8((const unsigned char *)s + i))
+		while (
+		    len - i >= 8 && !may_escape8((const unsigned char *)s + i))
 			i += 8;
 		if (i == len)
 			break;
