@@ -645,13 +645,14 @@ quiet(void *arg, xmlErrorPtr e)
 	(void)e;
 }
 
+/* Whether s[0, len) holds more than HTML white space. */
 static int
 has_text(const char *s, size_t len)
 {
 	size_t i;
 
 	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+		if (!is_html_space(s[i]))
 			return 1;
 	return 0;
 }

@@ -42,8 +42,7 @@ new_text(const char *s, size_t len)
 		cmark_node_set_literal(t, s);
 		return t;
 	}
-	if ((z = malloc(len + 1)) == NULL)
-		abort();
+	z = wq_xmalloc(len + 1);
 	memcpy(z, s, len);
 	z[len] = '\0';
 	cmark_node_set_literal(t, z);
