@@ -45,6 +45,10 @@ WQ_API void *wq_xmalloc(size_t n);
 WQ_API void *wq_xcalloc(size_t n, size_t size);
 WQ_API void *wq_xrealloc(void *p, size_t n);
 
+/* The CPUs this process may run on (its affinity mask), at least 1: how
+ * many threads a conversion, or a plugin's part of it, should keep busy. */
+WQ_API int wq_cpus(void);
+
 /* The version this header belongs to; wq_version() tells the library's. */
 #define WQ_VERSION_MAJOR 0
 #define WQ_VERSION_MINOR 2

@@ -170,7 +170,7 @@ deflate_waiting(struct book *bk, int batch)
 	struct pack_queue q;
 	pthread_t tid[THREADS_MAX];
 	size_t i, bytes = 0, big = 0, nthreads, started = 0;
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int cores = wq_cpus();
 
 	for (i = 0; i < bk->npack; i++)
 		if (waiting(&bk->pack[i])) {
@@ -181,7 +181,7 @@ deflate_waiting(struct book *bk, int batch)
 	if (bk->level == 0 || big == 0 ||
 	    (!batch && (bytes < PARALLEL_MIN || cores < 2)))
 		return;
-	nthreads = cores < 1 ? 1 : (size_t)cores;
+	nthreads = (size_t)cores;
 	if (nthreads > THREADS_MAX)
 		nthreads = THREADS_MAX;
 	if (nthreads > big)

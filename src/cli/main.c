@@ -58,9 +58,7 @@ main(int argc, char **argv)
 	c.cli_meta = wq_meta_new();
 	c.wopts = wq_opts_new();
 	c.extra_deps = extra;
-	c.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	if (c.jobs < 1)
-		c.jobs = 1;
+	c.jobs = wq_cpus();
 	wq_opts_set_warn(c.wopts, warn_cb, &c);
 
 	if ((rc = parse_args(&c, argc, argv)) != EXIT_OK)

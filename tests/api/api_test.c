@@ -317,6 +317,11 @@ test_setters(void)
 	CHECK(wq_meta_count(m) == 2 && wq_meta_nvalues(m, 1) == 2,
 	    "a metadata map of its own");
 	wq_meta_free(m);
+	/* WQ_CPUS: the CPUs the test was started on (tests/parts/81-api.sh
+	 * runs it under taskset too). */
+	CHECK(wq_cpus() >= 1 && (getenv("WQ_CPUS") == NULL ||
+				    wq_cpus() == atoi(getenv("WQ_CPUS"))),
+	    "wq_cpus() counts the CPUs the process may run on");
 	CHECK(wq_version() == WQ_VERSION_NUMBER &&
 	    strcmp(wq_version_string(), WQ_VERSION) == 0, "version");
 	wq_doc_free(doc);

@@ -2,7 +2,11 @@
 # ---- C API tests -------------------------------------------------------------------
 if cc $CFLAGS_T ${WQ_SANITIZED:+-fsanitize=address,undefined} tests/api/api_test.c -o "$TMP/api_test" \
 	-L"$BUILD" -lwarraq -Wl,-rpath,"$BUILD"; then
-	out=$("$TMP/api_test" "$BUILD/plugins")
+	out=$(WQ_CPUS=$(nproc) "$TMP/api_test" "$BUILD/plugins")
+	if command -v taskset > /dev/null; then
+		expect "wq_cpus(): one CPU under taskset -c 0" bash -c \
+			"WQ_CPUS=1 taskset -c 0 '$TMP/api_test' '$BUILD/plugins' | tail -1 | grep -q ' 0 failed'"
+	fi
 	echo "$out" | grep FAIL
 	p=$(echo "$out" | tail -1 | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
 	if [ -n "$p" ]; then pass=$((pass + ${p% *})); fail=$((fail + ${p#* })); else not_ok "api_test output"; fi
