@@ -36,14 +36,29 @@ int md_unclosed_html(const char *s, size_t len, struct wq_buf *out,
  * s[0, len), its character in *ch; 0 if there is none. */
 size_t md_code_fence(const char *s, size_t len, char *ch);
 
-/* read.c: registers cmark-gfm's extensions, once for the process. */
+/* parse.c: registers cmark-gfm's extensions, once for the process. */
 void md_extensions(void);
-/* read.c: a cmark node (of extension 'ext', or NULL) whose memory, and
+/* arena.c: cmark's allocations from warraq's allocator. */
+extern cmark_mem md_mem;
+/* A cmark node (of extension 'ext', or NULL) whose memory, and
  * that of the tree it roots (its literals, the text rendered from it),
  * comes from warraq's allocator: out of memory, the host's handler runs
  * (exit 4, no temporary file left) instead of cmark's abort(). cmark
  * only links nodes of one allocator: every node of a tree is made so. */
 cmark_node *md_node_new(cmark_node_type type, cmark_syntax_extension *ext);
+
+/* arena.c: cmark's memory for the pieces of a long text, parsed and
+ * mapped one at a time. md_arena_mem allocates from the arena the calling
+ * thread uses: a thread that parses or maps with it, or frees its nodes,
+ * uses the piece's arena (md_arena_use) while it does. A reset frees all
+ * the arena holds and keeps its chunks for the next piece. */
+struct md_arena;
+extern cmark_mem md_arena_mem;
+struct md_arena *md_arena_new(void);
+/* Returns the arena the thread used before. */
+struct md_arena *md_arena_use(struct md_arena *a);
+void md_arena_reset(struct md_arena *a);
+void md_arena_free(struct md_arena *a);
 
 /* emphasis.c: whether emphasis 'n' (emph, strong, struck) reads back
  * written between delimiters ("*", "**", "~~") where it stands, by
@@ -118,6 +133,53 @@ void md_next_cut(const char *s, size_t len, size_t want, struct md_cut *cut,
     md_table_head_fn is_head, void *arg);
 /* At the end of the text: what is still open ends there. */
 void md_stated_end(struct md_stated *st, wq_node *parent);
+
+/* parse.c: a text parsed by cmark-gfm, a long one in pieces, each in an
+ * arena of its own and, with a second core, on a second thread while the
+ * reader maps the pieces before it. */
+#define MD_PIECE_SLOTS 2 /* pieces parsed and not yet mapped, at most */
+struct md_parsed {
+	cmark_node *root;	/* the piece's blocks; NULL if cmark failed */
+	struct md_arena *arena; /* the slot's arena, if the text is cut */
+	int in_arena; /* whether the piece is in it (else in warraq's heap) */
+	int here;	  /* a long piece, to be parsed by the thread that maps */
+	struct md_cut to; /* where that piece ends */
+	int table_goes_on;	/* it begins with rows of the table before */
+	unsigned long head_lines; /* lines of that table's head, parsed first */
+	unsigned long lines;	  /* lines of the text it spans */
+};
+struct md_pieces {
+	const char *data, *format;
+	size_t len;
+	int cut; /* whether the text is parsed in pieces */
+	/* The parsing thread's: where the next piece begins, and a piece
+	 * with its table's head. */
+	struct md_cut at;
+	struct wq_buf tmp;
+	struct md_parsed slot[MD_PIECE_SLOTS]; /* piece i in slot i % SLOTS */
+	struct md_arena *was; /* the arena used before a piece is mapped */
+	/* released <= taken <= made count pieces mapped, handed out, and
+	 * parsed; 'finished' once the last is parsed (or cmark failed). */
+	size_t made, taken, released;
+	int failed, finished, threaded, stop;
+	int handed_over; /* a long piece waits for the mapping thread */
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+/* Begins parsing s[0, len) in 'format': in pieces if it is a whole text
+ * ('whole_text') long enough to cut. */
+void md_pieces_start(struct md_pieces *p, const char *data, size_t len,
+    const char *format, int whole_text);
+/* The next piece in *out, parsed: 1; 0 after the last; -1 if cmark
+ * failed. While the caller maps it, it uses the piece's arena; it hands
+ * the piece back with md_pieces_done() once its tree is freed. */
+int md_pieces_next(struct md_pieces *p, struct md_parsed **out);
+void md_pieces_done(struct md_pieces *p, struct md_parsed *piece);
+/* Stops the parsing and frees what is left. */
+void md_pieces_end(struct md_pieces *p);
+/* Whether cmark node 'c' is a GFM table. */
+int md_is_table(cmark_node *c);
 
 /* render.c: the writer's pieces rendered by cmark, on a second thread
  * where there is a core for it, and sent to 'out' in order, a blank line

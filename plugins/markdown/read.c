@@ -663,104 +663,6 @@ table_captions(wq_node *n)
 	}
 }
 
-static void
-register_extensions(void)
-{
-	cmark_gfm_core_extensions_ensure_registered();
-}
-
-void
-md_extensions(void)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-	pthread_once(&once, register_extensions);
-}
-
-/* cmark-gfm keeps the extensions it registered until told: when the
- * host unloads the plugin, they go with it (a leak checker would see
- * them otherwise). */
-__attribute__((destructor)) static void
-release_extensions(void)
-{
-	cmark_release_plugins();
-}
-
-/* cmark-gfm allocates with warraq's allocator: out of memory, the host's
- * handler runs (exit 4, no temporary file left) instead of cmark's
- * abort(). */
-static void *
-md_calloc(size_t n, size_t size)
-{
-	return wq_xcalloc(n, size);
-}
-
-static void *
-md_realloc(void *p, size_t n)
-{
-	return wq_xrealloc(p, n);
-}
-
-static cmark_mem md_mem = { md_calloc, md_realloc, free };
-
-cmark_node *
-md_node_new(cmark_node_type type, cmark_syntax_extension *ext)
-{
-	return cmark_node_new_with_mem_and_ext(type, &md_mem, ext);
-}
-
-/* cmark-gfm 0.29's inline parser reads one table of special characters
- * shared by every parser in the process, and cmark_parser_finish() adds
- * its extensions' characters ('~', '|', '@', ':', 'w') on entry and
- * clears them on return: a text finished on one thread while another
- * parses inlines lost its strikethrough and autolinks (a batch with -j 2
- * wrote other bytes than -j 1). Newer cmark-gfm keeps the table on the
- * parser; until then, one parser finishes at a time. */
-static pthread_mutex_t inlines_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* GitHub's Markdown, unless the format asked for is "commonmark": the
- * strict dialect, for texts where "~~" or "|" are only characters. */
-static cmark_node *
-parse(const char *data, size_t len, const char *format)
-{
-	static const char *const gfm[] = { "table", "strikethrough", "autolink",
-		"tasklist", NULL };
-	int gfm_dialect = strcmp(format, "commonmark") != 0;
-	/* Strikethrough takes two tildes, as pandoc's gfm reads it: one
-	 * tilde is subscript or an approximate number ("H~2~O", "~5"). */
-	cmark_parser *p = cmark_parser_new_with_mem(gfm_dialect
-		? CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
-		: CMARK_OPT_DEFAULT,
-	    &md_mem);
-	cmark_node *root;
-	size_t i;
-
-	if (p == NULL)
-		return NULL;
-	if (gfm_dialect) {
-		md_extensions();
-		for (i = 0; gfm[i]; i++) {
-			cmark_syntax_extension *e =
-			    cmark_find_syntax_extension(gfm[i]);
-
-			if (e)
-				cmark_parser_attach_syntax_extension(p, e);
-		}
-	}
-	cmark_parser_feed(p, data, len);
-	pthread_mutex_lock(&inlines_lock);
-	root = cmark_parser_finish(p);
-	pthread_mutex_unlock(&inlines_lock);
-	cmark_parser_free(p);
-	return root;
-}
-
-static int
-is_table(cmark_node *c)
-{
-	return strcmp(cmark_node_get_type_string(c), "table") == 0;
-}
-
 /* Maps a parsed piece into 'parent' and frees it, one top-level block at
  * a time: the cmark tree shrinks as the model grows, and the memory it
  * gives back is reused. */
@@ -775,7 +677,7 @@ map_piece(wq_node *parent, cmark_node *root, enum wq_read_mode mode,
 
 	/* The piece began inside a table, with its head before it: the rows
 	 * below that head are the table's next. */
-	if (table_goes_on && c && is_table(c) && table &&
+	if (table_goes_on && c && md_is_table(c) && table &&
 	    wq_node_type_of(table) == WQ_NODE_TABLE) {
 		cmark_node *row, *next;
 
@@ -808,71 +710,6 @@ map_piece(wq_node *parent, cmark_node *root, enum wq_read_mode mode,
 	return rc;
 }
 
-/* How much of a long text cmark parses at once. */
-#define PIECE (128 * 1024)
-
-static unsigned long
-count_lines(const char *s, size_t len)
-{
-	unsigned long n = 0;
-	const char *p = s, *end = s + len;
-
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
-		n++, p++;
-	return n;
-}
-
-/* md_table_head_fn: whether cmark-gfm reads the two lines as a table. */
-static int
-table_head(const char *s, size_t len, void *format)
-{
-	cmark_node *root = parse(s, len, (const char *)format), *c;
-	int yes;
-
-	if (root == NULL)
-		return 0;
-	c = cmark_node_first_child(root);
-	yes = c && is_table(c) && cmark_node_next(c) == NULL;
-	cmark_node_free(root);
-	return yes;
-}
-
-/* The text from 'from' to 'to', with the head of the table 'from' is in
- * before it; NULL if cmark fails. */
-static cmark_node *
-parse_piece(const char *data, const struct md_cut *from, size_t to,
-    const char *format, struct wq_buf *tmp)
-{
-	if (from->head_len == 0)
-		return parse(data + from->at, to - from->at, format);
-	tmp->len = 0;
-	wq_buf_put(tmp, data + from->head, from->head_len);
-	wq_buf_put(tmp, data + from->at, to - from->at);
-	return parse(tmp->data, tmp->len, format);
-}
-
-/* Whether the piece from 'from' to 'to' ends inside the table whose head
- * 'to' names, as cmark-gfm read it: that table is its last block, from
- * the head's line to the piece's last line. The scan that cut it does
- * not know every way a row may end a table; cmark-gfm does. */
-static int
-ends_in_table(cmark_node *root, const char *data, const struct md_cut *from,
-    const struct md_cut *to)
-{
-	cmark_node *t = cmark_node_last_child(root);
-	unsigned long before =
-	    from->head_len ? count_lines(data + from->head, from->head_len) : 0;
-	unsigned long start = 1; /* the table 'from' is in goes on */
-
-	if (to->head >= from->at) /* a table that begins in this piece */
-		start = before +
-		    count_lines(data + from->at, to->head - from->at) + 1;
-	return t && is_table(t) &&
-	    (unsigned long)cmark_node_get_start_line(t) == start &&
-	    (unsigned long)cmark_node_get_end_line(t) ==
-	    before + count_lines(data + from->at, to->at - from->at);
-}
-
 /* The reader: a whole text, or a fragment of blocks or inlines (a
  * paragraph's content goes straight below 'parent'). A long text is
  * parsed in pieces cut between top-level blocks or a table's rows
@@ -885,61 +722,38 @@ md_read(wq_node *parent, const char *data, size_t len, enum wq_read_mode mode,
 	struct md_stated stated;
 	struct wq_buf divs, raw; /* the text with fenced divs marked, and
 				    unclosed raw HTML escaped */
-	struct wq_buf piece;	 /* a piece with its table's head */
-	struct md_cut at = { 0, 0, 0 };
+	struct md_pieces pieces;
+	struct md_parsed *piece;
 	const char *format = wq_read_format(read);
-	int rc = 0, cut, spans = has_span_close(data, len);
+	int rc = 0, got, spans = has_span_close(data, len);
 
 	wq_buf_init(&divs);
 	wq_buf_init(&raw);
-	wq_buf_init(&piece);
 	if (strcmp(format, "commonmark") != 0 &&
 	    md_fenced_divs(data, len, &divs))
 		data = divs.data, len = divs.len;
 	if (md_unclosed_html(data, len, &raw, read))
 		data = raw.data, len = raw.len;
-	cut = mode == WQ_READ_TEXT && len > 2 * PIECE && md_cuttable(data, len);
 	ctx.read = read;
 	ctx.notes = 0;
 	ctx.lines_before = 0;
 	wq_buf_init(&ctx.text);
 	stated.depth = 0;
-	do {
-		struct md_cut to = at;
-		unsigned long head_lines =
-		    count_lines(data + at.head, at.head_len);
-		cmark_node *root;
-
-		if (cut)
-			md_next_cut(data, len, PIECE, &to,
-			    strcmp(format, "commonmark") != 0 ? table_head
-							      : NULL,
-			    (void *)format);
-		else
-			to.at = len, to.head_len = 0;
-		root = parse_piece(data, &at, to.at, format, &piece);
-		if (root && to.head_len &&
-		    !ends_in_table(root, data, &at, &to)) {
-			/* Cut where no table is: cut again between blocks. */
-			cmark_node_free(root);
-			to = at;
-			md_next_cut(data, len, PIECE, &to, NULL, NULL);
-			root = parse_piece(data, &at, to.at, format, &piece);
-		}
-		if (root == NULL) {
+	md_pieces_start(&pieces, data, len, format, mode == WQ_READ_TEXT);
+	while (rc == 0 && (got = md_pieces_next(&pieces, &piece)) != 0) {
+		if (got < 0) {
 			rc = wq_read_error(read, err, WQ_EINPUT, 0, 0,
 			    "cmark could not parse the text");
 			break;
 		}
 		/* Rows after a head keep their own line numbers. */
-		ctx.lines_before -= head_lines;
-		rc = map_piece(
-		    parent, root, mode, &ctx, &stated, at.head_len > 0, err);
-		ctx.lines_before +=
-		    head_lines + count_lines(data + at.at, to.at - at.at);
-		at = to;
-	} while (rc == 0 && at.at < len);
-	wq_buf_free(&piece);
+		ctx.lines_before -= piece->head_lines;
+		rc = map_piece(parent, piece->root, mode, &ctx, &stated,
+		    piece->table_goes_on, err);
+		ctx.lines_before += piece->head_lines + piece->lines;
+		md_pieces_done(&pieces, piece); /* the slot is the parser's */
+	}
+	md_pieces_end(&pieces);
 	wq_buf_free(&divs);
 	wq_buf_free(&raw);
 	md_stated_end(&stated, parent);

@@ -14,7 +14,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static void
 render_piece(struct md_render *r, size_t i)
@@ -136,7 +135,7 @@ drain(struct md_render *r, size_t keep)
 static void
 start_thread(struct md_render *r)
 {
-	if (r->queued != 1 || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+	if (r->queued != 1 || wq_cpus() < 2)
 		return;
 	pthread_mutex_init(&r->lock, NULL);
 	pthread_cond_init(&r->cond, NULL);

@@ -165,6 +165,30 @@ expect "pieces: long tables cut before a row read as cmark-gfm reads them whole"
 	bash -c "test \$(grep -c table_row '$P/tables.tree') -gt 100000 && diff <(grep -v 'file=' '$P/tables.tree') <(grep -v 'file=' '$P/whole.tree')"
 W -t html -o "$P/tables.html" "$P/tables.md" && W -t html -o "$P/whole.html" "$P/whole/tables.md"
 expect "pieces: long tables, the same HTML" cmp "$P/tables.html" "$P/whole.html"
+# The pieces are parsed on a second thread where there are two CPUs
+# (plugins/markdown/parse.c), here alone under taskset: the same trees.
+# A list too long for a piece between cut paragraphs is handed back to
+# the thread that maps, which parses it itself; its lines and the lines
+# after it are those of the text parsed whole.
+if command -v taskset > /dev/null; then
+	taskset -c 0 "$BIN" -q -t tree -o "$P/tables.one.tree" "$P/tables.md"
+	expect "pieces: parsed on one CPU, the same tree as on two" cmp "$P/tables.tree" "$P/tables.one.tree"
+fi
+python3 - "$P/handed.md" <<'PY'
+import sys
+ar = ['كلمة', 'نص', 'عربي', 'مكتبة', 'كتاب']
+out = []
+for part in range(3):
+    out.extend('%s %d.\n\n' % (ar[i % 5], i) for i in range(30000))
+    out.extend('- %s %d\n' % (ar[i % 5], i) for i in range(60000 + part))
+    out.append('\n')
+out.append('الأخير.\n')
+open(sys.argv[1], 'w', encoding='utf-8').write(''.join(out))
+PY
+mkdir -p "$P/whole" && { cat "$P/handed.md"; printf '\n[zz]: https://example.org/zz\n'; } > "$P/whole/handed.md"
+W -t tree -o "$P/handed.tree" "$P/handed.md" && W -t tree -o "$P/handed.whole.tree" "$P/whole/handed.md"
+expect "pieces: lists too long for a piece, between pieces, read as the text whole" \
+	bash -c "test \$(grep -c '^ *list' '$P/handed.tree') = 3 && diff <(grep -v 'file=' '$P/handed.tree') <(grep -v 'file=' '$P/handed.whole.tree')"
 # The point of the cut: cmark-gfm's tree of a table is 57 MB per MB when
 # it is parsed whole, the model's 20. Memory, not time: no timing here.
 if [ "$SAN" = 0 ]; then
