@@ -168,7 +168,8 @@ struct md_pieces {
 	pthread_cond_t cond;
 };
 /* Begins parsing s[0, len) in 'format': in pieces if it is a whole text
- * ('whole_text') long enough to cut. */
+ * ('whole_text') long enough to cut, after the first on a second thread
+ * where there is a second CPU. */
 void md_pieces_start(struct md_pieces *p, const char *data, size_t len,
     const char *format, int whole_text);
 /* The next piece in *out, parsed: 1; 0 after the last; -1 if cmark
