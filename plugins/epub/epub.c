@@ -34,11 +34,8 @@ char *
 xstrdup(const char *s)
 {
 	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
 
-	if (p == NULL)
-		abort();
-	return memcpy(p, s, n);
+	return memcpy(wq_xmalloc(n), s, n);
 }
 
 void
@@ -199,9 +196,7 @@ add_resource(struct book *bk, const char *path, const char *dir,
 	}
 	if (bk->nres == bk->capres) {
 		bk->capres = bk->capres ? bk->capres * 2 : 8;
-		bk->res = realloc(bk->res, bk->capres * sizeof(*bk->res));
-		if (bk->res == NULL)
-			abort();
+		bk->res = wq_xrealloc(bk->res, bk->capres * sizeof(*bk->res));
 	}
 	/* Numbered per kind: images/img1.png, fonts/font1.ttf. */
 	for (i = 0, k = 1; i < bk->nres; i++)
@@ -388,9 +383,7 @@ collect(const struct book *bk, const char *key, const char ***out, size_t *n)
 					break;
 			if (k < *n || *v == '\0')
 				continue;
-			*out = realloc(*out, (*n + 1) * sizeof(char *));
-			if (*out == NULL)
-				abort();
+			*out = wq_xrealloc(*out, (*n + 1) * sizeof(char *));
 			(*out)[(*n)++] = v;
 		}
 		if (s == 0 && *n)

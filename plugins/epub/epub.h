@@ -60,7 +60,7 @@ struct book {
 	size_t pages; /* entries of the page-list */
 	size_t images, images_without_alt; /* in the chapters, as written */
 	struct piece *pieces; /* every text's, in order (split.c) */
-	size_t npieces;
+	size_t npieces, cappieces;
 	struct place *places; /* top-level blocks to pieces, by address */
 	size_t nplaces;
 	struct magic_set *magic; /* libmagic, opened at the first image */
@@ -69,7 +69,7 @@ struct book {
 		char *label, *href;
 		int depth; /* 1: a text */
 	} *toc;
-	size_t ntoc;
+	size_t ntoc, captoc;
 	struct pack_entry *pack; /* the container's entries, in order */
 	size_t npack, cappack;
 	size_t pending; /* bytes queued for deflating, not yet deflated */

@@ -32,16 +32,14 @@ remember(struct book *bk, const char *href, const char *frag, const char *text,
 	struct toc_entry *e;
 	size_t n = strlen(href) + (frag ? strlen(frag) + 1 : 0) + 1;
 
-	bk->toc = realloc(bk->toc, (bk->ntoc + 1) * sizeof(*bk->toc));
-	if (bk->toc == NULL)
-		abort();
+	if (bk->ntoc == bk->captoc) {
+		bk->captoc = bk->captoc ? 2 * bk->captoc : 64;
+		bk->toc = wq_xrealloc(bk->toc, bk->captoc * sizeof(*bk->toc));
+	}
 	e = &bk->toc[bk->ntoc++];
 	e->depth = depth;
-	e->label = malloc(strlen(text) + 1);
-	e->href = malloc(n);
-	if (e->label == NULL || e->href == NULL)
-		abort();
-	strcpy(e->label, text);
+	e->label = xstrdup(text);
+	e->href = wq_xmalloc(n);
 	snprintf(e->href, n, "%s%s%s", href, frag ? "#" : "", frag ? frag : "");
 }
 

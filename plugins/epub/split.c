@@ -39,10 +39,11 @@ has_notes(const wq_node *sec)
 static void
 add_piece(struct book *bk, const wq_node *first, size_t section, unsigned part)
 {
-	bk->pieces =
-	    realloc(bk->pieces, (bk->npieces + 1) * sizeof(*bk->pieces));
-	if (bk->pieces == NULL)
-		abort();
+	if (bk->npieces == bk->cappieces) {
+		bk->cappieces = bk->cappieces ? 2 * bk->cappieces : 64;
+		bk->pieces = wq_xrealloc(
+		    bk->pieces, bk->cappieces * sizeof(*bk->pieces));
+	}
 	bk->pieces[bk->npieces].first = first;
 	bk->pieces[bk->npieces].section = section;
 	bk->pieces[bk->npieces++].part = part;
@@ -89,10 +90,8 @@ epub_split(struct book *bk)
 			size += w;
 			if (bk->nplaces == cap) {
 				cap = cap ? 2 * cap : 1024;
-				bk->places = realloc(
+				bk->places = wq_xrealloc(
 				    bk->places, cap * sizeof(*bk->places));
-				if (bk->places == NULL)
-					abort();
 			}
 			bk->places[bk->nplaces].block = c;
 			bk->places[bk->nplaces++].piece = bk->npieces - 1;

@@ -995,6 +995,17 @@ list_of_maps(const wq_meta *m, const char *prefix)
 /* Writes the keys of 'm' that start with 'prefix', in their order; dotted
  * keys ("series.name", from a nested map) become nested maps again, or
  * stay one key where nesting would not read back the same. */
+
+/* s[0, n) as a string of its own. */
+static char *
+copy_of(const char *s, size_t n)
+{
+	char *p = wq_xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
 static int
 mapping(yaml_emitter_t *e, const wq_meta *m, const char *prefix, int depth)
 {
@@ -1031,11 +1042,8 @@ mapping(yaml_emitter_t *e, const wq_meta *m, const char *prefix, int depth)
 		if (k < i)
 			continue;
 		{
-			char *sub = strndup(rest, (size_t)(dot - rest));
-			char *subprefix = strndup(key, (size_t)(dot - key) + 1);
-
-			if (sub == NULL || subprefix == NULL)
-				abort();
+			char *sub = copy_of(rest, (size_t)(dot - rest));
+			char *subprefix = copy_of(key, (size_t)(dot - key) + 1);
 			size_t items = list_of_maps(m, subprefix), j;
 
 			rc = scalar(e, sub);

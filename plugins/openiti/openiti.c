@@ -115,11 +115,8 @@ add_page(struct reader *r, wq_node *pb)
 {
 	if (r->npages == r->pages_cap) {
 		r->pages_cap = r->pages_cap ? 2 * r->pages_cap : 256;
-		r->pages = realloc(r->pages, r->pages_cap * sizeof(*r->pages));
-		if (r->pages == NULL) {
-			fputs("warraq: out of memory\n", stderr);
-			abort();
-		}
+		r->pages =
+		    wq_xrealloc(r->pages, r->pages_cap * sizeof(*r->pages));
 	}
 	r->pages[r->npages++] = pb;
 }

@@ -22,16 +22,15 @@ struct tei_id {
 static void
 add(struct tei *t, size_t *cap, const wq_node *n, const char *id)
 {
+	size_t len = strlen(id) + 1;
+
 	if (t->nids == *cap) {
 		*cap = *cap ? 2 * *cap : 256;
-		t->ids = realloc(t->ids, *cap * sizeof(*t->ids));
-		if (t->ids == NULL)
-			abort();
+		t->ids = wq_xrealloc(t->ids, *cap * sizeof(*t->ids));
 	}
 	t->ids[t->nids].node = n;
 	t->ids[t->nids].order = t->nids;
-	if ((t->ids[t->nids].id = strdup(id)) == NULL)
-		abort();
+	t->ids[t->nids].id = memcpy(wq_xmalloc(len), id, len);
 	t->nids++;
 }
 
@@ -126,10 +125,8 @@ tei_ids(struct tei *t)
 		for (j = i + 1;
 		     j < t->nids && strcmp(t->ids[j].id, t->ids[i].id) == 0;
 		     j++) {
-			char *id = malloc(strlen(t->ids[i].id) + 24);
+			char *id = wq_xmalloc(strlen(t->ids[i].id) + 24);
 
-			if (id == NULL)
-				abort();
 			sprintf(id, "%s-%zu", t->ids[i].id, j - i + 1);
 			free(t->ids[j].id);
 			t->ids[j].id = id;

@@ -41,7 +41,8 @@ track_locked(const char *tmp, int on)
 
 	for (i = 0; tmp && i < MAX_TEMPS; i++) {
 		if (on && temps[i] == NULL) {
-			temps[i] = strdup(tmp);
+			temps[i] = memcpy(
+			    wq_xmalloc(strlen(tmp) + 1), tmp, strlen(tmp) + 1);
 			return;
 		}
 		if (!on && temps[i] && strcmp(temps[i], tmp) == 0) {
@@ -300,12 +301,10 @@ id_cmp(const void *pa, const void *pb)
 static struct file_id *
 input_ids(const struct cli *c, size_t *n)
 {
-	struct file_id *ids = calloc(c->ninputs ? c->ninputs : 1, sizeof(*ids));
+	struct file_id *ids = wq_xcalloc(c->ninputs, sizeof(*ids));
 	struct stat st;
 	size_t i;
 
-	if (ids == NULL)
-		abort();
 	for (*n = 0, i = 0; i < c->ninputs; i++)
 		if (strcmp(c->inputs[i], "-") != 0 &&
 		    stat(c->inputs[i], &st) == 0) {
@@ -567,9 +566,7 @@ convert_batch(struct cli *c, const struct wq_plugin *p)
 	b.c = c;
 	b.p = p;
 	if (c->depfile) {
-		b.rules = calloc(c->ninputs, sizeof(*b.rules));
-		if (b.rules == NULL)
-			abort();
+		b.rules = wq_xcalloc(c->ninputs, sizeof(*b.rules));
 	}
 	pthread_mutex_init(&b.lock, NULL);
 	n = (size_t)c->jobs;

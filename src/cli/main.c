@@ -23,9 +23,7 @@ defaults_inputs(const struct cli *c, size_t *n)
 	if (at < 0)
 		return NULL;
 	*n = wq_meta_nvalues(m, (size_t)at);
-	v = calloc(*n + 1, sizeof(*v));
-	if (v == NULL)
-		abort();
+	v = wq_xcalloc(*n + 1, sizeof(*v));
 	for (i = 0; i < *n; i++)
 		v[i] = wq_meta_value(m, (size_t)at, i);
 	return v;

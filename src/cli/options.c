@@ -156,7 +156,9 @@ split_kv(const char *arg, char **key, const char **value)
 
 	if (eq == NULL || eq == arg)
 		return -1;
-	*key = strndup(arg, (size_t)(eq - arg));
+	*key = wq_xmalloc((size_t)(eq - arg) + 1);
+	memcpy(*key, arg, (size_t)(eq - arg));
+	(*key)[eq - arg] = '\0';
 	*value = eq + 1;
 	return 0;
 }
