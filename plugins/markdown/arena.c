@@ -1,5 +1,6 @@
 /*
- * arena.c - cmark's memory for one piece of a long text.
+ * arena.c - cmark's memory: warraq's allocator, and an arena for each
+ * piece of a long text the reader parses.
  *
  * cmark allocates every node, literal and scratch buffer of a parse one by
  * one, and the reader frees them all once the piece is mapped: a piece is

@@ -992,10 +992,6 @@ list_of_maps(const wq_meta *m, const char *prefix)
 	return most;
 }
 
-/* Writes the keys of 'm' that start with 'prefix', in their order; dotted
- * keys ("series.name", from a nested map) become nested maps again, or
- * stay one key where nesting would not read back the same. */
-
 /* s[0, n) as a string of its own. */
 static char *
 copy_of(const char *s, size_t n)
@@ -1006,6 +1002,10 @@ copy_of(const char *s, size_t n)
 	p[n] = '\0';
 	return p;
 }
+
+/* Writes the keys of 'm' that start with 'prefix', in their order; dotted
+ * keys ("series.name", from a nested map) become nested maps again, or
+ * stay one key where nesting would not read back the same. */
 static int
 mapping(yaml_emitter_t *e, const wq_meta *m, const char *prefix, int depth)
 {
