@@ -31,7 +31,12 @@ static pthread_mutex_t temps_lock = PTHREAD_MUTEX_INITIALIZER;
  * when they are looked at, and only unlink() and _exit() run. */
 
 #define MAX_TEMPS 64
+#define TEMP_NAME (PATH_MAX + 32)
 static char *temps[MAX_TEMPS];
+/* Their names, kept without allocating: a temporary file is made before
+ * it is registered, and running out of memory in between would leave it
+ * where the handler cannot see it. */
+static char temp_names[MAX_TEMPS][TEMP_NAME];
 
 /* Registers (on) or forgets a temporary file. Call with temps_lock. */
 static void
@@ -41,12 +46,11 @@ track_locked(const char *tmp, int on)
 
 	for (i = 0; tmp && i < MAX_TEMPS; i++) {
 		if (on && temps[i] == NULL) {
-			temps[i] = memcpy(
-			    wq_xmalloc(strlen(tmp) + 1), tmp, strlen(tmp) + 1);
+			snprintf(temp_names[i], TEMP_NAME, "%s", tmp);
+			temps[i] = temp_names[i];
 			return;
 		}
 		if (!on && temps[i] && strcmp(temps[i], tmp) == 0) {
-			free(temps[i]);
 			temps[i] = NULL;
 			return;
 		}
@@ -242,7 +246,7 @@ write_doc(const struct cli *c, const struct wq_plugin *p, wq_doc *doc,
     const char *path, struct wq_err *err)
 {
 	struct wq_sink sink;
-	char tmp[PATH_MAX + 32] = "";
+	char tmp[TEMP_NAME] = "";
 	sigset_t mask;
 	wq_outfile *f;
 	int rc;
