@@ -95,25 +95,41 @@ trim_at_breaks(wq_node *t)
 		trim_spaces(t, 0);
 }
 
-/* Strong text that is all emphasis ("<b><i>x</i></b>", "__*x*__") as
- * emphasis around strong, the tree CommonMark gives "***x***": the
- * same display, and one tree for it whatever the source wrote. Returns
- * the node now where 'n' was. */
+/* The only child of 'n', or NULL. */
 static wq_node *
+only_child(const wq_node *n)
+{
+	wq_node *k = node_first(n);
+
+	return k && k == node_last(n) ? k : NULL;
+}
+
+static int
+is_emphasis(const wq_node *n)
+{
+	return n && (n->type == WQ_NODE_EMPH || n->type == WQ_NODE_STRONG);
+}
+
+/* Emphasis and strong emphasis around the same text, nested in any order
+ * ("<b><i>x</i></b>", "__*x*__", "<i><b><i>x</i></b></i>"): the same
+ * display, so one tree for all, whatever the source wrote: the emphasis
+ * outside, the strong inside, as CommonMark reads "***x***". Each level
+ * keeps its place and what it states (lang, dir); only which of the two
+ * it is moves. */
+static void
 emphasis_outside(wq_node *n)
 {
-	wq_node *e = wq_node_first_child(n), *k;
+	unsigned levels = 0, emph = 0;
+	wq_node *k;
 
-	if (wq_node_type_of(n) != WQ_NODE_STRONG || e == NULL ||
-	    e != wq_node_last_child(n) || wq_node_type_of(e) != WQ_NODE_EMPH)
-		return n;
-	wq_node_unlink(e);
-	wq_node_insert_before(n, e);
-	while ((k = wq_node_first_child(e)) != NULL)
-		wq_node_append(n, k);
-	wq_node_unlink(n);
-	wq_node_append(e, n);
-	return e;
+	for (k = n; is_emphasis(k); k = only_child(k)) {
+		levels++;
+		emph += k->type == WQ_NODE_EMPH;
+	}
+	if (levels < 2)
+		return;
+	for (k = n; levels-- > 0; k = only_child(k))
+		k->type = emph > 0 ? (emph--, WQ_NODE_EMPH) : WQ_NODE_STRONG;
 }
 
 /* Adds 'len' bytes of 's' to text node 't' before or after its own. */
@@ -322,7 +338,7 @@ merge_text(wq_node *n)
 			next = c;
 			continue;
 		}
-		c = emphasis_outside(c);
+		emphasis_outside(c);
 		merge_text(c);
 		if (spaces_outside(c)) {
 			wq_node *prev = wq_node_prev(c);

@@ -75,6 +75,31 @@ delimiter(const wq_node *n)
 	return wq_node_type_of(n) == WQ_NODE_STRIKE ? '~' : '*';
 }
 
+/* How many levels of emphasis written with '*' share the delimiter run
+ * at 'n''s start (or, 'last', its end): 'n' and the emphasis it begins,
+ * that emphasis and the one it begins, and so on up (a span written as
+ * its children is no wall between them). */
+static int
+run_depth(const wq_node *n, int last, int spans)
+{
+	int depth = 0;
+
+	for (;;) {
+		const wq_node *up = wq_node_parent(n);
+		wq_node_type t = wq_node_type_of(n);
+
+		if (t == WQ_NODE_EMPH || t == WQ_NODE_STRONG)
+			depth++;
+		else if (t != WQ_NODE_SPAN || md_span_written(n, spans))
+			return depth;
+		if (up == NULL ||
+		    (last ? wq_node_last_child(up) : wq_node_first_child(up)) !=
+			n)
+			return depth;
+		n = up;
+	}
+}
+
 /* The kind of the first (or last) character inline 'n' is written with:
  * its text's, white space for a line end, punctuation for the marks
  * around code, links, notes and the rest. Inside emphasis delimited by
@@ -93,6 +118,10 @@ inner_edge(const wq_node *n, int last, int spans, int run)
 	case WQ_NODE_STRIKE:
 		k = last ? wq_node_last_child(n) : wq_node_first_child(n);
 		if (run != delimiter(n) || k == NULL)
+			return EDGE_PUNCT;
+		/* Three levels deep in one run it is a tag: '<' or '>'. */
+		if (wq_node_type_of(n) != WQ_NODE_STRIKE &&
+		    run_depth(n, last, spans) >= 3)
 			return EDGE_PUNCT;
 		return inner_edge(k, last, spans, run);
 	case WQ_NODE_TEXT:
@@ -126,6 +155,35 @@ outer_edge(const wq_node *n, int after, int spans)
 	return wq_node_is_block(up) ? EDGE_SPACE : EDGE_PUNCT;
 }
 
+/* Whether 'n' is inside emphasis written with its delimiter. */
+static int
+in_run_of(const wq_node *n)
+{
+	const wq_node *up;
+
+	for (up = wq_node_parent(n); up && !wq_node_is_block(up);
+	     up = wq_node_parent(up)) {
+		wq_node_type t = wq_node_type_of(up);
+
+		if ((t == WQ_NODE_EMPH || t == WQ_NODE_STRONG ||
+			t == WQ_NODE_STRIKE) &&
+		    delimiter(up) == delimiter(n))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether 'n''s start (or end) is its parent's, so that its delimiters
+ * join the parent's run. */
+static int
+edge_shares_run(const wq_node *n, int last)
+{
+	const wq_node *up = wq_node_parent(n);
+
+	return up && !wq_node_is_block(up) &&
+	    (last ? wq_node_last_child(up) : wq_node_first_child(up)) == n;
+}
+
 int
 md_delimitable(const wq_node *n, int joined, int spans)
 {
@@ -135,12 +193,31 @@ md_delimitable(const wq_node *n, int joined, int spans)
 
 	if (first == NULL)
 		return 0;
+	/* CommonMark reads a run of '*' by its length, strong before
+	 * emphasis: two levels in one run read back ("***x***", "**a *b***"),
+	 * three may not ("*****x*****" is strong in strong in emphasis
+	 * whatever was written). The third level and those below are
+	 * written as tags. */
+	if (wq_node_type_of(n) != WQ_NODE_STRIKE &&
+	    (run_depth(n, 0, spans) >= 3 || run_depth(n, 1, spans) >= 3))
+		return 0;
 	in = inner_edge(first, 0, spans, delimiter(n));
 	out = outer_edge(n, 0, spans);
 	if (!joined &&
 	    (in == EDGE_SPACE || (in == EDGE_PUNCT && out == EDGE_OTHER)))
 		return 0;
+	/* Inside emphasis of the same delimiter, a run that can both open
+	 * and close is read against the outer one ("**x**ا ...**" for
+	 * strong in strong): this one's opening must not be able to close,
+	 * nor its closing to open, where each is a run of its own (one
+	 * shared with the parent's is the depth rule's). */
+	if (!joined && in_run_of(n) && !edge_shares_run(n, 0) &&
+	    !(out == EDGE_SPACE || (out == EDGE_PUNCT && in == EDGE_OTHER)))
+		return 0;
 	in = inner_edge(last, 1, spans, delimiter(n));
 	out = outer_edge(n, 1, spans);
+	if (in_run_of(n) && !edge_shares_run(n, 1) &&
+	    !(out == EDGE_SPACE || (out == EDGE_PUNCT && in == EDGE_OTHER)))
+		return 0;
 	return in != EDGE_SPACE && !(in == EDGE_PUNCT && out == EDGE_OTHER);
 }

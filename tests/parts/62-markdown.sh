@@ -31,6 +31,23 @@ for f in tests/cases/rtl-latin-run.md tests/cases/pandoc-spans.md tests/cases/ph
 		W -t tree -V positions=no -o "$d/b" "$d/1.md"
 	expect "round trip with spans $f" cmp -s "$d/a" "$d/b"
 done
+# Emphasis nested in emphasis, from HTML pages: CommonMark reads a run of
+# '*' by its length, so three levels sharing a run, or a strong that
+# opens inside a word within a strong, read back otherwise; the Markdown
+# must read back as the same tree (the build before: 1 of these 5).
+while IFS= read -r frag; do
+	d=$TMP/nested && rm -rf "$d" && mkdir -p "$d"
+	printf '<!DOCTYPE html><html lang=ar dir=rtl><head><title>t</title></head><body><p>نص %s نهاية</p></body></html>\n' "$frag" > "$d/in.html"
+	W -t tree -V positions=no -o "$d/a" "$d/in.html" && W -t md -o "$d/1.md" "$d/in.html" &&
+		W -t tree -V positions=no -o "$d/b" "$d/1.md"
+	expect "nested emphasis reads back: $frag" cmp -s "$d/a" "$d/b"
+done <<'EOF'
+<b><b><b><i><b><b>x</b></b></i></b></b></b>
+<i><i><i><i>عميق</i></i></i></i>
+<i><b><i>نص</i></b></i>
+<b>x<strong>ا <strong><em><b>عميق</b> ب</em></strong></strong></b>
+<b><i><b>ا <i><i><b><i>كلمة GPT</i></b></i></i></b></i></b>
+EOF
 expect "M2 pandoc span read" grep -qF '<span lang="en" dir="ltr">GPT-4</span>' "$TMP/html/pandoc-spans.html"
 expect "M2 a span with a class is a typed segment" grep -qF '<span class="x">ليس امتدادا</span>' "$TMP/html/pandoc-spans.html"
 m=$TMP/markdown/rtl-latin-run.md
