@@ -77,7 +77,34 @@ struct md_arena {
 	struct big bigs;      /* sentinel of the big blocks' ring */
 };
 
-static _Thread_local struct md_arena *current;
+/* The arena each thread uses, under a pthread key rather than in a
+ * _Thread_local: dynamic TLS in a plugin that is unloaded before exit
+ * left LeakSanitizer a dangling range to scan (it crashed). */
+static pthread_key_t current_key;
+static pthread_once_t current_once = PTHREAD_ONCE_INIT;
+static int current_made;
+
+static void
+make_key(void)
+{
+	current_made = pthread_key_create(&current_key, NULL) == 0;
+	if (!current_made)
+		wq_xmalloc(SIZE_MAX); /* the host's handler: exit 4 */
+}
+
+static struct md_arena *
+current(void)
+{
+	pthread_once(&current_once, make_key);
+	return pthread_getspecific(current_key);
+}
+
+__attribute__((destructor)) static void
+delete_key(void)
+{
+	if (current_made)
+		pthread_key_delete(current_key);
+}
 
 struct md_arena *
 md_arena_new(void)
@@ -91,9 +118,9 @@ md_arena_new(void)
 struct md_arena *
 md_arena_use(struct md_arena *a)
 {
-	struct md_arena *was = current;
+	struct md_arena *was = current();
 
-	current = a;
+	pthread_setspecific(current_key, a);
 	return was;
 }
 
@@ -177,7 +204,7 @@ alloc_big(struct md_arena *a, size_t n)
 static void *
 alloc(size_t n)
 {
-	struct md_arena *a = current;
+	struct md_arena *a = current();
 	size_t need;
 	struct small *h;
 
@@ -214,7 +241,7 @@ arena_calloc(size_t n, size_t size)
 static void
 arena_free(void *p)
 {
-	struct md_arena *a = current;
+	struct md_arena *a;
 	size_t size;
 
 	if (p == NULL)
@@ -226,7 +253,7 @@ arena_free(void *p)
 		b->prev->next = b->next;
 		b->next->prev = b->prev;
 		free(b);
-	} else if (a && p == a->last) {
+	} else if ((a = current()) != NULL && p == a->last) {
 		a->top = (char *)p - sizeof(struct small);
 		a->last = NULL;
 	}
@@ -235,7 +262,7 @@ arena_free(void *p)
 static void *
 arena_realloc(void *p, size_t n)
 {
-	struct md_arena *a = current;
+	struct md_arena *a = current();
 	size_t size;
 	void *q;
 
