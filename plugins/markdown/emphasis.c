@@ -184,6 +184,69 @@ edge_shares_run(const wq_node *n, int last)
 	    (last ? wq_node_last_child(up) : wq_node_first_child(up)) == n;
 }
 
+/* The emphasis whose delimiters begin (or end) the run 'n''s are in:
+ * 'n', or the outermost that shares that edge with it. */
+static const wq_node *
+run_top(const wq_node *n, int last, int spans)
+{
+	for (;;) {
+		const wq_node *up = wq_node_parent(n);
+		wq_node_type t;
+
+		if (up == NULL ||
+		    (last ? wq_node_last_child(up) : wq_node_first_child(up)) !=
+			n)
+			return n;
+		t = wq_node_type_of(up);
+		if (t != WQ_NODE_EMPH && t != WQ_NODE_STRONG &&
+		    (t != WQ_NODE_SPAN || md_span_written(up, spans)))
+			return n;
+		n = up;
+	}
+}
+
+/* How many '*' a level of emphasis writes on each side. */
+static int
+weight(const wq_node *n)
+{
+	return wq_node_type_of(n) == WQ_NODE_STRONG ? 2 : 1;
+}
+
+/* The length of the run of '*' at 'n''s start (or end): its own, those of
+ * the emphasis it begins and of the emphasis that begins with it. */
+static int
+run_length(const wq_node *n, int last, int spans)
+{
+	const wq_node *k = run_top(n, last, spans);
+	int len = 0;
+
+	/* Down from the outermost that shares the edge, through spans
+	 * written as their children. */
+	while (k) {
+		wq_node_type t = wq_node_type_of(k);
+
+		if (t == WQ_NODE_EMPH || t == WQ_NODE_STRONG)
+			len += weight(k);
+		else if (t != WQ_NODE_SPAN || md_span_written(k, spans))
+			break;
+		k = last ? wq_node_last_child(k) : wq_node_first_child(k);
+	}
+	return len;
+}
+
+/* Whether a run of '*' between characters of kinds 'before' and 'after'
+ * can both open and close emphasis (spec 6.2). */
+static int
+both_flanking(enum edge before, enum edge after)
+{
+	int left = after != EDGE_SPACE &&
+	    (after != EDGE_PUNCT || before != EDGE_OTHER);
+	int right = before != EDGE_SPACE &&
+	    (before != EDGE_PUNCT || after != EDGE_OTHER);
+
+	return left && right;
+}
+
 int
 md_delimitable(const wq_node *n, int joined, int spans)
 {
@@ -224,5 +287,22 @@ md_delimitable(const wq_node *n, int joined, int spans)
 	if (in_run_of(n) && !edge_shares_run(n, 1) &&
 	    !(out == EDGE_SPACE || (out == EDGE_PUNCT && in == EDGE_OTHER)))
 		return 0;
-	return in != EDGE_SPACE && !(in == EDGE_PUNCT && out == EDGE_OTHER);
+	if (in == EDGE_SPACE || (in == EDGE_PUNCT && out == EDGE_OTHER))
+		return 0;
+	/* The rule of 3 (spec 6.2, rule 9): where either run can both open
+	 * and close, they pair only if their lengths do not sum to a
+	 * multiple of 3, unless both are ("**<del>...*...*": the "**" of two
+	 * levels closed one by one stayed text). Then it is a tag. */
+	if (wq_node_type_of(n) != WQ_NODE_STRIKE) {
+		int open = run_length(n, 0, spans),
+		    close = run_length(n, 1, spans);
+
+		if ((open + close) % 3 == 0 && (open % 3 || close % 3) &&
+		    (both_flanking(outer_edge(run_top(n, 0, spans), 0, spans),
+			 inner_edge(first, 0, spans, '*')) ||
+			both_flanking(inner_edge(last, 1, spans, '*'),
+			    outer_edge(run_top(n, 1, spans), 1, spans))))
+			return 0;
+	}
+	return 1;
 }
