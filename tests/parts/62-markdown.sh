@@ -187,10 +187,18 @@ fill(600, lambda i: '| %s | %d |\n' % (ar[i % 5], i))
 out.append('\nالأخير.\n')
 open(sys.argv[1], 'w', encoding='utf-8').write(''.join(out))
 PY
-mkdir -p "$P/whole" && { cat "$P/tables.md"; printf '\n[zz]: https://example.org/zz\n'; } > "$P/whole/tables.md"
-W -t tree -o "$P/tables.tree" "$P/tables.md" && W -t tree -o "$P/whole.tree" "$P/whole/tables.md"
+# read_whole NAME: the trees of $P/NAME.md read in pieces ($P/NAME.tree)
+# and whole ($P/NAME.whole.tree: a reference definition after the text
+# keeps it from being cut), and whether they are the same but for the
+# file's name.
+read_whole() {
+	mkdir -p "$P/whole" && { cat "$P/$1.md"; printf '\n[zz]: https://example.org/zz\n'; } > "$P/whole/$1.md"
+	W -t tree -o "$P/$1.tree" "$P/$1.md" && W -t tree -o "$P/$1.whole.tree" "$P/whole/$1.md" &&
+		diff <(grep -v 'file=' "$P/$1.tree") <(grep -v 'file=' "$P/$1.whole.tree") > /dev/null
+}
+read_whole tables
 expect "pieces: long tables cut before a row read as cmark-gfm reads them whole" \
-	bash -c "test \$(grep -c table_row '$P/tables.tree') -gt 100000 && diff <(grep -v 'file=' '$P/tables.tree') <(grep -v 'file=' '$P/whole.tree')"
+	bash -c "test $? = 0 && test \$(grep -c table_row '$P/tables.tree') -gt 100000"
 W -t html -o "$P/tables.html" "$P/tables.md" && W -t html -o "$P/whole.html" "$P/whole/tables.md"
 expect "pieces: long tables, the same HTML" cmp "$P/tables.html" "$P/whole.html"
 # The pieces are parsed on a second thread where there are two CPUs
@@ -213,10 +221,9 @@ for part in range(3):
 out.append('الأخير.\n')
 open(sys.argv[1], 'w', encoding='utf-8').write(''.join(out))
 PY
-mkdir -p "$P/whole" && { cat "$P/handed.md"; printf '\n[zz]: https://example.org/zz\n'; } > "$P/whole/handed.md"
-W -t tree -o "$P/handed.tree" "$P/handed.md" && W -t tree -o "$P/handed.whole.tree" "$P/whole/handed.md"
+read_whole handed
 expect "pieces: lists too long for a piece, between pieces, read as the text whole" \
-	bash -c "test \$(grep -c '^ *list' '$P/handed.tree') = 3 && diff <(grep -v 'file=' '$P/handed.tree') <(grep -v 'file=' '$P/handed.whole.tree')"
+	bash -c "test $? = 0 && test \$(grep -c '^ *list' '$P/handed.tree') = 3"
 # The point of the cut: cmark-gfm's tree of a table is 57 MB per MB when
 # it is parsed whole, the model's 20. Memory, not time: no timing here.
 if [ "$SAN" = 0 ]; then
