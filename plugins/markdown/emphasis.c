@@ -75,6 +75,18 @@ delimiter(const wq_node *n)
 	return wq_node_type_of(n) == WQ_NODE_STRIKE ? '~' : '*';
 }
 
+/* Whether emphasis 'n' is being written as tags. */
+static int
+is_tagged(const wq_node *n, const struct md_tagged *tagged)
+{
+	size_t i;
+
+	for (i = 0; tagged && i < tagged->n; i++)
+		if (tagged->node[i] == n)
+			return 1;
+	return 0;
+}
+
 /* How many levels of emphasis written with '*' share the delimiter run
  * at 'n''s start (or, 'last', its end): 'n' and the emphasis it begins,
  * that emphasis and the one it begins, and so on up (a span written as
@@ -176,18 +188,18 @@ in_run_of(const wq_node *n)
 /* Whether 'n''s start (or end) is its parent's, so that its delimiters
  * join the parent's run. */
 static int
-edge_shares_run(const wq_node *n, int last)
+edge_shares_run(const wq_node *n, int last, const struct md_tagged *tagged)
 {
 	const wq_node *up = wq_node_parent(n);
 
-	return up && !wq_node_is_block(up) &&
+	return up && !wq_node_is_block(up) && !is_tagged(up, tagged) &&
 	    (last ? wq_node_last_child(up) : wq_node_first_child(up)) == n;
 }
 
 /* The emphasis whose delimiters begin (or end) the run 'n''s are in:
  * 'n', or the outermost that shares that edge with it. */
 static const wq_node *
-run_top(const wq_node *n, int last, int spans)
+run_top(const wq_node *n, int last, int spans, const struct md_tagged *tagged)
 {
 	for (;;) {
 		const wq_node *up = wq_node_parent(n);
@@ -198,8 +210,9 @@ run_top(const wq_node *n, int last, int spans)
 			n)
 			return n;
 		t = wq_node_type_of(up);
-		if (t != WQ_NODE_EMPH && t != WQ_NODE_STRONG &&
-		    (t != WQ_NODE_SPAN || md_span_written(up, spans)))
+		if (is_tagged(up, tagged) ||
+		    (t != WQ_NODE_EMPH && t != WQ_NODE_STRONG &&
+			(t != WQ_NODE_SPAN || md_span_written(up, spans))))
 			return n;
 		n = up;
 	}
@@ -215,9 +228,10 @@ weight(const wq_node *n)
 /* The length of the run of '*' at 'n''s start (or end): its own, those of
  * the emphasis it begins and of the emphasis that begins with it. */
 static int
-run_length(const wq_node *n, int last, int spans)
+run_length(
+    const wq_node *n, int last, int spans, const struct md_tagged *tagged)
 {
-	const wq_node *k = run_top(n, last, spans);
+	const wq_node *k = run_top(n, last, spans, tagged);
 	int len = 0;
 
 	/* Down from the outermost that shares the edge, through spans
@@ -248,7 +262,8 @@ both_flanking(enum edge before, enum edge after)
 }
 
 int
-md_delimitable(const wq_node *n, int joined, int spans)
+md_delimitable(
+    const wq_node *n, int joined, int spans, const struct md_tagged *tagged)
 {
 	const wq_node *first = wq_node_first_child(n);
 	const wq_node *last = wq_node_last_child(n);
@@ -279,12 +294,12 @@ md_delimitable(const wq_node *n, int joined, int spans)
 	 * strong in strong): this one's opening must not be able to close,
 	 * nor its closing to open, where each is a run of its own (one
 	 * shared with the parent's is the depth rule's). */
-	if (!joined && in_run_of(n) && !edge_shares_run(n, 0) &&
+	if (!joined && in_run_of(n) && !edge_shares_run(n, 0, tagged) &&
 	    !(out == EDGE_SPACE || (out == EDGE_PUNCT && in == EDGE_OTHER)))
 		return 0;
 	in = inner_edge(last, 1, spans, delimiter(n));
 	out = outer_edge(n, 1, spans);
-	if (in_run_of(n) && !edge_shares_run(n, 1) &&
+	if (in_run_of(n) && !edge_shares_run(n, 1, tagged) &&
 	    !(out == EDGE_SPACE || (out == EDGE_PUNCT && in == EDGE_OTHER)))
 		return 0;
 	if (in == EDGE_SPACE || (in == EDGE_PUNCT && out == EDGE_OTHER))
@@ -294,14 +309,16 @@ md_delimitable(const wq_node *n, int joined, int spans)
 	 * multiple of 3, unless both are ("**<del>...*...*": the "**" of two
 	 * levels closed one by one stayed text). Then it is a tag. */
 	if (wq_node_type_of(n) != WQ_NODE_STRIKE) {
-		int open = run_length(n, 0, spans),
-		    close = run_length(n, 1, spans);
+		int open = run_length(n, 0, spans, tagged),
+		    close = run_length(n, 1, spans, tagged);
 
 		if ((open + close) % 3 == 0 && (open % 3 || close % 3) &&
-		    (both_flanking(outer_edge(run_top(n, 0, spans), 0, spans),
+		    (both_flanking(
+			 outer_edge(run_top(n, 0, spans, tagged), 0, spans),
 			 inner_edge(first, 0, spans, '*')) ||
 			both_flanking(inner_edge(last, 1, spans, '*'),
-			    outer_edge(run_top(n, 1, spans), 1, spans))))
+			    outer_edge(
+				run_top(n, 1, spans, tagged), 1, spans))))
 			return 0;
 	}
 	return 1;

@@ -29,6 +29,7 @@ struct md {
 	const wq_node *delimited; /* the last emphasis written with "*"... */
 	size_t bytes;		  /* of text since the last piece */
 	int width;		  /* -V columns, 0 for none */
+	struct md_tagged tagged;  /* the emphasis being written as tags */
 };
 
 /* A text node of s[0, len), a piece of a NUL-terminated string. */
@@ -496,7 +497,7 @@ emphasis(struct md *m, const wq_node *n)
 	touching = !joined && before && before == m->delimited &&
 	    (wq_node_type_of(before) == WQ_NODE_STRIKE) ==
 		(t == WQ_NODE_STRIKE);
-	if (touching || !md_delimitable(n, joined, m->spans)) {
+	if (touching || !md_delimitable(n, joined, m->spans, &m->tagged)) {
 		c = md_node_new(CMARK_NODE_CUSTOM_INLINE, NULL);
 		cmark_node_set_on_enter(c,
 		    t == WQ_NODE_EMPH	      ? "<em>"
@@ -506,7 +507,12 @@ emphasis(struct md *m, const wq_node *n)
 		    t == WQ_NODE_EMPH	      ? "</em>"
 			: t == WQ_NODE_STRONG ? "</strong>"
 					      : "</del>");
+		/* Its children's delimiters share no run with tags. */
+		if (m->tagged.n < sizeof(m->tagged.node) / sizeof(*m->tagged.node))
+			m->tagged.node[m->tagged.n++] = n;
 		add_children(m, c, n, 0);
+		if (m->tagged.n && m->tagged.node[m->tagged.n - 1] == n)
+			m->tagged.n--;
 		return c;
 	}
 	if (t == WQ_NODE_STRIKE) {

@@ -64,8 +64,16 @@ void md_arena_free(struct md_arena *a);
  * written between delimiters ("*", "**", "~~") where it stands, by
  * CommonMark's flanking rules; 'joined' when it goes on an element of its
  * type before it (no delimiter opens it). 'spans': pandoc spans the
- * analysis found are written too (md-spans). */
-int md_delimitable(const wq_node *n, int joined, int spans);
+ * analysis found are written too (md-spans). 'tagged': the emphasis
+ * around 'n' that is being written as tags, whose edges are no run of
+ * delimiters for 'n''s to join. */
+struct md_tagged {
+	/* Outermost first; inline nesting stops at 128 levels (read.c). */
+	const wq_node *node[160];
+	size_t n;
+};
+int md_delimitable(const wq_node *n, int joined, int spans,
+    const struct md_tagged *tagged);
 /* Whether span 'n' is written as a pandoc span, not as its children. */
 int md_span_written(const wq_node *n, int spans);
 
