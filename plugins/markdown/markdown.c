@@ -32,6 +32,17 @@ struct md {
 	struct md_tagged tagged;  /* the emphasis being written as tags */
 };
 
+/* s[0, n) as a string of its own. */
+static char *
+copy_of(const char *s, size_t n)
+{
+	char *p = wq_xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
 /* A text node of s[0, len), a piece of a NUL-terminated string. */
 static cmark_node *
 new_text(const char *s, size_t len)
@@ -43,9 +54,7 @@ new_text(const char *s, size_t len)
 		cmark_node_set_literal(t, s);
 		return t;
 	}
-	z = wq_xmalloc(len + 1);
-	memcpy(z, s, len);
-	z[len] = '\0';
+	z = copy_of(s, len);
 	cmark_node_set_literal(t, z);
 	free(z);
 	return t;
@@ -996,17 +1005,6 @@ list_of_maps(const wq_meta *m, const char *prefix)
 		if (!seen[i])
 			return 0;
 	return most;
-}
-
-/* s[0, n) as a string of its own. */
-static char *
-copy_of(const char *s, size_t n)
-{
-	char *p = wq_xmalloc(n + 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
 }
 
 /* Writes the keys of 'm' that start with 'prefix', in their order; dotted

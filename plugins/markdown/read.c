@@ -8,9 +8,6 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm/registry.h>
-#include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
