@@ -87,28 +87,43 @@ is_tagged(const wq_node *n, const struct md_tagged *tagged)
 	return 0;
 }
 
-/* How many levels of emphasis written with '*' share the delimiter run
- * at 'n''s start (or, 'last', its end): 'n' and the emphasis it begins,
- * that emphasis and the one it begins, and so on up (a span written as
- * its children is no wall between them). */
-static int
-run_depth(const wq_node *n, int last, int spans)
+/* The emphasis whose delimiters begin (or end) the run 'n''s are in:
+ * 'n', or the outermost that shares that edge with it. */
+static const wq_node *
+run_top(const wq_node *n, int last, int spans, const struct md_tagged *tagged)
 {
-	int depth = 0;
-
 	for (;;) {
 		const wq_node *up = wq_node_parent(n);
-		wq_node_type t = wq_node_type_of(n);
+		wq_node_type t;
 
-		if (t == WQ_NODE_EMPH || t == WQ_NODE_STRONG)
-			depth++;
-		else if (t != WQ_NODE_SPAN || md_span_written(n, spans))
-			return depth;
 		if (up == NULL ||
 		    (last ? wq_node_last_child(up) : wq_node_first_child(up)) !=
 			n)
-			return depth;
+			return n;
+		t = wq_node_type_of(up);
+		if (is_tagged(up, tagged) ||
+		    (t != WQ_NODE_EMPH && t != WQ_NODE_STRONG &&
+			(t != WQ_NODE_SPAN || md_span_written(up, spans))))
+			return n;
 		n = up;
+	}
+}
+
+/* How many levels of emphasis share the run of '*' at 'n''s start (or,
+ * 'last', its end), from 'n' up to the outermost (tags not known here:
+ * all are taken to be delimited). */
+static int
+run_depth(const wq_node *n, int last, int spans)
+{
+	const wq_node *top = run_top(n, last, spans, NULL);
+	int depth = 0;
+
+	for (;; n = wq_node_parent(n)) {
+		wq_node_type t = wq_node_type_of(n);
+
+		depth += t == WQ_NODE_EMPH || t == WQ_NODE_STRONG;
+		if (n == top)
+			return depth;
 	}
 }
 
@@ -194,28 +209,6 @@ edge_shares_run(const wq_node *n, int last, const struct md_tagged *tagged)
 
 	return up && !wq_node_is_block(up) && !is_tagged(up, tagged) &&
 	    (last ? wq_node_last_child(up) : wq_node_first_child(up)) == n;
-}
-
-/* The emphasis whose delimiters begin (or end) the run 'n''s are in:
- * 'n', or the outermost that shares that edge with it. */
-static const wq_node *
-run_top(const wq_node *n, int last, int spans, const struct md_tagged *tagged)
-{
-	for (;;) {
-		const wq_node *up = wq_node_parent(n);
-		wq_node_type t;
-
-		if (up == NULL ||
-		    (last ? wq_node_last_child(up) : wq_node_first_child(up)) !=
-			n)
-			return n;
-		t = wq_node_type_of(up);
-		if (is_tagged(up, tagged) ||
-		    (t != WQ_NODE_EMPH && t != WQ_NODE_STRONG &&
-			(t != WQ_NODE_SPAN || md_span_written(up, spans))))
-			return n;
-		n = up;
-	}
 }
 
 /* How many '*' a level of emphasis writes on each side. */
