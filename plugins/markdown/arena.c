@@ -88,15 +88,13 @@ static void
 make_key(void)
 {
 	current_made = pthread_key_create(&current_key, NULL) == 0;
-	if (!current_made)
-		wq_xmalloc(SIZE_MAX); /* the host's handler: exit 4 */
 }
 
 static struct md_arena *
 current(void)
 {
 	pthread_once(&current_once, make_key);
-	return pthread_getspecific(current_key);
+	return current_made ? pthread_getspecific(current_key) : NULL;
 }
 
 __attribute__((destructor)) static void
@@ -109,8 +107,14 @@ delete_key(void)
 struct md_arena *
 md_arena_new(void)
 {
-	struct md_arena *a = wq_xcalloc(1, sizeof(*a));
+	struct md_arena *a;
 
+	/* No key left in the process (PTHREAD_KEYS_MAX): no arena, and
+	 * the pieces are parsed with malloc. */
+	pthread_once(&current_once, make_key);
+	if (!current_made)
+		return NULL;
+	a = wq_xcalloc(1, sizeof(*a));
 	a->bigs.prev = a->bigs.next = &a->bigs;
 	return a;
 }

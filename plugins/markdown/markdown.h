@@ -54,6 +54,8 @@ cmark_node *md_node_new(cmark_node_type type, cmark_syntax_extension *ext);
  * the arena holds and keeps its chunks for the next piece. */
 struct md_arena;
 extern cmark_mem md_arena_mem;
+/* NULL when the process cannot keep one (no thread key left): the caller
+ * then parses with md_mem. */
 struct md_arena *md_arena_new(void);
 /* Returns the arena the thread used before. */
 struct md_arena *md_arena_use(struct md_arena *a);
