@@ -8,6 +8,7 @@
 #include "warraq/plugin.h"
 #include "warraq/warraq.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 
@@ -252,6 +253,20 @@ long utf8_check(const unsigned char *data, size_t len, const char **why);
 /* Line and column (1-based, bytes) of byte offset 'off'. */
 void text_position(
     const char *data, size_t off, unsigned long *line, unsigned long *col);
+
+/* par.c: fn(arg) on a second thread from par_start() to par_join(), or
+ * (one CPU, no thread to be had) inside par_join(). */
+struct par {
+	pthread_t thread;
+	void (*fn)(void *);
+	void *arg;
+	int started;
+};
+void par_start(struct par *p, void (*fn)(void *), void *arg);
+void par_join(struct par *p);
+/* fn(i, arg) for every i below n, the i shared out between this thread
+ * and a second one, in no set order. */
+void par_for(size_t n, void (*fn)(size_t i, void *arg), void *arg);
 
 /* Normalizes to NFC. Returns 0 and sets *out to NULL when the text is
  * already NFC; else *out is a new buffer (free it) of *outlen bytes. A

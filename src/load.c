@@ -541,23 +541,18 @@ struct form_feeds {
 	unsigned long line, col; /* the first */
 };
 
+/* Bytes [from, to) of 'data' (a character's first at each end) checked:
+ * the first fault in them reported, form feeds counted. */
 static int
-check_bytes(const char *name, const unsigned char *data, size_t len,
-    struct form_feeds *ff, struct wq_err *err)
+check_range(const char *name, const unsigned char *data, size_t len,
+    size_t from, size_t to, struct form_feeds *ff, struct wq_err *err)
 {
 	const char *why;
 	unsigned long line, col;
-	size_t from = 0;
 	long off;
 	char cs[40];
 
-	if (len >= 2 &&
-	    ((data[0] == 0xFF && data[1] == 0xFE) ||
-		(data[0] == 0xFE && data[1] == 0xFF)))
-		return wq_err_set(err, WQ_EINPUT, name, 1, 1,
-		    "UTF-16 text; convert it to UTF-8 first "
-		    "(iconv -f UTF-16 -t UTF-8)");
-	while ((off = utf8_check(data + from, len - from, &why)) >= 0) {
+	while ((off = utf8_check(data + from, to - from, &why)) >= 0) {
 		size_t at = from + (size_t)off;
 
 		from = at + 1;
@@ -579,6 +574,185 @@ check_bytes(const char *name, const unsigned char *data, size_t len,
 			    "%s (byte %zu)", why, at);
 	}
 	return 0;
+}
+
+/* A long text is checked and normalized in pieces, on both CPUs; below
+ * this size one thread does it in less time than a second takes to
+ * start. */
+#define SPLIT_MIN ((size_t)1 << 20)
+#define PIECE_MIN ((size_t)256 << 10)
+#define MAX_PIECES 64
+
+struct piece {
+	size_t from, to;
+	int bad;	  /* a fault other than a form feed */
+	size_t ff, ff_at; /* form feeds, and the first one's offset */
+	int rc;		  /* normalizing */
+	char *nfc;
+	size_t nfclen;
+};
+
+struct pieces {
+	const unsigned char *data;
+	size_t n;
+	struct piece p[MAX_PIECES];
+};
+
+/* Cuts data[0, len) into pieces that begin where next_start() says, each
+ * at least a few hundred kilobytes long. */
+static void
+cut_pieces(struct pieces *ps, const unsigned char *data, size_t len,
+    size_t (*next_start)(const unsigned char *, size_t, size_t))
+{
+	size_t want = len / PIECE_MIN, size, from = 0;
+
+	want = want < 2 ? 2 : want > MAX_PIECES ? MAX_PIECES : want;
+	size = len / want;
+	ps->data = data;
+	ps->n = 0;
+	while (from < len) {
+		size_t to = ps->n + 1 == want
+		    ? len
+		    : next_start(data, len, from + size);
+		struct piece *p = &ps->p[ps->n++];
+
+		memset(p, 0, sizeof(*p));
+		p->from = from, p->to = to;
+		from = to;
+	}
+}
+
+/* The first character's first byte at or after 'at'. */
+static size_t
+char_start(const unsigned char *s, size_t len, size_t at)
+{
+	while (at < len && (s[at] & 0xC0) == 0x80)
+		at++;
+	return at < len ? at : len;
+}
+
+/* Just after the first line end at or after 'at' (the end if none). */
+static size_t
+line_start(const unsigned char *s, size_t len, size_t at)
+{
+	const unsigned char *nl =
+	    at < len ? memchr(s + at, '\n', len - at) : NULL;
+
+	return nl ? (size_t)(nl - s) + 1 : len;
+}
+
+static void
+check_piece(size_t i, void *arg)
+{
+	struct pieces *ps = arg;
+	struct piece *p = &ps->p[i];
+	size_t from = p->from;
+	const char *why;
+	long off;
+
+	while ((off = utf8_check(ps->data + from, p->to - from, &why)) >= 0) {
+		size_t at = from + (size_t)off;
+
+		if (ps->data[at] != '\f') {
+			p->bad = 1;
+			return;
+		}
+		if (p->ff++ == 0)
+			p->ff_at = at;
+		from = at + 1;
+	}
+}
+
+static int
+check_bytes(const char *name, const unsigned char *data, size_t len,
+    struct form_feeds *ff, struct wq_err *err)
+{
+	struct pieces ps;
+	size_t i;
+
+	if (len >= 2 &&
+	    ((data[0] == 0xFF && data[1] == 0xFE) ||
+		(data[0] == 0xFE && data[1] == 0xFF)))
+		return wq_err_set(err, WQ_EINPUT, name, 1, 1,
+		    "UTF-16 text; convert it to UTF-8 first "
+		    "(iconv -f UTF-16 -t UTF-8)");
+	if (len < SPLIT_MIN)
+		return check_range(name, data, len, 0, len, ff, err);
+	/* Cut before a character's first byte: a sequence the cut would end
+	 * early is invalid in the whole too. */
+	cut_pieces(&ps, data, len, char_start);
+	par_for(ps.n, check_piece, &ps);
+	for (i = 0; i < ps.n; i++) {
+		struct piece *p = &ps.p[i];
+
+		if (p->bad) /* again, to say what and where */
+			return check_range(
+			    name, data, len, p->from, p->to, ff, err);
+		if (p->ff && ff->count == 0)
+			text_position(
+			    (const char *)data, p->ff_at, &ff->line, &ff->col);
+		ff->count += p->ff;
+	}
+	return 0;
+}
+
+static void
+normalize_piece(size_t i, void *arg)
+{
+	struct pieces *ps = arg;
+	struct piece *p = &ps->p[i];
+	size_t marks_at;
+
+	p->rc = nfc_normalize((const char *)ps->data + p->from, p->to - p->from,
+	    &p->nfc, &p->nfclen, &marks_at, NULL);
+}
+
+/* nfc_normalize() in pieces on both CPUs. A line end never combines with
+ * what is around it, so pieces end after one and normalize as the whole
+ * would. */
+static int
+normalize(const char *in, size_t len, char **out, size_t *outlen,
+    size_t *marks_at, struct wq_err *err)
+{
+	struct pieces ps;
+	struct wq_buf b;
+	size_t i;
+	int rc = 0, changed = 0;
+
+	if (len < SPLIT_MIN)
+		return nfc_normalize(in, len, out, outlen, marks_at, err);
+	cut_pieces(&ps, (const unsigned char *)in, len, line_start);
+	par_for(ps.n, normalize_piece, &ps);
+	for (i = 0; i < ps.n && rc == 0; i++) {
+		struct piece *p = &ps.p[i];
+
+		if (p->rc != 0) { /* again, to say what and where */
+			rc = nfc_normalize(in + p->from, p->to - p->from,
+			    &p->nfc, &p->nfclen, marks_at, err);
+			if (*marks_at != SIZE_MAX)
+				*marks_at += p->from;
+		}
+		changed |= p->nfc != NULL;
+	}
+	*out = NULL;
+	if (rc == 0 && changed) {
+		wq_buf_init(&b);
+		for (i = 0; i < ps.n; i++) {
+			struct piece *p = &ps.p[i];
+
+			if (p->nfc)
+				wq_buf_put(&b, p->nfc, p->nfclen);
+			else
+				wq_buf_put(&b, in + p->from, p->to - p->from);
+			free(p->nfc);
+			p->nfc = NULL;
+		}
+		*out = b.data;
+		*outlen = b.len;
+	}
+	for (i = 0; i < ps.n; i++)
+		free(ps.p[i].nfc);
+	return rc;
 }
 
 /* Whether the text holds nothing but spaces, tabs and line ends. The
@@ -617,6 +791,22 @@ unify_spaces(const char *in, size_t len, int form_feeds, size_t *outlen)
 	}
 	*outlen = (size_t)(o - out);
 	return out;
+}
+
+/* The text's SHA-256, taken on the second thread while the first checks
+ * and normalizes it. */
+struct digest {
+	const void *data;
+	size_t len;
+	char hex[65];
+};
+
+static void
+take_digest(void *arg)
+{
+	struct digest *d = arg;
+
+	wq_sha256_hex(d->data, d->len, d->hex);
 }
 
 static unsigned long
@@ -665,6 +855,8 @@ load(const char *name, const void *data, size_t len,
 	long fm;
 	int rc, dropped = 0, repaired = 0;
 	struct form_feeds ff = { 0, 0, 0 };
+	struct digest digest = { data, len, "" };
+	struct par digesting = { 0 };
 
 	opts = opts ? opts : &defaults;
 	name = name ? name : "-";
@@ -680,15 +872,21 @@ load(const char *name, const void *data, size_t len,
 		    opts->reader);
 		return NULL;
 	}
+	if (!opts->no_digest) {
+		if (len >= SPLIT_MIN)
+			par_start(&digesting, take_digest, &digest);
+		else
+			take_digest(&digest);
+	}
 	if (check_bytes(name, data, len, &ff, err) != 0)
-		return NULL;
+		goto fail;
 	n = len;
 	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		text += 3, n -= 3;
 	if ((crlf = unify_spaces(text, n, ff.count > 0, &n)) != NULL)
 		text = crlf;
 	marks_at = SIZE_MAX;
-	if (nfc_normalize(text, n, &nfc, &nfclen, &marks_at, err) != 0) {
+	if (normalize(text, n, &nfc, &nfclen, &marks_at, err) != 0) {
 		if (marks_at != SIZE_MAX && err) { /* give it its place */
 			unsigned long line, col;
 			char msg[sizeof(err->msg)];
@@ -711,8 +909,9 @@ load(const char *name, const void *data, size_t len,
 	wq_node_append(wq_doc_root(doc), sec);
 	sec->sec->file = arena_strdup(&doc->arena, name);
 	sec->sec->size = len;
+	par_join(&digesting);
 	if (!opts->no_digest)
-		wq_sha256_hex(data, len, sec->sec->sha256);
+		memcpy(sec->sec->sha256, digest.hex, sizeof(digest.hex));
 	if ((fm = frontmatter_parse(name, text, n, &sec->sec->meta, err)) < 0)
 		goto fail;
 	canonical_keys(&sec->sec->meta);
@@ -778,6 +977,7 @@ load(const char *name, const void *data, size_t len,
 		check_controls(doc, opts->warn, opts->warn_arg);
 	return doc;
 fail:
+	par_join(&digesting);
 	free(crlf);
 	free(nfc);
 	wq_doc_free(doc);
