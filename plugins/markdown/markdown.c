@@ -581,6 +581,32 @@ new_list(const wq_node *n, int start)
 	return c;
 }
 
+static int
+long_ordered_list(const wq_node *n)
+{
+	const wq_node *k = wq_node_first_child(n);
+	size_t i = 0;
+
+	if (!wq_node_list_ordered(n) || wq_node_parent(n) == NULL ||
+	    wq_node_type_of(wq_node_parent(n)) != WQ_NODE_SECTION)
+		return 0;
+	for (; k && i <= LIST_CHUNK; k = wq_node_next(k))
+		i++;
+	return i > LIST_CHUNK;
+}
+
+/* The comment cmark-gfm's renderer puts after a list that a list or an
+ * indented code block follows. */
+#define END_LIST "<!-- end list -->"
+
+static int
+follows_list(const wq_node *n)
+{
+	const wq_node *p = wq_node_prev(n);
+
+	return p && wq_node_type_of(p) == WQ_NODE_LIST;
+}
+
 /* A long ordered list at a text's top level, rendered here a chunk of
  * items at a time: cmark-gfm 0.29's renderer numbers each item by
  * counting the items before it (20,000 items took 1.2 s). A chunk is a
@@ -598,6 +624,12 @@ ordered_in_chunks(struct md *m, const wq_node *n)
 	struct wq_buf b;
 
 	wq_buf_init(&b);
+	/* What the renderer writes between a list and a list or an indented
+	 * code block after it, lest they read back as one: written here
+	 * for a list before this one and, unless it is chunked too and
+	 * writes its own, after. */
+	if (follows_list(n))
+		wq_buf_puts(&b, END_LIST "\n\n");
 	while (item) {
 		cmark_node *doc = md_node_new(CMARK_NODE_DOCUMENT, NULL);
 		cmark_node *list = new_list(n, start);
@@ -616,23 +648,14 @@ ordered_in_chunks(struct md *m, const wq_node *n)
 		cmark_node_free(doc);
 		start += k;
 	}
+	if (wq_node_next(n) &&
+	    (wq_node_type_of(wq_node_next(n)) == WQ_NODE_CODE_BLOCK ||
+		(wq_node_type_of(wq_node_next(n)) == WQ_NODE_LIST &&
+		    !long_ordered_list(wq_node_next(n)))))
+		wq_buf_puts(&b, "\n" END_LIST "\n");
 	cmark_node_set_literal(c, b.data ? b.data : "");
 	wq_buf_free(&b);
 	return c;
-}
-
-static int
-long_ordered_list(const wq_node *n)
-{
-	const wq_node *k = wq_node_first_child(n);
-	size_t i = 0;
-
-	if (!wq_node_list_ordered(n) || wq_node_parent(n) == NULL ||
-	    wq_node_type_of(wq_node_parent(n)) != WQ_NODE_SECTION)
-		return 0;
-	for (; k && i <= LIST_CHUNK; k = wq_node_next(k))
-		i++;
-	return i > LIST_CHUNK;
 }
 
 static cmark_node *

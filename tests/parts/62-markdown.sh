@@ -272,6 +272,24 @@ PY
 	expect "a $kind ordered list of 600 items: numbered 7 to 606 across the chunks" \
 		bash -c "[ \"\$(grep -oE '^[0-9]+\.' '$P/ol-$kind.out.md' | tr -d . | tr '\n' ' ')\" = \"\$(seq 7 606 | tr '\n' ' ')\" ]"
 done
+# A chunked list is a raw block to the renderer, which then no longer
+# writes its "<!-- end list -->" between it and a list or an indented
+# code block beside it: two lists read back as one (the build before
+# merged three of these eight pairs).
+list_of() {
+	case $1 in
+	short) seq 1 5 | sed 's/.*/&. قصير &/' ;;
+	long) seq 1 300 | sed 's/.*/&. طويل &/' ;;
+	bullet) printf -- '- نقطة\n- أخرى\n' ;;
+	code) printf '    code line\n    more\n' ;;
+	esac
+}
+for a in short long; do
+	for b in short long bullet code; do
+		{ list_of $a; printf '\n<!-- -->\n\n'; list_of $b; } > "$P/lists-$a-$b.md"
+		roundtrip "a $a ordered list, then a $b one" "$P/lists-$a-$b.md"
+	done
+done
 # A piece the sink refuses stops the writer, whichever thread rendered it.
 if [ -w /dev/full ]; then
 	"$BIN" -q -t markdown -o - "$P/written.md" > /dev/full 2> "$P/full.err"
