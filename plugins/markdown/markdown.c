@@ -581,14 +581,42 @@ new_list(const wq_node *n, int start)
 	return c;
 }
 
+/* Whether a list at 'n' may be written as a raw block of chunks. The
+ * renderer puts a blank line on each side of one (none in a tight list's
+ * item): harmless in a quote or between an item's blocks, but an item
+ * must not begin with one. Below the top level the chunks would be
+ * wrapped without their prefix's width: there, only when lines are not
+ * wrapped. A raw block that opens a quote begins with two empty quote
+ * lines, which read back as nothing. */
 static int
-long_ordered_list(const wq_node *n)
+chunks_fit(const wq_node *n, int width)
+{
+	const wq_node *p;
+
+	for (p = wq_node_parent(n); p && wq_node_type_of(p) != WQ_NODE_SECTION;
+	     n = p, p = wq_node_parent(p)) {
+		if (width > 0)
+			return 0;
+		switch (wq_node_type_of(p)) {
+		case WQ_NODE_BLOCK_QUOTE:
+		case WQ_NODE_LIST: break;
+		case WQ_NODE_ITEM:
+			if (wq_node_first_child(p) == n)
+				return 0;
+			break;
+		default: return 0;
+		}
+	}
+	return p != NULL;
+}
+
+static int
+long_ordered_list(const wq_node *n, int width)
 {
 	const wq_node *k = wq_node_first_child(n);
 	size_t i = 0;
 
-	if (!wq_node_list_ordered(n) || wq_node_parent(n) == NULL ||
-	    wq_node_type_of(wq_node_parent(n)) != WQ_NODE_SECTION)
+	if (!wq_node_list_ordered(n) || !chunks_fit(n, width))
 		return 0;
 	for (; k && i <= LIST_CHUNK; k = wq_node_next(k))
 		i++;
@@ -607,10 +635,10 @@ follows_list(const wq_node *n)
 	return p && wq_node_type_of(p) == WQ_NODE_LIST;
 }
 
-/* A long ordered list at a text's top level, rendered here a chunk of
- * items at a time: cmark-gfm 0.29's renderer numbers each item by
- * counting the items before it (20,000 items took 1.2 s). A chunk is a
- * list of its own that starts where the one before ended, so its
+/* A long ordered list, rendered here a chunk of items at a time:
+ * cmark-gfm 0.29's renderer numbers each item by counting the items
+ * before it (20,000 items took 1.2 s; 40,000 in a quote 5.0 s). A chunk
+ * is a list of its own that starts where the one before ended, so its
  * markers and indentation are the whole list's; chunks of a loose list
  * are a blank line apart, as its items are. */
 static cmark_node *
@@ -621,15 +649,19 @@ ordered_in_chunks(struct md *m, const wq_node *n)
 	cmark_node *c = md_node_new(CMARK_NODE_HTML_BLOCK, NULL);
 	const wq_node *item = wq_node_first_child(n);
 	int start = wq_node_list_start(n);
+	const wq_node *p = wq_node_parent(n);
+	int tight = wq_node_type_of(p) == WQ_NODE_ITEM &&
+	    wq_node_list_tight(wq_node_parent(p));
 	struct wq_buf b;
 
 	wq_buf_init(&b);
 	/* What the renderer writes between a list and a list or an indented
 	 * code block after it, lest they read back as one: written here
 	 * for a list before this one and, unless it is chunked too and
-	 * writes its own, after. */
+	 * writes its own, after; in a tight list's item, as the renderer
+	 * does there, without a blank line. */
 	if (follows_list(n))
-		wq_buf_puts(&b, END_LIST "\n\n");
+		wq_buf_puts(&b, tight ? END_LIST "\n" : END_LIST "\n\n");
 	while (item) {
 		cmark_node *doc = md_node_new(CMARK_NODE_DOCUMENT, NULL);
 		cmark_node *list = new_list(n, start);
@@ -651,8 +683,12 @@ ordered_in_chunks(struct md *m, const wq_node *n)
 	if (wq_node_next(n) &&
 	    (wq_node_type_of(wq_node_next(n)) == WQ_NODE_CODE_BLOCK ||
 		(wq_node_type_of(wq_node_next(n)) == WQ_NODE_LIST &&
-		    !long_ordered_list(wq_node_next(n)))))
-		wq_buf_puts(&b, "\n" END_LIST "\n");
+		    !long_ordered_list(wq_node_next(n), m->width))))
+		wq_buf_puts(&b, tight ? END_LIST "\n" : "\n" END_LIST "\n");
+	/* Without its last line end: the renderer ends the block itself,
+	 * and in a quote a second one would be a line without its "> ". */
+	if (b.len && b.data[b.len - 1] == '\n')
+		b.data[--b.len] = '\0';
 	cmark_node_set_literal(c, b.data ? b.data : "");
 	wq_buf_free(&b);
 	return c;
@@ -693,7 +729,7 @@ convert(struct md *m, const wq_node *n)
 		c = md_node_new(CMARK_NODE_BLOCK_QUOTE, NULL);
 		break;
 	case WQ_NODE_LIST:
-		if (long_ordered_list(n))
+		if (long_ordered_list(n, m->width))
 			return ordered_in_chunks(m, n);
 		c = new_list(n, wq_node_list_start(n));
 		break;

@@ -290,6 +290,40 @@ for a in short long; do
 		roundtrip "a $a ordered list, then a $b one" "$P/lists-$a-$b.md"
 	done
 done
+# Below the top level a long ordered list is chunked too where the raw
+# block's blank lines change nothing (in quotes, between an item's blocks,
+# none in a tight list's item; not as an item's first block): each reads
+# back as it was, the lists beside it apart, a tight list stays tight.
+python3 - "$P" <<'PY'
+import sys
+out = sys.argv[1]
+def ol(n, indent='', loose=False):
+    sep = '\n\n' if loose else '\n'
+    return sep.join('%s%d. بند %d' % (indent, i + 1, i) for i in range(n)) + '\n'
+def quoted(t, mark='> '):
+    return ''.join(mark + l + '\n' if l else mark.rstrip() + '\n' for l in t.split('\n')[:-1])
+cases = {
+    'quote': 'قبل\n\n' + quoted('فقرة\n\n' + ol(300)) + '\nبعد\n',
+    'quote-lists': quoted(ol(3) + '\n<!-- -->\n\n' + ol(300) + '\n<!-- -->\n\n' + ol(4) + '\n<!-- -->\n\n    code\n'),
+    'quote-para': quoted(ol(300) + '\nفقرة\n'),
+    'loose-item': '- فقرة\n\n' + ol(300, '  ') + '\n  بعد\n\n- ثان\n\n  ثالث\n',
+    'tight-item': '- فقرة\n' + ol(300, '  ') + '- ثان\n',
+    'first-in-item': '- ' + ol(300, '  ').lstrip() + '\n- ثان\n\n  فقرة\n',
+    'quote-quote': quoted(ol(300), '> > '),
+    'loose-in-quote': quoted(ol(300, loose=True)),
+    'item-in-quote': quoted('1. أ\n\n   ب\n\n' + ol(300, '   ')),
+    'tight-then-bullet': '- أ\n' + ol(300, '  ') + '  - ب\n  - ج\n- د\n',
+    'tight-after-bullet': '- أ\n  - ب\n' + ol(300, '  ') + '- د\n',
+    'tight-deep': '- أ\n  - ب\n' + ol(300, '    ') + '  - ج\n- د\n',
+    'tight-in-quote': quoted('- أ\n' + ol(300, '  ') + '- د\n'),
+    'tight-then-code': '- أ\n' + ol(300, '  ') + '\n      code\n- د\n',
+}
+for k, v in cases.items():
+    open('%s/nested-%s.md' % (out, k), 'w', encoding='utf-8').write(v)
+PY
+for f in "$P"/nested-*.md; do
+	roundtrip "a long ordered list nested: $(basename "$f" .md)" "$f"
+done
 # A piece the sink refuses stops the writer, whichever thread rendered it.
 if [ -w /dev/full ]; then
 	"$BIN" -q -t markdown -o - "$P/written.md" > /dev/full 2> "$P/full.err"
