@@ -38,7 +38,7 @@ struct piece {
 	unsigned part;	      /* 1, 2, ... within the text */
 };
 struct place {
-	const wq_node *block; /* a text's top-level block */
+	const wq_node *block; /* a text, or its top-level block */
 	size_t piece;
 };
 
@@ -54,10 +54,15 @@ struct book {
 	int lenient;
 	struct resource *res;
 	size_t nres, capres;
+	size_t *by_path, nslots; /* 1 + index in res, by path (epub.c) */
+	struct kind_count {	 /* resources numbered per id_prefix */
+		const char *prefix;
+		size_t n;
+	} kinds[8];
 	const char *lang;
 	wq_dir dir;
 	struct wq_buf scratch;
-	size_t pages; /* entries of the page-list */
+	size_t pages;			   /* entries of the page-list */
 	size_t images, images_without_alt; /* in the chapters, as written */
 	struct piece *pieces; /* every text's, in order (split.c) */
 	size_t npieces, cappieces;
@@ -65,22 +70,22 @@ struct book {
 	size_t nplaces;
 	struct magic_set *magic; /* libmagic, opened at the first image */
 	char magic_type[128];	 /* what the last image checked was */
-	struct toc_entry {    /* the table of contents, for the NCX */
+	struct toc_entry {	 /* the table of contents, for the NCX */
 		char *label, *href;
 		int depth; /* 1: a text */
-	} *toc;
+	} * toc;
 	size_t ntoc, captoc;
 	struct pack_entry *pack; /* the container's entries, in order */
 	size_t npack, cappack;
 	size_t pending; /* bytes queued for deflating, not yet deflated */
-	int level; /* deflate level, 0 (store) to 9 */
+	int level;	/* deflate level, 0 (store) to 9 */
 };
 
 /* pack.c: entries are queued, then compressed on every core, a batch at a
  * time as the book is made. pack_add() copies the bytes, pack_add_buf()
  * takes the buffer's and leaves it empty; 'store': not to be deflated. */
-int pack_add(struct book *bk, const char *name, const void *data, size_t len,
-    int store);
+int pack_add(
+    struct book *bk, const char *name, const void *data, size_t len, int store);
 int pack_add_buf(
     struct book *bk, const char *name, struct wq_buf *b, int store);
 int pack_finish(struct book *bk);
@@ -97,11 +102,12 @@ const char *meta_get(const struct book *bk, const char *key);
 const char *book_title(const struct book *bk);
 /* <dc:EL id="ID" dir=…>VALUE</dc:EL>, the direction where 'value' runs
  * against 'context'. */
-void put_dc(struct wq_buf *b, const char *el, const char *id,
-    const char *value, wq_dir context);
+void put_dc(struct wq_buf *b, const char *el, const char *id, const char *value,
+    wq_dir context);
 /* Every value of 'key' in the book's and its texts' metadata, once each
  * (free *out, not the strings). */
-void collect(const struct book *bk, const char *key, const char ***out, size_t *n);
+void collect(
+    const struct book *bk, const char *key, const char ***out, size_t *n);
 /* An XHTML document's start, to </head>: its stylesheets are at 'root'
  * ("../" from text/). */
 void xhtml_head(const struct book *bk, struct wq_buf *b, const char *lang,

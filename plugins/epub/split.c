@@ -57,6 +57,19 @@ by_block(const void *a, const void *b)
 	return (x->block > y->block) - (x->block < y->block);
 }
 
+/* Node 'n' (a text or its top-level block) is in the last piece. */
+static void
+add_place(struct book *bk, const wq_node *n, size_t *cap)
+{
+	if (bk->nplaces == *cap) {
+		*cap = *cap ? 2 * *cap : 1024;
+		bk->places =
+		    wq_xrealloc(bk->places, *cap * sizeof(*bk->places));
+	}
+	bk->places[bk->nplaces].block = n;
+	bk->places[bk->nplaces++].piece = bk->npieces - 1;
+}
+
 int
 epub_split(struct book *bk)
 {
@@ -76,6 +89,10 @@ epub_split(struct book *bk)
 		int whole = has_notes(sec);
 
 		add_piece(bk, wq_node_first_child(sec), i, part);
+		/* The text itself is in its first piece: the section is a
+		 * place too (looked up once per text, by pointer as blocks
+		 * are; a scan of the pieces was quadratic in the texts). */
+		add_place(bk, sec, &cap);
 		for (c = wq_node_first_child(sec); c; c = wq_node_next(c)) {
 			size_t w = weight(c);
 			int heading = wq_node_type_of(c) == WQ_NODE_HEADING;
@@ -88,13 +105,7 @@ epub_split(struct book *bk)
 				size = 0;
 			}
 			size += w;
-			if (bk->nplaces == cap) {
-				cap = cap ? 2 * cap : 1024;
-				bk->places = wq_xrealloc(
-				    bk->places, cap * sizeof(*bk->places));
-			}
-			bk->places[bk->nplaces].block = c;
-			bk->places[bk->nplaces++].piece = bk->npieces - 1;
+			add_place(bk, c, &cap);
 		}
 	}
 	if (bk->nplaces)
@@ -123,18 +134,10 @@ epub_piece_of(const struct book *bk, const wq_node *n)
 {
 	const wq_node *sec = wq_node_section(n), *top = n;
 	struct place key, *hit;
-	size_t i;
 
 	if (sec == NULL)
 		return NULL;
-	if (n == sec) { /* a text: its first piece */
-		for (i = 0; i < bk->npieces; i++)
-			if (wq_doc_section(bk->doc, bk->pieces[i].section) ==
-			    sec)
-				return &bk->pieces[i];
-		return NULL;
-	}
-	while (wq_node_parent(top) != sec)
+	while (top != sec && wq_node_parent(top) != sec)
 		top = wq_node_parent(top);
 	key.block = top;
 	hit = bk->nplaces ? bsearch(&key, bk->places, bk->nplaces,
