@@ -72,6 +72,7 @@ struct arena_chunk {
 };
 
 #define ARENA_CHUNK 65536
+#define ARENA_FIRST 2048
 
 /* Under AddressSanitizer every object in a chunk is followed by a
  * poisoned gap, so reading past one (past a string's end, or a field a
@@ -100,7 +101,10 @@ arena_alloc_aligned(struct arena *a, size_t n, size_t align)
 	unsigned char *p;
 
 	if (c == NULL || c->size - c->used < n + pad + REDZONE) {
-		size_t size = ARENA_CHUNK;
+		/* Small at first, for the many short texts of a book. */
+		size_t size = c == NULL		? ARENA_FIRST
+		    : c->size < ARENA_CHUNK / 2 ? 2 * c->size
+						: ARENA_CHUNK;
 
 		if (size < n + REDZONE)
 			size = n + REDZONE;
