@@ -41,3 +41,19 @@ outputs
 expect "caption: html" grep -qF '<caption>لغات البرمجة وسنوات ظهورها</caption>' "$TMP/html/table-caption.html"
 expect "caption: tei head" grep -qF '<head>Caption before</head>' "$TMP/tei/table-caption.xml"
 expect "caption: markdown" grep -qx 'Table: Caption before' "$TMP/markdown/table-caption.md"
+# Each cell's alignment is its column's, counted on from the cell before
+# (counting all before each was quadratic in a row's cells): 300 columns
+# of four alignments in turn, in the header and two rows.
+python3 - "$TMP/wide.md" <<'PY'
+import sys
+n = 300
+marks = [':--', '--:', ':-:', '---']
+rows = ['|' + '|'.join('h%d' % i for i in range(n)) + '|',
+        '|' + '|'.join(marks[i % 4] for i in range(n)) + '|']
+rows += ['|' + '|'.join('%s%d' % (r, i) for i in range(n)) + '|' for r in 'xy']
+open(sys.argv[1], 'w').write('\n'.join(rows) + '\n')
+PY
+W -t tree -V positions=no -o "$TMP/wide.tree" "$TMP/wide.md"
+expect "a table of 300 columns: every cell aligned as its column" bash -c "
+	[ \"\$(grep -c 'table_cell' '$TMP/wide.tree')\" -eq 900 ] &&
+	[ \"\$(grep 'table_cell' '$TMP/wide.tree' | sed 's/ *table_cell//' | tr '\n' ,)\" = \"\$(for r in 1 2 3; do for i in \$(seq 0 299); do case \$((i % 4)) in 0) echo ' align=start' ;; 1) echo ' align=end' ;; 2) echo ' align=center' ;; 3) echo ;; esac; done; done | tr '\n' ,)\" ]"
