@@ -48,19 +48,9 @@ struct anchor_map {
 };
 
 static size_t
-hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static size_t
 slot(const struct anchor_map *m, const char *key)
 {
-	size_t i = hash(key) & (m->cap - 1);
+	size_t i = str_hash(key) & (m->cap - 1);
 
 	while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
 		i = (i + 1) & (m->cap - 1);

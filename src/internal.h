@@ -12,6 +12,17 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
+/* FNV-1a of a string, for the core's hash maps. */
+static inline size_t
+str_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
 /* Allocation that cannot fail: it aborts with a message instead. */
 char *wq_xstrdup(const char *s);
 
@@ -45,6 +56,9 @@ struct wq_meta {
 	struct arena *arena;
 	struct meta_entry *entries;
 	size_t count, cap;
+	/* Past a few keys, 1 + each entry's index by key's hash (open
+	 * addressing, at most half full), kept as entries are added. */
+	size_t *slots, nslots;
 };
 void meta_init(wq_meta *m, struct arena *a);
 void meta_release(wq_meta *m);

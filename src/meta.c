@@ -21,8 +21,44 @@ meta_release(wq_meta *m)
 	for (i = 0; i < m->count; i++)
 		free(m->entries[i].values);
 	free(m->entries);
+	free(m->slots);
 	m->entries = NULL;
-	m->count = m->cap = 0;
+	m->slots = NULL;
+	m->count = m->cap = m->nslots = 0;
+}
+
+/* Up to this many keys a scan finds one sooner than a hash. */
+#define SCAN_MAX 16
+
+/* The slot of 'key' in the index, or the empty one where it would go. */
+static size_t
+slot_of(const wq_meta *m, const char *key)
+{
+	size_t mask = m->nslots - 1, i = str_hash(key) & mask;
+
+	while (m->slots[i] && strcmp(m->entries[m->slots[i] - 1].key, key))
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* The index made anew for the entries there are (after one was taken out,
+ * or when it fills): a front matter of thousands of keys was quadratic,
+ * each key looked for among all before it. */
+static void
+reindex(wq_meta *m)
+{
+	size_t i;
+
+	free(m->slots);
+	m->slots = NULL;
+	m->nslots = 0;
+	if (m->count <= SCAN_MAX)
+		return;
+	for (m->nslots = 64; m->nslots < 2 * m->count;)
+		m->nslots *= 2;
+	m->slots = wq_xcalloc(m->nslots, sizeof(*m->slots));
+	for (i = 0; i < m->count; i++)
+		m->slots[slot_of(m, m->entries[i].key)] = i + 1;
 }
 
 /* A map of its own: the map first, so that the pointer is both. */
@@ -89,6 +125,10 @@ wq_meta_find(const wq_meta *m, const char *key)
 {
 	size_t i;
 
+	if (m && m->slots) {
+		i = m->slots[slot_of(m, key)];
+		return i ? (long)i - 1 : -1;
+	}
 	for (i = 0; m && i < m->count; i++)
 		if (strcmp(m->entries[i].key, key) == 0)
 			return (long)i;
@@ -118,6 +158,10 @@ entry(wq_meta *m, const char *key)
 	e = &m->entries[m->count++];
 	memset(e, 0, sizeof(*e));
 	e->key = arena_strdup(m->arena, key);
+	if (m->slots && 2 * m->count <= m->nslots)
+		m->slots[slot_of(m, key)] = m->count;
+	else if (m->count > SCAN_MAX)
+		reindex(m);
 	return e;
 }
 
@@ -161,6 +205,8 @@ wq_meta_remove(wq_meta *m, const char *key)
 	memmove(&m->entries[i], &m->entries[i + 1],
 	    (m->count - (size_t)i - 1) * sizeof(m->entries[0]));
 	m->count--;
+	if (m->slots)
+		reindex(m);
 }
 
 void

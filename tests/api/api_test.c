@@ -118,6 +118,47 @@ test_iter(void)
 	wq_doc_free(doc);
 }
 
+/* Past a few keys a map is indexed by hash: every key found where it is,
+ * in the order added, through additions, removals and replacements. */
+static void
+test_meta_many(void)
+{
+	wq_meta *m = wq_meta_new();
+	char key[32], val[32];
+	int i, ok = 1;
+
+	for (i = 0; i < 3000; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		snprintf(val, sizeof(val), "v%d", i);
+		wq_meta_set(m, key, val);
+	}
+	for (i = 0; i < 3000; i += 3) { /* every third taken out */
+		snprintf(key, sizeof(key), "k%d", i);
+		wq_meta_remove(m, key);
+	}
+	wq_meta_set(m, "k1", "again"); /* replaced, stays where it was */
+	wq_meta_set(m, "k0", "back");  /* added again, at the end */
+	for (i = 0; i < 3000; i++) {
+		long at;
+
+		snprintf(key, sizeof(key), "k%d", i);
+		at = wq_meta_find(m, key);
+		if (i % 3 == 0 && i != 0)
+			ok &= at == -1;
+		else if (i == 0)
+			ok &= at == 2000 && strcmp(wq_meta_value(m, 2000, 0),
+						"back") == 0;
+		else
+			ok &= at == i - i / 3 - 1 &&
+			    strcmp(wq_meta_key(m, (size_t)at), key) == 0;
+	}
+	CHECK(ok && wq_meta_count(m) == 2001 &&
+		strcmp(wq_meta_get(m, "k1"), "again") == 0 &&
+		wq_meta_find(m, "k3000") == -1,
+	    "meta: 3,000 keys found through removals");
+	wq_meta_free(m);
+}
+
 static void
 test_meta(void)
 {
@@ -137,6 +178,7 @@ test_meta(void)
 	CHECK(wq_meta_get(m, "title") == NULL, "meta remove");
 	CHECK(wq_meta_count(m) == 1, "meta count");
 	wq_doc_free(doc);
+	test_meta_many();
 }
 
 static void
