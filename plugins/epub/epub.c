@@ -168,10 +168,10 @@ already_compressed(const char *media_type)
 static size_t
 path_hash(const char *s)
 {
-	size_t h = 14695981039346656037u;
+	size_t h = 2166136261u; /* FNV-1a */
 
 	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
+		h = (h ^ (unsigned char)*s++) * 16777619u;
 	return h;
 }
 
