@@ -537,8 +537,8 @@ declared_charset(const char *s, size_t len, char *out, size_t size)
  * licences have them): whitespace to CommonMark and HTML, but no XML
  * output can hold one, so each is read as a space. */
 struct form_feeds {
-	size_t count;
-	unsigned long line, col; /* the first */
+	size_t count, first;	 /* how many, the first's offset */
+	unsigned long line, col; /* the first's place (check_bytes()) */
 };
 
 /* Bytes [from, to) of 'data' (a character's first at each end) checked:
@@ -556,15 +556,13 @@ check_range(const char *name, const unsigned char *data, size_t len,
 		size_t at = from + (size_t)off;
 
 		from = at + 1;
-		/* Only the first form feed's place is told: finding each
-		 * one's line from the start was quadratic. */
-		if (data[at] == '\f' && ff->count++ > 0)
+		if (data[at] == '\f') {
+			if (ff->count++ == 0)
+				ff->first = at;
 			continue;
+		}
 		text_position((const char *)data, at, &line, &col);
-		if (data[at] == '\f')
-			ff->line = line, ff->col = col;
-		else if (declared_charset(
-			     (const char *)data, len, cs, sizeof(cs)))
+		if (declared_charset((const char *)data, len, cs, sizeof(cs)))
 			return wq_err_set(err, WQ_EINPUT, name, line, col,
 			    "%s (byte %zu); the text says it is %s: convert "
 			    "it to UTF-8 first (iconv -f %s -t UTF-8)",
@@ -585,16 +583,16 @@ check_range(const char *name, const unsigned char *data, size_t len,
 
 struct piece {
 	size_t from, to;
-	int bad;	  /* a fault other than a form feed */
-	size_t ff, ff_at; /* form feeds, and the first one's offset */
-	int rc;		  /* normalizing */
+	int rc; /* a fault found, or normalizing failed */
+	struct form_feeds ff;
 	char *nfc;
 	size_t nfclen;
 };
 
 struct pieces {
+	const char *name;
 	const unsigned char *data;
-	size_t n;
+	size_t len, n;
 	struct piece p[MAX_PIECES];
 };
 
@@ -609,6 +607,7 @@ cut_pieces(struct pieces *ps, const unsigned char *data, size_t len,
 	want = want < 2 ? 2 : want > MAX_PIECES ? MAX_PIECES : want;
 	size = len / want;
 	ps->data = data;
+	ps->len = len;
 	ps->n = 0;
 	while (from < len) {
 		size_t to = ps->n + 1 == want
@@ -646,21 +645,9 @@ check_piece(size_t i, void *arg)
 {
 	struct pieces *ps = arg;
 	struct piece *p = &ps->p[i];
-	size_t from = p->from;
-	const char *why;
-	long off;
 
-	while ((off = utf8_check(ps->data + from, p->to - from, &why)) >= 0) {
-		size_t at = from + (size_t)off;
-
-		if (ps->data[at] != '\f') {
-			p->bad = 1;
-			return;
-		}
-		if (p->ff++ == 0)
-			p->ff_at = at;
-		from = at + 1;
-	}
+	p->rc = check_range(
+	    ps->name, ps->data, ps->len, p->from, p->to, &p->ff, NULL);
 }
 
 static int
@@ -669,6 +656,7 @@ check_bytes(const char *name, const unsigned char *data, size_t len,
 {
 	struct pieces ps;
 	size_t i;
+	int rc;
 
 	if (len >= 2 &&
 	    ((data[0] == 0xFF && data[1] == 0xFE) ||
@@ -676,23 +664,31 @@ check_bytes(const char *name, const unsigned char *data, size_t len,
 		return wq_err_set(err, WQ_EINPUT, name, 1, 1,
 		    "UTF-16 text; convert it to UTF-8 first "
 		    "(iconv -f UTF-16 -t UTF-8)");
-	if (len < SPLIT_MIN)
-		return check_range(name, data, len, 0, len, ff, err);
-	/* Cut before a character's first byte: a sequence the cut would end
-	 * early is invalid in the whole too. */
-	cut_pieces(&ps, data, len, char_start);
-	par_for(ps.n, check_piece, &ps);
-	for (i = 0; i < ps.n; i++) {
-		struct piece *p = &ps.p[i];
+	if (len < SPLIT_MIN) {
+		if ((rc = check_range(name, data, len, 0, len, ff, err)) != 0)
+			return rc;
+	} else {
+		/* Cut before a character's first byte: a sequence the cut
+		 * would end early is invalid in the whole too. */
+		cut_pieces(&ps, data, len, char_start);
+		ps.name = name;
+		par_for(ps.n, check_piece, &ps);
+		for (i = 0; i < ps.n; i++) {
+			struct piece *p = &ps.p[i];
 
-		if (p->bad) /* again, to say what and where */
-			return check_range(
-			    name, data, len, p->from, p->to, ff, err);
-		if (p->ff && ff->count == 0)
-			text_position(
-			    (const char *)data, p->ff_at, &ff->line, &ff->col);
-		ff->count += p->ff;
+			if (p->rc != 0) /* again, to say what and where */
+				return check_range(
+				    name, data, len, p->from, p->to, ff, err);
+			if (p->ff.count && ff->count == 0)
+				ff->first = p->ff.first;
+			ff->count += p->ff.count;
+		}
 	}
+	/* Only the first form feed's place is told: finding each one's
+	 * line from the start was quadratic. */
+	if (ff->count)
+		text_position(
+		    (const char *)data, ff->first, &ff->line, &ff->col);
 	return 0;
 }
 
@@ -854,7 +850,7 @@ load(const char *name, const void *data, size_t len,
 	wq_node *sec;
 	long fm;
 	int rc, dropped = 0, repaired = 0;
-	struct form_feeds ff = { 0, 0, 0 };
+	struct form_feeds ff = { 0, 0, 0, 0 };
 	struct digest digest = { data, len, "" };
 	struct par digesting = { 0 };
 
